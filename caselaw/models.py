@@ -1,0 +1,195 @@
+"""Case law: decisions with structured people and charges instead of free-text parties."""
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from sherloc.models import Attachment, PublishableRecord
+from taxonomy.tagging import ArticleTagBase
+
+
+class CourtLevel(models.TextChoices):
+    FIRST_INSTANCE = "first_instance", _("First instance")
+    APPEAL = "appeal", _("Appeal")
+    HIGHEST = "highest", _("Supreme / highest court")
+    CONSTITUTIONAL = "constitutional", _("Constitutional court")
+    SPECIALISED = "specialised", _("Specialised court")
+    INTERNATIONAL = "international", _("International or regional court")
+
+
+class ProceduralStage(models.TextChoices):
+    INVESTIGATION = "investigation", _("Investigation")
+    TRIAL = "trial", _("Trial")
+    APPEAL = "appeal", _("Appeal")
+    CASSATION = "cassation", _("Cassation / final appeal")
+    EXTRADITION = "extradition", _("Extradition proceedings")
+    OTHER = "other", _("Other")
+
+
+class Court(models.Model):
+    country = models.ForeignKey(
+        "taxonomy.Country", on_delete=models.PROTECT, related_name="courts", help_text="Jurisdiction of the court."
+    )
+    name = models.CharField(max_length=255, help_text="Name of the court.")
+    level = models.CharField(max_length=16, choices=CourtLevel.choices, help_text="Level in the court hierarchy.")
+
+    class Meta:
+        ordering = ["country__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["country", "name"], name="court_unique_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country.alpha3})"
+
+
+class Case(PublishableRecord):
+    title = models.CharField(max_length=500, help_text="Case name, e.g. 'Prosecutor v. A.B. and others'.")
+    portal_number = models.CharField(
+        max_length=32, unique=True, help_text="Portal case number, e.g. 'BRA042'. Stable and public."
+    )
+    country = models.ForeignKey(
+        "taxonomy.Country", on_delete=models.PROTECT, related_name="cases",
+        help_text="Country or 'International and regional bodies'.",
+    )
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text="Deciding court.")
+    decision_date = models.DateField(help_text="Date of the decision (not in the future).")
+    case_number = models.CharField(max_length=120, blank=True, help_text="Docket or file number given by the court.")
+    procedural_stage = models.CharField(
+        max_length=16, choices=ProceduralStage.choices, default=ProceduralStage.TRIAL,
+        help_text="Stage of proceedings the decision belongs to.",
+    )
+    crime_types = models.ManyToManyField("taxonomy.CrimeType", blank=True, related_name="cases", help_text="Crime types.")
+    crime_subtypes = models.ManyToManyField(
+        "taxonomy.CrimeSubType", blank=True, related_name="cases", help_text="Sub-vocabulary values."
+    )
+    articles = models.ManyToManyField(
+        "taxonomy.Article", through="CaseArticle", blank=True, related_name="cases",
+        help_text="Convention and Protocol articles the case applies.",
+    )
+    issues = models.ManyToManyField("taxonomy.Issue", blank=True, related_name="cases", help_text="Cross-cutting issues.")
+    keywords = models.JSONField(default=list, blank=True, help_text="Free keywords (list of strings).")
+    fact_summary = models.TextField(blank=True, help_text="Summary of the facts.")
+    commentary = models.TextField(blank=True, help_text="Commentary and significant features.")
+    legal_reasoning = models.TextField(blank=True, help_text="The court's legal reasoning.")
+    sentence = models.TextField(blank=True, help_text="Sentence(s) handed down, in prose.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decision_date", "title"]
+        # "decision_date not in the future" is enforced by migration 0002 (sherloc.db.date_not_in_future):
+        # SQLite cannot express it as a CHECK constraint.
+        indexes = [models.Index(fields=["country", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.portal_number}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("caselaw:case-detail", kwargs={"pk": self.pk})
+
+
+class CaseArticle(ArticleTagBase):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="article_tags", help_text="Tagged case.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "article", "paragraph"], name="case_article_unique"),
+            ArticleTagBase.paragraph_constraint("case_article_paragraph_format"),
+        ]
+
+
+class PersonRole(models.TextChoices):
+    DEFENDANT = "defendant", _("Defendant")
+    VICTIM = "victim", _("Victim")
+    WITNESS = "witness", _("Witness")
+
+
+class PersonKind(models.TextChoices):
+    PERSON = "person", _("Natural person")
+    LEGAL_PERSON = "legal_person", _("Legal person")
+    GROUP = "group", _("Group")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Person(models.Model):
+    """A party to a case. Victims appear by initials only (enforced in the database)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="people", help_text="Case.")
+    order = models.PositiveSmallIntegerField(default=1, help_text="Display order within the case.")
+    role = models.CharField(max_length=16, choices=PersonRole.choices, help_text="Defendant, victim or witness.")
+    kind = models.CharField(
+        max_length=16, choices=PersonKind.choices, default=PersonKind.PERSON, help_text="Natural, legal person or group."
+    )
+    name = models.CharField(
+        max_length=255, help_text="Name as published; for victims initials only, e.g. 'M.R.'."
+    )
+    gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN, help_text="Gender.")
+    age_at_offence = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Age when the offence began.")
+    nationality = models.ForeignKey(
+        "taxonomy.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Nationality."
+    )
+    group_size = models.PositiveIntegerField(null=True, blank=True, help_text="Number of people, for kind 'group'.")
+
+    class Meta:
+        ordering = ["case", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="victim") | Q(name__regex=r"^([A-Z][a-z]?\.\s?){1,4}$"),
+                name="person_victim_initials_only",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_at_offence__isnull=True) | Q(age_at_offence__lte=120), name="person_age_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(group_size__isnull=True) | Q(kind="group"), name="person_group_size_only_for_groups"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class Verdict(models.TextChoices):
+    CONVICTED = "convicted", _("Convicted")
+    ACQUITTED = "acquitted", _("Acquitted")
+    DISMISSED = "dismissed", _("Dismissed")
+    PENDING = "pending", _("Pending")
+    OTHER = "other", _("Other")
+
+
+class Charge(models.Model):
+    """One charge against one defendant, with its own verdict and sentence."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="charges", help_text="Case.")
+    defendant = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="charges", help_text="Defendant charged (a person of the case)."
+    )
+    statute = models.CharField(max_length=255, help_text="Statute and provision charged, e.g. 'Penal Code art. 149-A'.")
+    provision = models.ForeignKey(
+        "legislation.Provision", null=True, blank=True, on_delete=models.SET_NULL, related_name="charges",
+        help_text="The portal's provision record for the statute, when it exists.",
+    )
+    crime_type = models.ForeignKey(
+        "taxonomy.CrimeType", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Crime type of the charge.",
+    )
+    verdict = models.CharField(max_length=16, choices=Verdict.choices, default=Verdict.PENDING, help_text="Verdict.")
+    sentence = models.CharField(max_length=500, blank=True, help_text="Sentence for this charge, e.g. '8 years'.")
+    sentence_months = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Custodial sentence in months, for statistics."
+    )
+
+    class Meta:
+        ordering = ["case", "defendant", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.statute}: {self.get_verdict_display()}"
+
+
+class CaseAttachment(Attachment):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments", help_text="Case.")

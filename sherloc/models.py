@@ -1,0 +1,119 @@
+"""Shared abstract bases for the three record families.
+
+Every record (law, case, authority) carries the same publication workflow fields and provenance so
+that the search index, the API and the review queue can treat them alike. Only `published` records
+are visible to the public anywhere.
+"""
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    RETURNED = "returned", _("Returned")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def new_external_id() -> str:
+    """A stable identifier that survives export/import; imports may supply their own."""
+    return uuid.uuid4().hex
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self) -> "PublishedQuerySet":
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+
+class PublishableRecord(models.Model):
+    """Workflow, provenance and timestamps shared by laws, cases and authorities."""
+
+    external_id = models.CharField(
+        max_length=64,
+        unique=True,
+        default=new_external_id,
+        help_text="Stable identifier used by import/export and outside systems; never reused.",
+    )
+    status = models.CharField(
+        max_length=16,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+        help_text="Publication status. Only published records are visible to the public.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Account that submitted the record for review.",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, help_text="When the record was submitted.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Secretariat reviewer who last decided on the record.",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, help_text="When the record was last reviewed.")
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the record was (last) published."
+    )
+    original_language = models.ForeignKey(
+        "taxonomy.Language",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Language the record was originally written in.",
+    )
+    source = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who supplied the record (e.g. 'Permanent Mission of Brazil', 'UNODC field office').",
+    )
+    provenance = models.TextField(
+        blank=True, help_text="How the record reached the portal: documents, e-mails, import batches."
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When the record was created.")
+    updated_at = models.DateTimeField(auto_now=True, db_index=True, help_text="When the record last changed.")
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class Attachment(models.Model):
+    """A file attached to a record (a law's gazette PDF, a full judgment)."""
+
+    title = models.CharField(max_length=255, blank=True, help_text="Human title of the file.")
+    file = models.FileField(upload_to="attachments/%Y/%m/", help_text="The stored file (outside static files).")
+    language = models.ForeignKey(
+        "taxonomy.Language",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Language of the document, if known.",
+    )
+    content_type = models.CharField(max_length=100, blank=True, help_text="MIME type detected from the content.")
+    extracted_text = models.TextField(blank=True, help_text="Text extracted from the file, used for search.")
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When the file was attached.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title or self.file.name

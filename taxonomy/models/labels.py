@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import get_language
+
+
+def base_language(lang: str | None) -> str:
+    """Normalise a Django language code ('fr-ch', 'zh-hans') to the key used in label translations."""
+    if not lang:
+        return "en"
+    lang = lang.lower()
+    return "zh-hans" if lang.startswith("zh") else lang.split("-")[0]
+
+
+class LabelledVocabulary(models.Model):
+    """A vocabulary term with an English label and translations keyed by language code.
+
+    Translations live in a JSON map rather than one column per language so a seventh language, or a
+    vocabulary translated only partly, needs no migration; `label_in` falls back to English.
+    """
+
+    code = models.SlugField(
+        max_length=120, unique=True, help_text="Stable code used in URLs, the API and import files."
+    )
+    label = models.CharField(max_length=255, help_text="English label.")
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Labels in other languages, keyed by language code: {"fr": "...", "ar": "..."}.',
+    )
+    sort_order = models.PositiveIntegerField(default=0, help_text="Position in lists and facets.")
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def label_in(self, lang: str | None = None) -> str:
+        lang = base_language(lang or get_language())
+        return (self.translations or {}).get(lang) or self.label

@@ -1,0 +1,32 @@
+"""Abstract through-model for article tags: a record points at an article, optionally a paragraph.
+
+Each record family subclasses it with its own foreign key so the database enforces one tag per
+(record, article, paragraph) and the article facet can be aggregated with a plain join.
+"""
+from django.db import models
+from django.db.models import Q
+
+
+class ArticleTagBase(models.Model):
+    article = models.ForeignKey(
+        "taxonomy.Article", on_delete=models.PROTECT, related_name="+", help_text="Tagged treaty article."
+    )
+    paragraph = models.CharField(
+        max_length=32,
+        blank=True,
+        default="",
+        help_text="Paragraph or sub-paragraph within the article, e.g. '13' for art. 18(13), '1(a)'.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def paragraph_constraint(cls, name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(condition=Q(paragraph__regex=r"^[0-9A-Za-z()., ]*$"), name=name)
+
+    @property
+    def reference(self) -> str:
+        """Human reference such as 'UNTOC 18(13)'."""
+        para = f"({self.paragraph})" if self.paragraph and not self.paragraph.startswith("(") else self.paragraph
+        return f"{self.article.instrument.code} {self.article.number}{para}"
