@@ -1,4 +1,5 @@
 """Competent national authorities. Name, country and roles are public; contact details are not."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,10 @@ class CompetentAuthority(PublishableRecord):
         "taxonomy.AuthorityRole", related_name="authorities", help_text="Designations held (public)."
     )
     articles = models.ManyToManyField(
-        "taxonomy.Article", through="AuthorityArticle", blank=True, related_name="authorities",
+        "taxonomy.Article",
+        through="AuthorityArticle",
+        blank=True,
+        related_name="authorities",
         help_text="Treaty articles under which it is designated.",
     )
     crime_types = models.ManyToManyField(
@@ -55,9 +59,22 @@ class CompetentAuthority(PublishableRecord):
     history = HistoricalRecords()
 
     CONTACT_FIELDS = (
-        "address", "phone", "fax", "email", "website", "contact_person", "office_hours", "time_zone",
-        "languages_accepted", "channels", "urgent_by_email", "urgent_by_fax", "legal_requirements",
-        "procedural_requirements", "untoc_legal_basis", "last_confirmed",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "contact_person",
+        "office_hours",
+        "time_zone",
+        "languages_accepted",
+        "channels",
+        "urgent_by_email",
+        "urgent_by_fax",
+        "legal_requirements",
+        "procedural_requirements",
+        "untoc_legal_basis",
+        "last_confirmed",
     )
 
     class Meta:

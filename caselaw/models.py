@@ -1,4 +1,5 @@
 """Case law: decisions with structured people and charges instead of free-text parties."""
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -48,25 +49,36 @@ class Case(PublishableRecord):
         max_length=32, unique=True, help_text="Portal case number, e.g. 'BRA042'. Stable and public."
     )
     country = models.ForeignKey(
-        "taxonomy.Country", on_delete=models.PROTECT, related_name="cases",
+        "taxonomy.Country",
+        on_delete=models.PROTECT,
+        related_name="cases",
         help_text="Country or 'International and regional bodies'.",
     )
     court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text="Deciding court.")
     decision_date = models.DateField(help_text="Date of the decision (not in the future).")
     case_number = models.CharField(max_length=120, blank=True, help_text="Docket or file number given by the court.")
     procedural_stage = models.CharField(
-        max_length=16, choices=ProceduralStage.choices, default=ProceduralStage.TRIAL,
+        max_length=16,
+        choices=ProceduralStage.choices,
+        default=ProceduralStage.TRIAL,
         help_text="Stage of proceedings the decision belongs to.",
     )
-    crime_types = models.ManyToManyField("taxonomy.CrimeType", blank=True, related_name="cases", help_text="Crime types.")
+    crime_types = models.ManyToManyField(
+        "taxonomy.CrimeType", blank=True, related_name="cases", help_text="Crime types."
+    )
     crime_subtypes = models.ManyToManyField(
         "taxonomy.CrimeSubType", blank=True, related_name="cases", help_text="Sub-vocabulary values."
     )
     articles = models.ManyToManyField(
-        "taxonomy.Article", through="CaseArticle", blank=True, related_name="cases",
+        "taxonomy.Article",
+        through="CaseArticle",
+        blank=True,
+        related_name="cases",
         help_text="Convention and Protocol articles the case applies.",
     )
-    issues = models.ManyToManyField("taxonomy.Issue", blank=True, related_name="cases", help_text="Cross-cutting issues.")
+    issues = models.ManyToManyField(
+        "taxonomy.Issue", blank=True, related_name="cases", help_text="Cross-cutting issues."
+    )
     keywords = models.JSONField(default=list, blank=True, help_text="Free keywords (list of strings).")
     fact_summary = models.TextField(blank=True, help_text="Summary of the facts.")
     commentary = models.TextField(blank=True, help_text="Commentary and significant features.")
@@ -123,11 +135,12 @@ class Person(models.Model):
     order = models.PositiveSmallIntegerField(default=1, help_text="Display order within the case.")
     role = models.CharField(max_length=16, choices=PersonRole.choices, help_text="Defendant, victim or witness.")
     kind = models.CharField(
-        max_length=16, choices=PersonKind.choices, default=PersonKind.PERSON, help_text="Natural, legal person or group."
+        max_length=16,
+        choices=PersonKind.choices,
+        default=PersonKind.PERSON,
+        help_text="Natural, legal person or group.",
     )
-    name = models.CharField(
-        max_length=255, help_text="Name as published; for victims initials only, e.g. 'M.R.'."
-    )
+    name = models.CharField(max_length=255, help_text="Name as published; for victims initials only, e.g. 'M.R.'.")
     gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN, help_text="Gender.")
     age_at_offence = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Age when the offence began.")
     nationality = models.ForeignKey(
@@ -171,11 +184,19 @@ class Charge(models.Model):
     )
     statute = models.CharField(max_length=255, help_text="Statute and provision charged, e.g. 'Penal Code art. 149-A'.")
     provision = models.ForeignKey(
-        "legislation.Provision", null=True, blank=True, on_delete=models.SET_NULL, related_name="charges",
+        "legislation.Provision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="charges",
         help_text="The portal's provision record for the statute, when it exists.",
     )
     crime_type = models.ForeignKey(
-        "taxonomy.CrimeType", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "taxonomy.CrimeType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="Crime type of the charge.",
     )
     verdict = models.CharField(max_length=16, choices=Verdict.choices, default=Verdict.PENDING, help_text="Verdict.")

@@ -1,4 +1,5 @@
 """Laws and their provisions. Provisions carry the tags and are what search returns for legislation."""
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -42,7 +43,10 @@ class Law(PublishableRecord):
     adoption_date = models.DateField(null=True, blank=True, help_text="Date of adoption or promulgation.")
     entry_into_force_date = models.DateField(null=True, blank=True, help_text="Date it entered into force.")
     legal_status = models.CharField(
-        max_length=16, choices=LegalStatus.choices, default=LegalStatus.IN_FORCE, help_text="In force, amended or repealed."
+        max_length=16,
+        choices=LegalStatus.choices,
+        default=LegalStatus.IN_FORCE,
+        help_text="In force, amended or repealed.",
     )
     source_url = models.URLField(max_length=1000, blank=True, help_text="Official source (gazette, government site).")
     history = HistoricalRecords()
@@ -85,7 +89,10 @@ class Provision(models.Model):
         "taxonomy.Language", on_delete=models.PROTECT, related_name="+", help_text="Language of `text`."
     )
     articles = models.ManyToManyField(
-        "taxonomy.Article", through="ProvisionArticle", blank=True, related_name="provisions",
+        "taxonomy.Article",
+        through="ProvisionArticle",
+        blank=True,
+        related_name="provisions",
         help_text="Convention and Protocol articles this provision implements.",
     )
     crime_types = models.ManyToManyField(
@@ -126,4 +133,6 @@ class ProvisionArticle(ArticleTagBase):
 
 
 class LawAttachment(Attachment):
-    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="attachments", help_text="Law the file belongs to.")
+    law = models.ForeignKey(
+        Law, on_delete=models.CASCADE, related_name="attachments", help_text="Law the file belongs to."
+    )

@@ -3,6 +3,7 @@
 With no broker configured (`REDIS_URL` unset) settings turn on `task_always_eager`, so the embedded
 run needs no worker: indexing tasks run in-process after the transaction commits.
 """
+
 import os
 
 from celery import Celery

@@ -4,6 +4,7 @@
 refuses non-deterministic functions there, so on SQLite the same rule is enforced by triggers.
 One day of slack absorbs time zones: a decision dated today in Tokyo is still tomorrow in UTC.
 """
+
 from django.db import migrations
 
 

@@ -4,6 +4,7 @@ Every record (law, case, authority) carries the same publication workflow fields
 that the search index, the API and the review queue can treat them alike. Only `published` records
 are visible to the public anywhere.
 """
+
 import uuid
 
 from django.conf import settings
@@ -65,9 +66,7 @@ class PublishableRecord(models.Model):
         help_text="Secretariat reviewer who last decided on the record.",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True, help_text="When the record was last reviewed.")
-    published_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the record was (last) published."
-    )
+    published_at = models.DateTimeField(null=True, blank=True, help_text="When the record was (last) published.")
     original_language = models.ForeignKey(
         "taxonomy.Language",
         on_delete=models.PROTECT,

@@ -5,6 +5,7 @@ Celery eager, email to the console. `DATABASE_URL`, `REDIS_URL`, `ELASTICSEARCH_
 `DEBUG` and `ALLOWED_HOSTS` switch to real services. `SHERLOC_ENV=production` refuses to start with the
 development secret key or DEBUG on, so a misconfigured deployment fails loudly instead of running open.
 """
+
 from pathlib import Path
 
 import environ

@@ -1,4 +1,5 @@
 """Root URL configuration: admin, the public pages and the API are mounted here."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -15,6 +16,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
+    path("laws/", include("legislation.urls")),
+    path("cases/", include("caselaw.urls")),
+    path("authorities/", include("authorities.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -3,6 +3,7 @@
 Idempotent: codes are the identity, so re-running updates labels in place (and a label change then
 fans out to the search index through the normal save signals) instead of duplicating rows.
 """
+
 import csv
 import json
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 Each record family subclasses it with its own foreign key so the database enforces one tag per
 (record, article, paragraph) and the article facet can be aggregated with a plain join.
 """
+
 from django.db import models
 from django.db.models import Q
 

@@ -1,4 +1,5 @@
 """Controlled vocabularies shared by every record family. Codes are stable: URLs and the API use them."""
+
 from .authority_roles import AuthorityRole
 from .crime_types import CrimeSubType, CrimeType
 from .geography import Country, Region

@@ -30,7 +30,9 @@ class Article(models.Model):
         Instrument, on_delete=models.PROTECT, related_name="articles", help_text="Instrument the article belongs to."
     )
     number = models.PositiveSmallIntegerField(help_text="Article number within the instrument.")
-    code = models.SlugField(max_length=48, unique=True, help_text="Stable code '<instrument>-<number>', e.g. 'UNTOC-18'.")
+    code = models.SlugField(
+        max_length=48, unique=True, help_text="Stable code '<instrument>-<number>', e.g. 'UNTOC-18'."
+    )
     title = models.CharField(max_length=255, help_text="Article title in English.")
     translations = models.JSONField(default=dict, blank=True, help_text="Titles in other languages by code.")
     chapter_number = models.CharField(max_length=16, blank=True, help_text="Chapter number (roman), if any.")

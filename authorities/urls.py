@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "authorities"
+urlpatterns = [path("<int:pk>/", views.authority_detail, name="authority-detail")]

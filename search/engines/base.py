@@ -1,0 +1,52 @@
+"""The engine contract. Both engines implement it; tests/search/test_engine_contract.py checks it.
+
+Documents are plain dicts built by search.documents (see that module for the field list). Every
+document carries `id` ("<kind>:<pk>") and `version` (the record's updated_at as an ISO string),
+which `versions()` returns so that `search_index check` and the reconcile task can compare the
+index with the database without loading documents.
+"""
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+
+from ..query import SearchQuery
+from ..results import EngineResult
+
+
+class EngineError(RuntimeError):
+    """The engine failed (unreachable, timed out, refused a write). Indexing tasks retry on it."""
+
+
+class SearchEngine(ABC):
+    name: str = "base"
+
+    @abstractmethod
+    def upsert(self, docs: Iterable[dict]) -> int:
+        """Insert or replace documents by `id`. Returns how many were written. Idempotent."""
+
+    @abstractmethod
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; unknown ids are ignored. Idempotent."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> EngineResult:
+        """Run a query; facet counts follow multi-select semantics (own filter excluded)."""
+
+    @abstractmethod
+    def rebuild(self, docs: Iterable[dict]) -> int:
+        """Replace the whole index with `docs`; searches keep working on the old data meanwhile."""
+
+    @abstractmethod
+    def versions(self) -> dict[str, str]:
+        """{document id: version} for every indexed document."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """Number of documents in the index."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Drop everything (tests, rebuild from nothing)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release file handles / connections."""

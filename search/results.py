@@ -1,0 +1,41 @@
+"""The one result shape. Engines return `EngineResult`; the service adds labels to make `SearchResult`."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Hit:
+    id: str  # document id, e.g. "provision:42"
+    type: str  # legislation | case | authority
+    record_id: int  # primary key of the provision / case / authority
+    url: str
+    title: str
+    score: float | None = None
+    snippets: list[str] = field(default_factory=list)  # HTML, matches wrapped in <mark>, rest escaped
+    source: dict = field(default_factory=dict)  # stored document fields (country, year, law_title, ...)
+
+
+@dataclass
+class EngineResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]  # facet name -> {value: count}
+    next_cursor: str | None = None
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    page: int
+    page_size: int
+    next_cursor: str | None = None
+    took_ms: float = 0.0

@@ -1,0 +1,155 @@
+"""factory-boy factories for every record family. Vocabulary terms come from the real reference data
+(loaded by tests/conftest.py), looked up by code, so tests exercise real codes."""
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+
+from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person, PersonRole
+from legislation.models import Law, Provision, ProvisionArticle
+from sherloc.models import PublicationStatus
+from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Issue, Language
+
+
+def lang(code: str = "en") -> Language:
+    return Language.objects.get(code=code)
+
+
+def country(alpha3: str = "BRA") -> Country:
+    return Country.objects.get(alpha3=alpha3)
+
+
+def article(code: str = "TIP-3") -> Article:
+    return Article.objects.get(code=code)
+
+
+def crime(code: str = "trafficking-in-persons") -> CrimeType:
+    return CrimeType.objects.get(code=code)
+
+
+def issue(code: str) -> Issue:
+    return Issue.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+
+class LawFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Law
+
+    country = factory.LazyFunction(country)
+    title = factory.Sequence(lambda n: f"Act on the Prevention of Organized Crime No. {n}")
+    number = factory.Sequence(lambda n: f"{n}/2016")
+    adoption_date = dt.date(2016, 10, 6)
+    entry_into_force_date = dt.date(2016, 11, 20)
+    original_language = factory.LazyFunction(lang)
+    status = PublicationStatus.PUBLISHED
+
+
+class ProvisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provision
+
+    law = factory.SubFactory(LawFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    label = factory.LazyAttribute(lambda p: f"Art. {p.order}")
+    heading = "Trafficking in persons"
+    text = "Whoever recruits, transports or harbours a person by means of threat for the purpose of exploitation."
+    language = factory.LazyFunction(lang)
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
+        """tags={"articles": ["TIP-3", ("UNTOC-18", "13")], "crime_types": [...], "issues": [...]}"""
+        if not create or not extracted:
+            return
+        for ref in extracted.get("articles", []):
+            code, para = (ref, "") if isinstance(ref, str) else ref
+            ProvisionArticle.objects.create(provision=self, article=article(code), paragraph=para)
+        self.crime_types.set(CrimeType.objects.filter(code__in=extracted.get("crime_types", [])))
+        self.issues.set(Issue.objects.filter(code__in=extracted.get("issues", [])))
+
+
+class CourtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Court
+        django_get_or_create = ("country", "name")
+
+    country = factory.LazyFunction(country)
+    name = "Federal Regional Court, 3rd Region"
+    level = CourtLevel.APPEAL
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    title = factory.Sequence(lambda n: f"Public Prosecutor v. Defendant {n}")
+    portal_number = factory.Sequence(lambda n: f"TST{n:05d}")
+    country = factory.LazyFunction(country)
+    court = factory.SubFactory(CourtFactory, country=factory.SelfAttribute("..country"))
+    decision_date = dt.date(2019, 5, 14)
+    case_number = factory.Sequence(lambda n: f"0001{n}-22.2019")
+    original_language = factory.LazyFunction(lang)
+    fact_summary = "The defendants recruited women with false job offers and transported them across the border."
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
+        if not create or not extracted:
+            return
+        for ref in extracted.get("articles", []):
+            code, para = (ref, "") if isinstance(ref, str) else ref
+            CaseArticle.objects.create(case=self, article=article(code), paragraph=para)
+        self.crime_types.set(CrimeType.objects.filter(code__in=extracted.get("crime_types", [])))
+        self.issues.set(Issue.objects.filter(code__in=extracted.get("issues", [])))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    case = factory.SubFactory(CaseFactory)
+    role = PersonRole.DEFENDANT
+    name = factory.Sequence(lambda n: f"Defendant {n}")
+
+
+class ChargeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Charge
+
+    defendant = factory.SubFactory(PersonFactory)
+    case = factory.SelfAttribute("defendant.case")
+    statute = "Penal Code art. 149-A"
+
+
+class AuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompetentAuthority
+
+    country = factory.LazyFunction(country)
+    name = factory.Sequence(lambda n: f"Department of Asset Recovery and International Legal Cooperation {n}")
+    original_language = factory.LazyFunction(lang)
+    email = "central.authority@example.gov"
+    phone = "+55 61 2025 0000"
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def roles(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        if create:
+            self.roles.set(AuthorityRole.objects.filter(code__in=extracted or ["mla-central"]))
+
+    @factory.post_generation
+    def articles(self, create: bool, extracted: list | None, **kwargs) -> None:  # noqa: ANN003
+        for ref in (extracted or []) if create else []:
+            code, para = (ref, "") if isinstance(ref, str) else ref
+            AuthorityArticle.objects.create(authority=self, article=article(code), paragraph=para)
