@@ -42,3 +42,18 @@ def run_command():  # noqa: ANN201
         return out.getvalue(), err.getvalue()
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():  # noqa: ANN202
+    """Tasks run in-process in tests, even in the services run where REDIS_URL is set.
+
+    Tests that need a real worker (tests/search/test_celery_worker.py) turn this off for their
+    own duration by setting `celery_app.conf.task_always_eager = False`.
+    """
+    from sherloc.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

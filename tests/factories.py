@@ -40,12 +40,13 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+    password = factory.django.Password("correct-horse-battery")
 
 
 class LawFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Law
+        skip_postgeneration_save = True
 
     country = factory.LazyFunction(country)
     title = factory.Sequence(lambda n: f"Act on the Prevention of Organized Crime No. {n}")
@@ -59,6 +60,7 @@ class LawFactory(factory.django.DjangoModelFactory):
 class ProvisionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Provision
+        skip_postgeneration_save = True
 
     law = factory.SubFactory(LawFactory)
     order = factory.Sequence(lambda n: n + 1)
@@ -82,6 +84,7 @@ class ProvisionFactory(factory.django.DjangoModelFactory):
 class CourtFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Court
+        skip_postgeneration_save = True
         django_get_or_create = ("country", "name")
 
     country = factory.LazyFunction(country)
@@ -92,6 +95,7 @@ class CourtFactory(factory.django.DjangoModelFactory):
 class CaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Case
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Public Prosecutor v. Defendant {n}")
     portal_number = factory.Sequence(lambda n: f"TST{n:05d}")
@@ -117,6 +121,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory)
     role = PersonRole.DEFENDANT
@@ -126,6 +131,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 class ChargeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Charge
+        skip_postgeneration_save = True
 
     defendant = factory.SubFactory(PersonFactory)
     case = factory.SelfAttribute("defendant.case")
@@ -135,6 +141,7 @@ class ChargeFactory(factory.django.DjangoModelFactory):
 class AuthorityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CompetentAuthority
+        skip_postgeneration_save = True
 
     country = factory.LazyFunction(country)
     name = factory.Sequence(lambda n: f"Department of Asset Recovery and International Legal Cooperation {n}")

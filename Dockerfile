@@ -1,0 +1,14 @@
+# One image for web, worker and beat (docker-compose.yml picks the command).
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+COPY pyproject.toml README.md ./
+COPY . .
+RUN pip install --no-cache-dir . \
+    && SECRET_KEY=build-only-secret-key-not-used-at-runtime-0000 DEBUG=false \
+       python manage.py collectstatic --noinput
+RUN useradd --create-home sherloc && mkdir -p /data/media /app/var && chown -R sherloc /data /app/var
+USER sherloc
+EXPOSE 8000
+CMD ["gunicorn", "sherloc.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -1,0 +1,59 @@
+# Two commands: `make run` and `make test`. Everything runs embedded (SQLite, tantivy, eager Celery)
+# unless DATABASE_URL / REDIS_URL / ELASTICSEARCH_URL are set.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_RECORDS ?= 300
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup install lint format migrate demo index check-migrations worker beat clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --records $(DEMO_RECORDS)
+	$(BIN)/python manage.py create_demo_admin
+
+index: install
+	$(BIN)/python manage.py search_index rebuild
+
+setup: demo index
+
+run: setup
+	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, user 'admin', password 'admin')"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+worker: install
+	$(BIN)/celery -A sherloc worker -l info
+
+beat: install
+	$(BIN)/celery -A sherloc beat -l info
+
+clean:
+	rm -rf var/ staticfiles/ .pytest_cache/
