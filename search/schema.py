@@ -1,0 +1,84 @@
+"""The search document: one shape for every searchable unit (provision, case, authority).
+
+Both engines derive their schema/mapping from the constants here, and search.documents builds
+documents that follow them. A document is a plain dict:
+
+    {
+      "id": "provision:42",          # "<kind>:<pk>", kind in DOC_KINDS; unique in the index
+      "type": "legislation",         # facet value: legislation | case | authority
+      "record_id": 42,               # pk of the provision / case / authority
+      "parent_id": 7 | None,         # the law's pk for a provision
+      "version": "2026-11-22T15:41:00.123456+00:00",   # record's updated_at (law's, for provisions)
+      "url": "/laws/7/#provision-42",
+      "title": "Penal Code: Art. 149-A Trafficking in persons",   # display title
+      "subtitle": "Brazil · Law No. 13.344/2016",                 # display line under the title
+      "texts": {                     # analysed text by language code (original + translations)
+          "pt": {"title": "...", "body": "..."},
+          "en": {"title": "...", "body": "..."},
+      },
+      "language": "pt",              # original language (facet)
+      "country": "BRA",              # alpha-3 (facet)
+      "region": ["019", "419", "005"],   # M49 region, sub-region, intermediate region (facet)
+      "instrument": ["TIP", "UNTOC"],    # ancestors of the article tags (facet)
+      "article": ["TIP-3", "UNTOC-5"],   # article codes (facet)
+      "article_ref": ["TIP 3", "UNTOC 5(1)(a)"],   # display references with paragraphs
+      "crime_type": ["trafficking-in-persons"],     # facet
+      "crime_subtype": ["trafficking-in-persons.means.deception"],
+      "issue": ["investigation", "investigation.sit"],   # each tag with its ancestors (facet)
+      "year": 2016 | None,           # facet + range filter
+      "date": "2016-10-06" | None,   # sort newest/oldest
+      "court_level": "appeal" | "",  # cases
+      "legal_status": "in_force" | "",   # laws
+      "role": ["mla-central"],       # authorities' designations
+      "sort_title": "penal code: art. 149-a ...",   # lower-cased title for sort=title
+    }
+"""
+
+DOC_KINDS: dict[str, str] = {"provision": "legislation", "case": "case", "authority": "authority"}
+
+# Keyword fields (exact match, facets, filters). Multi-valued ones hold lists.
+KEYWORD_FIELDS: tuple[str, ...] = (
+    "id",
+    "type",
+    "version",
+    "language",
+    "country",
+    "region",
+    "instrument",
+    "article",
+    "crime_type",
+    "crime_subtype",
+    "issue",
+    "court_level",
+    "legal_status",
+    "role",
+    "sort_title",
+)
+MULTI_VALUED: frozenset[str] = frozenset(
+    {"region", "instrument", "article", "crime_type", "crime_subtype", "issue", "role"}
+)
+INTEGER_FIELDS: tuple[str, ...] = ("record_id", "parent_id", "year")
+DATE_FIELDS: tuple[str, ...] = ("date",)
+STORED_ONLY: tuple[str, ...] = ("url", "title", "subtitle", "article_ref")
+
+# Analysed text: each language in `texts` goes to title_<analyzer> / body_<analyzer>.
+# Languages without a dedicated analyzer use "std" (lower-case, ASCII folding, no stemming).
+ANALYZERS: tuple[str, ...] = ("en", "fr", "es", "pt", "ru", "ar", "zh", "std")
+TITLE_BOOST = 3.0
+
+
+def analyzer_for(language: str | None) -> str:
+    """Map a language code ('fr', 'zh-hans', 'pt-br') to an analyzer key of ANALYZERS."""
+    if not language:
+        return "std"
+    base = language.lower().split("-")[0]
+    return base if base in ANALYZERS else "std"
+
+
+def doc_id(kind: str, pk: int) -> str:
+    return f"{kind}:{pk}"
+
+
+def parse_doc_id(value: str) -> tuple[str, int]:
+    kind, _, pk = value.partition(":")
+    return kind, int(pk)
