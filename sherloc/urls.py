@@ -1,6 +1,10 @@
-"""Root URL configuration: admin, the public pages and the API are mounted here."""
+"""Root URL configuration.
 
+Public pages live under a language prefix (/en/, /fr/, /ar/...) so a shared link keeps its language;
+the API, admin and health check are language-neutral. Each app owns its own urls module.
+"""
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -12,13 +16,19 @@ admin.site.site_title = "SHERLOC admin"
 admin.site.index_title = "Curation"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("sherloc.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("search/", include("search.urls")),
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),
     path("authorities/", include("authorities.urls")),
-]
+    path("", include("taxonomy.urls")),
+    prefix_default_language=True,
+)
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
