@@ -46,7 +46,7 @@ class Article(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.instrument.code} art. {self.number}: {self.title}"
+        return f"{self.code}: {self.title}"
 
     @property
     def label(self) -> str:

@@ -1,5 +1,12 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
+
+# Codes are stable identifiers in URLs and files: letters, digits, '-', '_' and '.' (dotted paths
+# for trees such as 'investigation.sit.undercover' and sub-vocabularies such as 'x.means.force').
+code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "Use letters, digits, '-', '_' and '.' only (no spaces)."
+)
 
 
 def base_language(lang: str | None) -> str:
@@ -17,8 +24,11 @@ class LabelledVocabulary(models.Model):
     vocabulary translated only partly, needs no migration; `label_in` falls back to English.
     """
 
-    code = models.SlugField(
-        max_length=120, unique=True, help_text="Stable code used in URLs, the API and import files."
+    code = models.CharField(
+        max_length=120,
+        unique=True,
+        validators=[code_validator],
+        help_text="Stable code used in URLs, the API and import files.",
     )
     label = models.CharField(max_length=255, help_text="English label.")
     translations = models.JSONField(

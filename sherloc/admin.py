@@ -1,0 +1,498 @@
+"""Shared building blocks for the secretariat admin of every record family.
+
+Nothing is registered here. The record apps import:
+- `PublishableAdmin`: the base for laws, cases and authorities (publish/unpublish actions, read-only
+  workflow fields, change history, list settings that stay fast with 100k rows);
+- `AutocompleteFilter` / `TermFilter`: list filters for vocabularies too long for a sidebar of links
+  (250 countries, 107 articles) or reached through a relation (a law's crime types live on its provisions);
+- `ArticleTagInline` / `AttachmentInline`: the inlines every record family shares;
+- `cache_choices` / `BatchedAutocompleteInlineMixin`: stop inline rows from querying their <select>
+  options or autocomplete labels once per row;
+- `StringListField`: edits a JSON list of strings as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from sherloc.models import PublicationStatus, PublishableRecord
+from taxonomy.models import Article
+
+WORKFLOW_FIELDS = (
+    "status",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+    "published_at",
+)
+PROVENANCE_FIELDS = ("external_id", "source", "provenance", "created_at", "updated_at")
+READONLY_WORKFLOW_FIELDS = (
+    "external_id",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+    "published_at",
+    "created_at",
+    "updated_at",
+)
+STATUS_UPDATE_FIELDS = ["status", "reviewed_by", "reviewed_at", "published_at", "updated_at"]
+_SAVE_CHUNK = 500
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def apply_status(record: PublishableRecord, status: str, user: Any) -> None:
+    """Set `status` and the review stamps on `record` in memory; the caller saves it.
+
+    A reviewer decision always records who and when; `published_at` is set on publication and kept on
+    unpublication, because it means "when the record was (last) published".
+    """
+    now = timezone.now()
+    record.status = status
+    record.reviewed_by = user if getattr(user, "is_authenticated", False) else None
+    record.reviewed_at = now
+    if status == PublicationStatus.PUBLISHED:
+        record.published_at = now
+
+
+def change_status(
+    queryset: QuerySet, status: str, user: Any, *, only_from: Sequence[str] | None = None, reason: str = ""
+) -> tuple[int, int]:
+    """Move every record of `queryset` to `status`, saving each one; returns (changed, skipped).
+
+    Records are saved one by one (never `queryset.update`) so post_save fires for each: the search
+    indexer and the change history both listen to it. Primary keys are read first and records are
+    re-read in chunks, which keeps memory flat for large selections and avoids writing to a table
+    while a cursor over it is open (SQLite gives no isolation there).
+    """
+    model = queryset.model
+    pks = list(queryset.order_by().values_list("pk", flat=True))
+    changed = skipped = 0
+    for start in range(0, len(pks), _SAVE_CHUNK):
+        chunk = pks[start : start + _SAVE_CHUNK]
+        with transaction.atomic():
+            for record in model._default_manager.filter(pk__in=chunk).order_by("pk"):
+                if record.status == status or (only_from is not None and record.status not in only_from):
+                    skipped += 1
+                    continue
+                apply_status(record, status, user)
+                if reason:
+                    record._change_reason = reason  # picked up by django-simple-history
+                record.save(update_fields=STATUS_UPDATE_FIELDS)
+                changed += 1
+    return changed, skipped
+
+
+# --------------------------------------------------------------------------- list filters
+
+
+class TermFilter(admin.SimpleListFilter):
+    """Filter by a small vocabulary (crime types, roles), possibly reached through a relation.
+
+    Filtering with `pk__in (subquery)` rather than a join keeps results distinct without DISTINCT:
+    a law with three provisions tagged "trafficking" is listed once.
+    """
+
+    vocabulary: ClassVar[type[models.Model]]
+    lookup: ClassVar[str]  # ORM path from the listed model to the vocabulary's pk, e.g. "provisions__crime_types"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [(str(term.pk), str(term)) for term in self.vocabulary._default_manager.all()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value is None:
+            return queryset
+        if not str(value).isdigit():
+            raise IncorrectLookupParameters(f"{self.parameter_name} must be an id")
+        matching = queryset.model._default_manager.filter(**{self.lookup: int(value)}).values("pk")
+        return queryset.filter(pk__in=matching)
+
+
+def term_filter(title: str, parameter_name: str, vocabulary: type[models.Model], lookup: str) -> type[TermFilter]:
+    """Build a `TermFilter` subclass; list_filter needs classes, not instances."""
+    attrs = {"title": title, "parameter_name": parameter_name, "vocabulary": vocabulary, "lookup": lookup}
+    return type(f"{parameter_name.title().replace('_', '')}TermFilter", (TermFilter,), attrs)
+
+
+class AutocompleteFilter(TermFilter):
+    """A list filter rendered as a select2 search box that reuses the admin's autocomplete endpoint.
+
+    A sidebar of 250 country links (or 107 articles) is unusable; this renders one box. The endpoint
+    needs a real relation to describe what is searched: `source` is (app_label, model_name, field_name)
+    of any foreign key or many-to-many field pointing at `vocabulary`, whose admin must define
+    search_fields. No choices are computed, so the filter costs no query unless a value is selected.
+    """
+
+    template = "admin/sherloc/autocomplete_filter.html"
+    source: ClassVar[tuple[str, str, str]]
+    direct: ClassVar[bool] = False  # True when `lookup` is a forward foreign key: filter without a subquery
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return []
+
+    def has_output(self) -> bool:
+        return True
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value is not None and self.direct:
+            if not str(value).isdigit():
+                raise IncorrectLookupParameters(f"{self.parameter_name} must be an id")
+            return queryset.filter(**{self.lookup: int(value)})
+        return super().queryset(request, queryset)
+
+    def selected(self) -> models.Model | None:
+        """The selected term, shown as the box's current value."""
+        value = self.value()
+        if value is None or not str(value).isdigit():
+            return None
+        return self.vocabulary._default_manager.filter(pk=int(value)).first()
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        """One "All" link; it also carries the box's context (the template gets no changelist)."""
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("All"),
+            "widget": self.widget_context(changelist),
+        }
+
+    def widget_context(self, changelist: Any) -> dict[str, Any]:
+        """Everything the template needs to build the select2 box and navigate on change."""
+        app_label, model_name, field_name = self.source
+        return {
+            "id": f"{self.parameter_name}-autocomplete-filter",
+            "app_label": app_label,
+            "model_name": model_name,
+            "field_name": field_name,
+            "selected": self.selected(),
+            "url_template": changelist.get_query_string({self.parameter_name: "__value__"}),
+        }
+
+
+def autocomplete_filter(
+    title: str,
+    parameter_name: str,
+    vocabulary: type[models.Model],
+    lookup: str,
+    source: tuple[str, str, str],
+    *,
+    direct: bool = False,
+) -> type[AutocompleteFilter]:
+    """Build an `AutocompleteFilter` subclass (see its docstring for `source`)."""
+    attrs = {
+        "title": title,
+        "parameter_name": parameter_name,
+        "vocabulary": vocabulary,
+        "lookup": lookup,
+        "source": source,
+        "direct": direct,
+    }
+    return type(f"{parameter_name.title().replace('_', '')}AutocompleteFilter", (AutocompleteFilter,), attrs)
+
+
+class AutocompleteFilterMediaMixin:
+    """Adds select2 and the admin autocomplete script to changelists that use an AutocompleteFilter."""
+
+    @property
+    def media(self) -> forms.Media:
+        media = super().media  # type: ignore[misc]
+        if any(isinstance(f, type) and issubclass(f, AutocompleteFilter) for f in self.list_filter):  # type: ignore[attr-defined]
+            media += AutocompleteSelect(None, self.admin_site).media  # type: ignore[attr-defined]
+        return media
+
+
+def is_autocomplete(request: HttpRequest) -> bool:
+    """True when the admin's autocomplete endpoint is asking, so an admin can search fewer, cheaper fields."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "autocomplete")
+
+
+# --------------------------------------------------------------------------- forms
+
+
+class _CachedModelChoiceIterator(ModelChoiceIterator):
+    """Evaluates the field's queryset once per request instead of once per inline row."""
+
+    def __iter__(self) -> Iterator[Any]:
+        cache: dict[str, list] = self.field._sherloc_choice_cache
+        if "choices" not in cache:
+            cache["choices"] = list(super().__iter__())
+        yield from cache["choices"]
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+def cache_choices(formfield: forms.Field | None) -> forms.Field | None:
+    """Share one evaluation of a ModelChoiceField's options across all forms of a formset.
+
+    Inline formsets deep-copy the field for every row and each copy re-runs the queryset when its
+    <select> renders: 200 provisions meant 200 identical language queries. The cache dict survives the
+    shallow copy Django makes, and a new dict is made for every formset class (every request).
+    """
+    if isinstance(formfield, forms.ModelChoiceField):
+        formfield._sherloc_choice_cache = {}
+        formfield.iterator = _CachedModelChoiceIterator
+        formfield.widget.choices = formfield.choices
+    return formfield
+
+
+class CachedChoicesMixin:
+    """Inline mixin: `cached_choice_fields` are foreign keys whose options are queried once per page."""
+
+    cached_choice_fields: ClassVar[tuple[str, ...]] = ()
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+        if db_field.name in self.cached_choice_fields:
+            cache_choices(formfield)
+        return formfield
+
+
+class BatchedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete box that takes its selected option from one query shared by all inline rows.
+
+    Django's widget runs one query per row to label the selected value (30 charges meant 30 provision
+    queries). `batch` is set on the formset's base widget by `BatchedAutocompleteInlineMixin`; every
+    row's copy shares it (widgets are shallow-copied), so the first row to render loads all of them.
+    """
+
+    batch: dict[str, Any] | None = None
+
+    def optgroups(self, name: str, value: list[Any], attr: dict | None = None) -> list[tuple]:
+        empty = self.choices.field.empty_values
+        selected = [str(v) for v in value if str(v) not in empty]
+        if self.batch is None or not selected:
+            return super().optgroups(name, value, attr)
+        if self.batch["objects"] is None:
+            self.batch["objects"] = {str(obj.pk): obj for obj in self.batch["queryset"]}
+        found = [self.batch["objects"].get(v) for v in selected]
+        if any(obj is None for obj in found):  # a value outside the batch: let Django look it up
+            return super().optgroups(name, value, attr)
+        default: tuple[None, list, int] = (None, [], 0)
+        if not self.is_required and not self.allow_multiple_selected:
+            default[1].append(self.create_option(name, "", "", False, 0))
+        for obj in found:
+            label = self.choices.field.label_from_instance(obj)
+            default[1].append(self.create_option(name, obj.pk, label, set(selected), len(default[1])))
+        return [default]
+
+
+class BatchedAutocompleteInlineMixin:
+    """Inline mixin: its autocomplete foreign keys label their selected values with one query per page."""
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:  # type: ignore[attr-defined]
+            kwargs["widget"] = BatchedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))  # type: ignore[attr-defined]
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        if obj is None or obj.pk is None:
+            return formset
+        rows = self.model._default_manager.filter(**{formset.fk.name: obj})  # type: ignore[attr-defined]
+        for name in self.get_autocomplete_fields(request):  # type: ignore[attr-defined]
+            field = formset.form.base_fields.get(name)
+            widget = getattr(getattr(field, "widget", None), "widget", None)
+            if isinstance(widget, BatchedAutocompleteSelect) and isinstance(field, forms.ModelChoiceField):
+                used = rows.values(self.model._meta.get_field(name).attname)  # type: ignore[attr-defined]
+                widget.batch = {"queryset": field.queryset.filter(pk__in=used), "objects": None}
+        return formset
+
+
+class StringListField(forms.CharField):
+    """Edits a JSON list of strings as separated text ("en, fr" or one keyword per line).
+
+    JSONField's raw textarea makes editors type brackets and quotes; this keeps the stored shape a
+    plain list of strings.
+    """
+
+    def __init__(
+        self, *, separator: str = ",", item_pattern: str | None = None, item_help: str = "", **kwargs: Any
+    ) -> None:
+        self.separator = separator
+        self.item_regex = re.compile(item_pattern) if item_pattern else None
+        self.item_help = item_help
+        kwargs.setdefault("required", False)
+        if separator == "\n":
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            joiner = "\n" if self.separator == "\n" else f"{self.separator} "
+            return joiner.join(str(v) for v in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        if isinstance(value, list | tuple):
+            items = [str(v).strip() for v in value]
+        else:
+            items = [part.strip() for part in (value or "").split(self.separator)]
+        items = [item for item in items if item]
+        return list(dict.fromkeys(items))  # drop duplicates, keep order
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if self.item_regex:
+            bad = [item for item in value if not self.item_regex.fullmatch(item)]
+            if bad:
+                raise forms.ValidationError(
+                    _("Not valid: %(items)s. %(help)s"), params={"items": ", ".join(bad), "help": self.item_help}
+                )
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return self.to_python(initial or []) != self.to_python(data)
+
+
+class AttachmentForm(forms.ModelForm):
+    """Rejects files over ATTACHMENT_MAX_BYTES before they reach storage."""
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        limit = settings.ATTACHMENT_MAX_BYTES
+        if upload is not None and getattr(upload, "size", 0) > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB."), params={"mb": round(limit / 1024 / 1024, 1)}
+            )
+        return upload
+
+
+class AttachmentInline(CachedChoicesMixin, admin.TabularInline):
+    """Files attached to a record; extracted text is produced by the pipeline, not typed here."""
+
+    form = AttachmentForm
+    extra = 0
+    fields = ("title", "file", "language", "content_type", "created_at")
+    readonly_fields = ("content_type", "created_at")
+    cached_choice_fields = ("language",)
+
+
+class ArticleTagInline(BatchedAutocompleteInlineMixin, admin.TabularInline):
+    """Article tags (article + optional paragraph) with an autocomplete over the 107 articles.
+
+    The widget renders `str(article)`, which names the instrument, so the articles are loaded with their
+    instrument, once for all rows (BatchedAutocompleteInlineMixin).
+    """
+
+    extra = 0
+    fields = ("article", "paragraph")
+    autocomplete_fields = ("article",)
+    verbose_name = _("treaty article tag")
+    verbose_name_plural = _("treaty article tags")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("article__instrument")
+
+    def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.select_related("instrument")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --------------------------------------------------------------------------- the record base admin
+
+
+class PublishableAdmin(AutocompleteFilterMediaMixin, SimpleHistoryAdmin):
+    """Base admin for laws, cases and authorities.
+
+    - publish / unpublish actions that save each record (signals fire for the search indexer);
+    - workflow and provenance stamps are read-only and set by the actions or by a status change in the form;
+    - change history (django-simple-history);
+    - list settings for large tables: no full-count query, no facet counts, newest changes first
+      (`updated_at` is indexed), and subclasses name their `list_select_related`.
+    """
+
+    actions: ClassVar[list[str]] = ["publish_selected", "unpublish_selected"]
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    list_per_page = 50
+    ordering: ClassVar[tuple[str, ...]] = ("-updated_at",)
+    readonly_fields: ClassVar[tuple[str, ...]] = READONLY_WORKFLOW_FIELDS
+    publication_fieldsets: ClassVar[list[tuple[str, dict]]] = [
+        (_("Publication"), {"fields": WORKFLOW_FIELDS}),
+        (_("Provenance"), {"fields": PROVENANCE_FIELDS, "classes": ["collapse"]}),
+    ]
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:
+        """Official sources are https nowadays; also opts into Django 6's default early."""
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: PublishableRecord, form: forms.ModelForm, change: bool) -> None:
+        """A status chosen in the form is a reviewer decision too: stamp it like the actions do."""
+        if "status" in form.changed_data:
+            apply_status(obj, obj.status, request.user)
+        super().save_model(request, obj, form, change)
+
+    def _run_status_action(
+        self, request: HttpRequest, queryset: QuerySet, status: str, only_from: Sequence[str] | None, verb: str
+    ) -> None:
+        changed, skipped = change_status(queryset, status, request.user, only_from=only_from, reason=verb)
+        opts = self.model._meta
+        name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
+        self.message_user(request, f"{verb}: {changed} {name}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was skipped (already in that status or not eligible).",
+                    "%(count)d records were skipped (already in that status or not eligible).",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Publish selected"), permissions=["change"])
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._run_status_action(request, queryset, PublicationStatus.PUBLISHED, None, "Published")
+
+    @admin.action(description=_("Unpublish (return to draft)"), permissions=["change"])
+    def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._run_status_action(
+            request, queryset, PublicationStatus.DRAFT, [PublicationStatus.PUBLISHED], "Unpublished"
+        )
+
+
+__all__ = [
+    "ArticleTagInline",
+    "AttachmentInline",
+    "AutocompleteFilter",
+    "AutocompleteFilterMediaMixin",
+    "BatchedAutocompleteInlineMixin",
+    "BatchedAutocompleteSelect",
+    "CachedChoicesMixin",
+    "PublishableAdmin",
+    "StringListField",
+    "TermFilter",
+    "apply_status",
+    "autocomplete_filter",
+    "cache_choices",
+    "change_status",
+    "is_autocomplete",
+    "term_filter",
+]
