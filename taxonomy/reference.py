@@ -159,6 +159,7 @@ def load_authority_roles(vocab: dict) -> int:
 def _region(code: str, name: str, kind: str, parent: Region | None, cache: dict) -> Region | None:
     if not code:
         return None
+    code = code.zfill(3)  # M49 codes are three digits: '019' Americas, '005' South America
     if code not in cache:
         cache[code] = _upsert(Region, {"code": code}, {"label": name, "kind": kind, "parent": parent})
     return cache[code]

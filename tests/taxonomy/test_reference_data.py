@@ -49,6 +49,7 @@ def test_countries_with_regions_and_six_language_names():
     assert (bra.alpha2, bra.m49) == ("BR", "076")
     assert bra.region.label == "Americas" and bra.subregion.label == "Latin America and the Caribbean"
     assert bra.intermediate_region.label == "South America"
+    assert bra.region_codes() == ["019", "419", "005"]
     assert set(bra.translations) == {"fr", "es", "ru", "ar", "zh-hans"}
     assert bra.label_in("fr") == "Brésil (le)" or bra.label_in("fr").startswith("Brésil")
     assert bra.label_in("zh-hans") == "巴西"

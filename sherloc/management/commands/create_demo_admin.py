@@ -2,6 +2,7 @@
 
 Refused when SHERLOC_ENV=production: a deployment creates its accounts with `createsuperuser`.
 """
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
