@@ -1,0 +1,459 @@
+"""Build search documents (search/schema.py) from the database.
+
+Why it looks like this: a full rebuild streams ~100k documents, so builders read `values()` rows in
+keyset-paginated batches and fetch tags from the through tables with one query per tag relation per
+batch (no model instances, no N+1). Vocabularies are small and are loaded once per call into `Vocab`.
+
+Only published records produce documents. For a provision that means: its law is published.
+`version` is the record's `updated_at` (the law's for provisions); search.signals bumps it whenever
+something the document is built from changes, so comparing versions finds every stale document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.conf import settings
+from django.db.models import Model, QuerySet
+from django.urls import reverse
+from django.utils import translation
+
+from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.models import Case, CaseArticle, CaseAttachment
+from legislation.models import Provision, ProvisionArticle
+from sherloc.models import PublicationStatus
+from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
+
+from .schema import DOC_KINDS, doc_id
+
+PUBLISHED = PublicationStatus.PUBLISHED
+DEFAULT_BATCH_SIZE = 2000
+IN_CHUNK = 500  # ids per `pk__in` query: far below every backend's parameter limit
+SEPARATOR = " · "
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    alpha3: str
+    name: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    code: str
+    number: int
+    instrument: str
+
+
+@dataclass
+class Vocab:
+    """Every vocabulary a document needs, keyed by pk. A few hundred rows: loaded in 7 queries."""
+
+    countries: dict[int, CountryInfo] = field(default_factory=dict)
+    articles: dict[int, ArticleInfo] = field(default_factory=dict)
+    crime_types: dict[int, str] = field(default_factory=dict)
+    crime_subtypes: dict[int, str] = field(default_factory=dict)
+    issues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # pk -> code with its ancestors
+    roles: dict[int, AuthorityRole] = field(default_factory=dict)
+    languages: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Vocab:
+        vocab = cls()
+        for row in Country.objects.values(
+            "pk", "alpha3", "name", "region__code", "subregion__code", "intermediate_region__code"
+        ):
+            regions = (row["region__code"], row["subregion__code"], row["intermediate_region__code"])
+            vocab.countries[row["pk"]] = CountryInfo(row["alpha3"], row["name"], tuple(r for r in regions if r))
+        for pk, code, number, instrument in Article.objects.values_list("pk", "code", "number", "instrument__code"):
+            vocab.articles[pk] = ArticleInfo(code, number, instrument)
+        vocab.crime_types = dict(CrimeType.objects.values_list("pk", "code"))
+        vocab.crime_subtypes = dict(CrimeSubType.objects.values_list("pk", "code"))
+        vocab.issues = {i.pk: tuple(i.ancestor_codes()) for i in Issue.objects.only("pk", "code")}
+        vocab.roles = {r.pk: r for r in AuthorityRole.objects.all()}
+        vocab.languages = dict(Language.objects.values_list("pk", "code"))
+        return vocab
+
+
+# --------------------------------------------------------------------------- tags
+
+
+@dataclass(slots=True)
+class Tags:
+    """Tag values of one record, as document fields. (Built for every document: kept lean.)"""
+
+    article_refs: list[tuple[int, str]] = field(default_factory=list)  # (article pk, paragraph)
+    crime_types: list[int] = field(default_factory=list)
+    crime_subtypes: list[int] = field(default_factory=list)
+    issues: list[int] = field(default_factory=list)
+    roles: list[int] = field(default_factory=list)
+    attachment_texts: list[str] = field(default_factory=list)
+
+    def fields(self, vocab: Vocab) -> dict:
+        instruments: set[str] = set()
+        codes: set[str] = set()
+        refs: set[str] = set()
+        for pk, paragraph in self.article_refs:
+            info = vocab.articles.get(pk)
+            if info is not None:
+                instruments.add(info.instrument)  # only the article's own instrument: TIP-3 is not UNTOC
+                codes.add(info.code)
+                refs.add(article_ref(info.instrument, info.number, paragraph))
+        issues: set[str] = set()
+        for pk in self.issues:
+            issues.update(vocab.issues.get(pk, ()))
+        return {
+            "instrument": sorted(instruments),
+            "article": sorted(codes),
+            "article_ref": sorted(refs),
+            "crime_type": _codes(self.crime_types, vocab.crime_types),
+            "crime_subtype": _codes(self.crime_subtypes, vocab.crime_subtypes),
+            "issue": sorted(issues),
+            "role": sorted({vocab.roles[r].code for r in self.roles if r in vocab.roles}),
+        }
+
+
+@lru_cache(maxsize=4096)
+def article_ref(instrument: str, number: int, paragraph: str) -> str:
+    """'UNTOC 18(13)' / 'UNTOC 5(1)(a)' from a tag's paragraph ('13', '1(a)', '(1)(a)')."""
+    paragraph = (paragraph or "").strip()
+    if paragraph and not paragraph.startswith("("):
+        head, paren, rest = paragraph.partition("(")
+        paragraph = f"({head.strip()})" + (paren + rest if paren else "")
+    return f"{instrument} {number}{paragraph}"
+
+
+def _codes(pks: list[int], codes: dict[int, str]) -> list[str]:
+    if not pks:
+        return []
+    return sorted({codes[pk] for pk in pks if pk in codes})
+
+
+@dataclass(frozen=True)
+class TagSource:
+    """One tag relation: rows of (record fk, value[, paragraph]) from a through table."""
+
+    model: type[Model]
+    record_field: str
+    value_field: str
+    target: str  # attribute of Tags
+    extra: str | None = None  # paragraph column of article tags
+
+    def load(self, tags: dict[int, Tags], pk_filter: dict) -> None:
+        columns = [self.record_field, self.value_field] + ([self.extra] if self.extra else [])
+        qs = self.model._default_manager.filter(**{f"{self.record_field}__{k}": v for k, v in pk_filter.items()})
+        if self.target == "attachment_texts":
+            qs = qs.exclude(extracted_text="").order_by("pk")
+        for row in qs.values_list(*columns):
+            bucket = getattr(tags[row[0]], self.target)
+            bucket.append((row[1], row[2]) if self.extra else row[1])
+
+
+def _m2m(model: type[Model], relation: str, target: str) -> TagSource:
+    through = model._meta.get_field(relation).remote_field.through
+    record_fk = model._meta.model_name
+    value_fk = model._meta.get_field(relation).related_model._meta.model_name
+    return TagSource(through, f"{record_fk}_id", f"{value_fk}_id", target)
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _url_pattern(viewname: str) -> str:
+    """The detail URL with a `{pk}` placeholder: one reverse() per batch instead of one per document.
+
+    Public pages live under a language prefix (/en/laws/7/). One document serves every UI language,
+    so the stored URL is language-neutral ("/laws/7/", as in search/schema.py); the UI adds the
+    reader's prefix (e.g. `f"/{get_language()}{url}"`).
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse(viewname, kwargs={"pk": 987654321})
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if url.startswith(prefix):
+        url = url[len(prefix) - 1 :]
+    return url.replace("987654321", "{pk}")
+
+
+def _join_text(*parts: object) -> str:
+    return "\n\n".join(str(p).strip() for p in parts if p and str(p).strip())
+
+
+@dataclass
+class Builder:
+    """How one document kind is read from the database and turned into documents."""
+
+    kind: str
+    model: type[Model]
+    fields: tuple[str, ...]
+    tag_sources: tuple[TagSource, ...]
+    build: Callable[[dict, Tags, Vocab, str], dict]
+    viewname: str
+    published: Callable[[], QuerySet]
+    version_field: str
+
+    def rows(self, qs: QuerySet) -> list[dict]:
+        return list(qs.values(*self.fields))
+
+    def documents(self, rows: list[dict], pk_filter: dict, vocab: Vocab, url: str) -> list[dict]:
+        tags: dict[int, Tags] = defaultdict(Tags)
+        if rows:
+            for source in self.tag_sources:
+                source.load(tags, pk_filter)
+        return [self.build(row, tags[row["pk"]], vocab, url) for row in rows]
+
+
+def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict:
+    country = vocab.countries.get(row["country"]) or CountryInfo("", "", ())
+    return {
+        "id": doc_id(kind, row["pk"]),
+        "type": DOC_KINDS[kind],
+        "record_id": row["pk"],
+        "parent_id": None,
+        "version": version.isoformat(),
+        "url": url.format(pk=row["pk"]),
+        "country": country.alpha3,
+        "region": list(country.regions),
+        "court_level": "",
+        "legal_status": "",
+        "year": None,
+        "date": None,
+    }
+
+
+def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    row = {**row, "country": row["law__country"]}
+    country = vocab.countries.get(row["country"])
+    language = vocab.languages.get(row["language"], "")
+    heading = f"{row['label']} {row['heading']}".strip()
+    title = f"{row['law__title']}: {heading}"
+    date = row["law__adoption_date"] or row["law__entry_into_force_date"]
+    texts = {
+        language: {
+            "title": f"{row['law__original_title'] or row['law__title']}: {heading}",
+            "body": _join_text(row["heading"], row["text"]),
+        }
+    }
+    if row["text_en"].strip() and language != "en":
+        texts["en"] = {"title": f"{row['law__title']}: {row['label']}", "body": row["text_en"]}
+    # `url` is the law's detail URL pattern; the provision is an anchor on that page.
+    doc = _base("provision", row, vocab, row["law__updated_at"], url.format(pk=row["law"]) + "#provision-{pk}")
+    doc.update(
+        parent_id=row["law"],
+        title=title,
+        subtitle=SEPARATOR.join(p for p in (country.name if country else "", row["law__number"]) if p),
+        texts=texts,
+        language=language,
+        year=date.year if date else None,
+        date=date.isoformat() if date else None,
+        legal_status=row["law__legal_status"],
+        sort_title=title.lower(),
+        **tags.fields(vocab),
+    )
+    return doc
+
+
+def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    country = vocab.countries.get(row["country"])
+    language = vocab.languages.get(row["original_language"], "")
+    keywords = row["keywords"] if isinstance(row["keywords"], list) else []
+    body = _join_text(
+        row["fact_summary"],
+        row["legal_reasoning"],
+        row["commentary"],
+        row["sentence"],
+        ", ".join(str(k) for k in keywords),
+        *tags.attachment_texts,
+    )
+    date = row["decision_date"]
+    doc = _base("case", row, vocab, row["updated_at"], url)
+    doc.update(
+        title=row["title"],
+        subtitle=SEPARATOR.join(
+            p for p in (country.name if country else "", row["court__name"], date.isoformat() if date else "") if p
+        ),
+        texts={language: {"title": row["title"], "body": body}},
+        language=language,
+        year=date.year if date else None,
+        date=date.isoformat() if date else None,
+        court_level=row["court__level"] or "",
+        sort_title=row["title"].lower(),
+        **tags.fields(vocab),
+    )
+    return doc
+
+
+def build_authority(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    """Public fields only (name, country, designations): contact details never reach the index."""
+    country = vocab.countries.get(row["country"])
+    language = vocab.languages.get(row["original_language"], "")
+    roles = [vocab.roles[r] for r in sorted(set(tags.roles), key=lambda r: (vocab.roles[r].sort_order, r))]
+    texts = {language: {"title": row["name"], "body": "\n".join(r.label_in(language) for r in roles)}}
+    if language != "en":
+        texts["en"] = {"title": row["name"], "body": "\n".join(r.label for r in roles)}
+    doc = _base("authority", row, vocab, row["updated_at"], url)
+    doc.update(
+        title=row["name"],
+        subtitle=SEPARATOR.join(p for p in (country.name if country else "", ", ".join(r.label for r in roles)) if p),
+        texts=texts,
+        language=language,
+        sort_title=row["name"].lower(),
+        **tags.fields(vocab),
+    )
+    return doc
+
+
+BUILDERS: dict[str, Builder] = {
+    "provision": Builder(
+        kind="provision",
+        model=Provision,
+        fields=(
+            "pk",
+            "law",
+            "label",
+            "heading",
+            "text",
+            "text_en",
+            "language",
+            "law__title",
+            "law__original_title",
+            "law__number",
+            "law__country",
+            "law__adoption_date",
+            "law__entry_into_force_date",
+            "law__legal_status",
+            "law__updated_at",
+        ),
+        tag_sources=(
+            TagSource(ProvisionArticle, "provision_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(Provision, "crime_types", "crime_types"),
+            _m2m(Provision, "crime_subtypes", "crime_subtypes"),
+            _m2m(Provision, "issues", "issues"),
+        ),
+        build=build_provision,
+        viewname="legislation:law-detail",
+        published=lambda: Provision.objects.filter(law__status=PUBLISHED),
+        version_field="law__updated_at",
+    ),
+    "case": Builder(
+        kind="case",
+        model=Case,
+        fields=(
+            "pk",
+            "title",
+            "country",
+            "original_language",
+            "court__name",
+            "court__level",
+            "decision_date",
+            "keywords",
+            "fact_summary",
+            "commentary",
+            "legal_reasoning",
+            "sentence",
+            "updated_at",
+        ),
+        tag_sources=(
+            TagSource(CaseArticle, "case_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(Case, "crime_types", "crime_types"),
+            _m2m(Case, "crime_subtypes", "crime_subtypes"),
+            _m2m(Case, "issues", "issues"),
+            TagSource(CaseAttachment, "case_id", "extracted_text", "attachment_texts"),
+        ),
+        build=build_case,
+        viewname="caselaw:case-detail",
+        published=lambda: Case.objects.filter(status=PUBLISHED),
+        version_field="updated_at",
+    ),
+    "authority": Builder(
+        kind="authority",
+        model=CompetentAuthority,
+        fields=("pk", "name", "country", "original_language", "updated_at"),
+        tag_sources=(
+            TagSource(AuthorityArticle, "authority_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(CompetentAuthority, "roles", "roles"),
+            _m2m(CompetentAuthority, "crime_types", "crime_types"),
+        ),
+        build=build_authority,
+        viewname="authorities:authority-detail",
+        published=lambda: CompetentAuthority.objects.filter(status=PUBLISHED),
+        version_field="updated_at",
+    ),
+}
+KINDS: tuple[str, ...] = tuple(BUILDERS)
+
+
+def _kinds(kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return KINDS
+    if kind not in BUILDERS:
+        raise ValueError(f"Unknown document kind {kind!r}: use one of {', '.join(KINDS)}.")
+    return (kind,)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def iter_documents(kind: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict]:
+    """Stream every document (of one kind, or all) for a rebuild.
+
+    Keyset pagination on pk keeps each batch query cheap at any depth; tags are read with a pk
+    range rather than an id list so no batch size hits a backend's parameter limit. Queries: 7 for
+    the vocabularies, then per batch 1 for the rows and 1 per tag relation.
+    """
+    vocab = Vocab.load()
+    for name in _kinds(kind):
+        builder = BUILDERS[name]
+        url = _url_pattern(builder.viewname)
+        last = 0
+        while True:
+            rows = builder.rows(builder.published().filter(pk__gt=last).order_by("pk")[:batch_size])
+            if not rows:
+                break
+            pk_range = {"gte": rows[0]["pk"], "lte": rows[-1]["pk"]}
+            yield from builder.documents(rows, pk_range, vocab, url)
+            last = rows[-1]["pk"]
+            if len(rows) < batch_size:
+                break
+
+
+def documents_for(kind: str, pks: Iterable[int], vocab: Vocab | None = None) -> tuple[list[dict], list[str]]:
+    """Documents for the given records, and the document ids of those that have none.
+
+    A record has no document when it does not exist (deleted) or is not published (for provisions:
+    its law is not); callers delete those ids from the index, which makes re-indexing idempotent.
+    """
+    builder = BUILDERS[_kinds(kind)[0]]
+    wanted = sorted({int(pk) for pk in pks})
+    if not wanted:
+        return [], []
+    vocab = vocab or Vocab.load()
+    url = _url_pattern(builder.viewname)
+    docs: list[dict] = []
+    for start in range(0, len(wanted), IN_CHUNK):
+        chunk = wanted[start : start + IN_CHUNK]
+        rows = builder.rows(builder.published().filter(pk__in=chunk).order_by("pk"))
+        docs.extend(builder.documents(rows, {"in": [r["pk"] for r in rows]}, vocab, url))
+    found = {d["record_id"] for d in docs}
+    return docs, [doc_id(builder.kind, pk) for pk in wanted if pk not in found]
+
+
+def expected_versions(kind: str | None = None) -> dict[str, str]:
+    """{document id: version} of everything that should be in the index: one values query per kind."""
+    versions: dict[str, str] = {}
+    for name in _kinds(kind):
+        builder = BUILDERS[name]
+        rows = builder.published().order_by().values_list("pk", builder.version_field)
+        versions.update((doc_id(name, pk), updated.isoformat()) for pk, updated in rows.iterator(chunk_size=10_000))
+    return versions
+
+
+def expected_count(kind: str | None = None) -> int:
+    """How many documents the database should produce (one COUNT per kind): for progress bars."""
+    return sum(BUILDERS[name].published().count() for name in _kinds(kind))

@@ -1,0 +1,246 @@
+"""Indexing services: the only code that writes documents to the engine.
+
+Tasks, signals, the `search_index` command and tests all go through these functions. Each one
+re-reads the database by id and upserts what exists and is published, deletes what does not: so a
+call can be repeated, reordered or retried without harm, and the index converges on the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+
+from legislation.models import Provision
+
+from .documents import KINDS, Vocab, documents_for, expected_versions, iter_documents
+from .engines import SearchEngine, get_engine
+from .schema import doc_id, parse_doc_id
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 500  # records per upsert batch / per fan-out task
+RECONCILE_CHUNK = 2000  # a large repair: fewer, bigger engine commits
+
+
+@dataclass
+class IndexResult:
+    upserted: int = 0
+    deleted: int = 0
+
+    def __iadd__(self, other: IndexResult) -> IndexResult:
+        self.upserted += other.upserted
+        self.deleted += other.deleted
+        return self
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass
+class IndexDiff:
+    """Difference between the database and the index, as sorted document ids."""
+
+    missing: list[str] = field(default_factory=list)  # should be indexed, are not
+    stale: list[str] = field(default_factory=list)  # indexed with an older/other version
+    orphaned: list[str] = field(default_factory=list)  # indexed, should not be (deleted, unpublished)
+    db_count: int = 0
+    index_count: int = 0
+
+    @property
+    def in_sync(self) -> bool:
+        return not (self.missing or self.stale or self.orphaned)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "in_sync": self.in_sync}
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def index_ids(
+    kind: str,
+    pks: Iterable[int],
+    engine: SearchEngine | None = None,
+    vocab: Vocab | None = None,
+    chunk_size: int = CHUNK,
+) -> IndexResult:
+    """Re-read records by pk; upsert the published ones, delete the documents of the others."""
+    engine = engine or get_engine()
+    result = IndexResult()
+    vocab = vocab or Vocab.load()
+    for chunk in _chunks(sorted({int(pk) for pk in pks}), chunk_size):
+        docs, missing = documents_for(kind, chunk, vocab=vocab)
+        if docs:
+            result.upserted += engine.upsert(docs)
+        if missing:
+            engine.delete(missing)
+            result.deleted += len(missing)
+    return result
+
+
+def index_law(pk: int, removed: Iterable[int] = (), engine: SearchEngine | None = None) -> IndexResult:
+    """Re-index every provision of a law (they share the law's title, status and version).
+
+    Provisions deleted since the last indexing are not in the database any more: search.signals
+    passes their pks as `removed` (and enqueues them on their own); `reconcile()` catches the rest.
+    """
+    engine = engine or get_engine()
+    current = list(Provision.objects.filter(law_id=pk).values_list("pk", flat=True))
+    result = index_ids("provision", current, engine=engine)
+    gone = sorted({int(p) for p in removed} - set(current))
+    if gone:
+        engine.delete([doc_id("provision", p) for p in gone])
+        result.deleted += len(gone)
+    return result
+
+
+def rebuild(progress: Callable[[int], None] | None = None, engine: SearchEngine | None = None) -> int:
+    """Replace the whole index with fresh documents; the engine keeps serving the old one meanwhile.
+
+    `progress(n)` is called with the number of documents produced since the last call (tqdm.update).
+    """
+    engine = engine or get_engine()
+
+    def stream() -> Iterator[dict]:
+        pending = 0
+        for doc in iter_documents():
+            yield doc
+            pending += 1
+            if progress and pending >= 500:
+                progress(pending)
+                pending = 0
+        if progress and pending:
+            progress(pending)
+
+    return engine.rebuild(stream())
+
+
+def diff(engine: SearchEngine | None = None) -> IndexDiff:
+    """Compare expected versions (database) with indexed versions: no documents are loaded."""
+    engine = engine or get_engine()
+    expected = expected_versions()
+    indexed = engine.versions()
+    return IndexDiff(
+        missing=sorted(expected.keys() - indexed.keys(), key=_sort_key),
+        stale=sorted((k for k, v in expected.items() if k in indexed and indexed[k] != v), key=_sort_key),
+        orphaned=sorted(indexed.keys() - expected.keys(), key=_sort_key),
+        db_count=len(expected),
+        index_count=len(indexed),
+    )
+
+
+def reconcile(engine: SearchEngine | None = None) -> IndexDiff:
+    """Repair drift (missed signals, a dead worker, a broker that was down). Returns what it found."""
+    engine = engine or get_engine()
+    found = diff(engine)
+    if found.in_sync:
+        return found
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for value in found.missing + found.stale:
+        kind, pk = parse_doc_id(value)
+        by_kind[kind].append(pk)
+    vocab = Vocab.load()
+    for kind, pks in by_kind.items():
+        index_ids(kind, pks, engine=engine, vocab=vocab, chunk_size=RECONCILE_CHUNK)
+    for chunk in _chunks(found.orphaned, RECONCILE_CHUNK):
+        engine.delete(chunk)
+    logger.info(
+        "search reconcile: %d missing, %d stale indexed; %d orphaned deleted",
+        len(found.missing),
+        len(found.stale),
+        len(found.orphaned),
+    )
+    return found
+
+
+def _sort_key(value: str) -> tuple[str, int]:
+    try:
+        return parse_doc_id(value)
+    except ValueError:
+        return value, 0
+
+
+# --------------------------------------------------------------------------- vocabulary fan-out
+
+
+def _published_ids(qs) -> list[int]:  # noqa: ANN001
+    return sorted(set(qs.values_list("pk", flat=True)))
+
+
+def records_using(model_label: str, pk: int) -> dict[str, list[int]]:
+    """Published records whose documents embed the given vocabulary term (or court).
+
+    Used to fan out a label/code change; search.signals calls it before a delete too, while the
+    links still exist.
+    """
+    from authorities.models import CompetentAuthority
+    from caselaw.models import Case
+    from sherloc.models import PublicationStatus
+    from taxonomy.models import Country, Issue
+
+    published = PublicationStatus.PUBLISHED
+    provisions = Provision.objects.filter(law__status=published)
+    cases = Case.objects.filter(status=published)
+    authorities = CompetentAuthority.objects.filter(status=published)
+    model = apps.get_model(model_label)
+    name = model._meta.label_lower
+
+    def by(prov: dict | None, case: dict | None, auth: dict | None) -> dict[str, list[int]]:
+        out = {}
+        for kind, qs, lookup in (
+            ("provision", provisions, prov),
+            ("case", cases, case),
+            ("authority", authorities, auth),
+        ):
+            if lookup is not None:
+                out[kind] = _published_ids(qs.filter(**lookup))
+        return out
+
+    if name == "taxonomy.country":
+        return by({"law__country": pk}, {"country": pk}, {"country": pk})
+    if name == "taxonomy.region":
+        countries = list(
+            Country.objects.filter(Q(region=pk) | Q(subregion=pk) | Q(intermediate_region=pk)).values_list(
+                "pk", flat=True
+            )
+        )
+        return by({"law__country__in": countries}, {"country__in": countries}, {"country__in": countries})
+    if name == "taxonomy.instrument":
+        return by({"articles__instrument": pk}, {"articles__instrument": pk}, {"articles__instrument": pk})
+    if name == "taxonomy.article":
+        return by({"articles": pk}, {"articles": pk}, {"articles": pk})
+    if name == "taxonomy.crimetype":
+        return by({"crime_types": pk}, {"crime_types": pk}, {"crime_types": pk})
+    if name == "taxonomy.crimesubtype":
+        return by({"crime_subtypes": pk}, {"crime_subtypes": pk}, None)
+    if name == "taxonomy.issue":
+        code = Issue.objects.filter(pk=pk).values_list("code", flat=True).first()
+        subtree = [pk]
+        if code:
+            subtree += list(Issue.objects.filter(code__startswith=f"{code}.").values_list("pk", flat=True))
+        return by({"issues__in": subtree}, {"issues__in": subtree}, None)
+    if name == "taxonomy.authorityrole":
+        return by(None, None, {"roles": pk})
+    if name == "caselaw.court":
+        return by(None, {"court": pk}, None)
+    raise ValueError(f"{model_label} is not a vocabulary that search documents embed.")
+
+
+__all__ = [
+    "KINDS",
+    "IndexDiff",
+    "IndexResult",
+    "diff",
+    "index_ids",
+    "index_law",
+    "rebuild",
+    "reconcile",
+    "records_using",
+]
