@@ -1,0 +1,99 @@
+"""Elasticsearch search response -> EngineResult. Pure functions over the documented response shape:
+
+    {"hits": {"total": {"value": N, "relation": "eq"},
+              "hits": [{"_id", "_score", "_source", "sort", "highlight": {field: [fragment, ...]}}]},
+     "aggregations": {<facet>: {"doc_count": n, "values": {"buckets": [{"key", "doc_count"}]}}}}
+
+Why separate: canned responses in the golden tests exercise exactly this code without a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...query import SearchQuery
+from ...results import EngineResult, Hit
+from ...schema import ANALYZERS, analyzer_for
+from .cursor import encode_cursor
+from .mapping import body_field
+from .queries import FACET_AGG, SNIPPET_FRAGMENTS, SearchPlan
+
+
+def parse_search(response: Mapping[str, Any], query: SearchQuery, plan: SearchPlan) -> EngineResult:
+    """Hits, exact total, facet counts and the cursor of the next page (None on the last page)."""
+    hits_block = response.get("hits") or {}
+    raw_hits = list(hits_block.get("hits") or [])
+    total = _total(hits_block.get("total"))
+    if plan.cursor_mode:
+        # One hit more than a page was asked for: its presence is the "more results" signal.
+        more = len(raw_hits) > plan.page_size
+        raw_hits = raw_hits[: plan.page_size]
+    else:
+        more = plan.offset + len(raw_hits) < total
+    next_cursor = encode_cursor(plan.sort_key, raw_hits[-1]["sort"]) if more and raw_hits else None
+    return EngineResult(
+        total=total,
+        hits=[parse_hit(h, query.language) for h in raw_hits],
+        facets=parse_facets(response.get("aggregations") or {}, query.facets),
+        next_cursor=next_cursor,
+    )
+
+
+def empty_result(query: SearchQuery) -> EngineResult:
+    """What a search answers before the first document is indexed (no alias yet)."""
+    return EngineResult(total=0, hits=[], facets={name: {} for name in query.facets})
+
+
+def _total(total: object) -> int:
+    if isinstance(total, Mapping):  # {"value": n, "relation": "eq"} (track_total_hits: true)
+        return int(total.get("value", 0))
+    return int(total or 0)
+
+
+def parse_hit(raw: Mapping[str, Any], language: str = "en") -> Hit:
+    source = dict(raw.get("_source") or {})
+    record_id = source.get("record_id")
+    return Hit(
+        id=raw.get("_id") or source.get("id", ""),
+        type=source.get("type", ""),
+        record_id=int(record_id) if record_id is not None else 0,
+        url=source.get("url", ""),
+        title=source.get("title", ""),
+        score=raw.get("_score"),  # null when sorted by a field
+        snippets=snippets(raw.get("highlight") or {}, language, source.get("language")),
+        source=source,
+    )
+
+
+def snippets(highlight: Mapping[str, list[str]], language: str = "en", original: str | None = None) -> list[str]:
+    """Fragments of one body: the first, in order of preference, that has a match; else the opening
+    of the first body (no_match_size). Preference: the reader's language, the document's original
+    language, then schema order - the same order as the tantivy engine. One language only, so a hit
+    never shows the same passage twice in two translations.
+    """
+    order = list(dict.fromkeys([analyzer_for(language), analyzer_for(original), *ANALYZERS]))
+    bodies = [highlight.get(body_field(key)) or [] for key in order]
+    for fragments in bodies:
+        marked = [f for f in fragments if "<mark>" in f]  # encoder=html: document text cannot fake it
+        if marked:
+            return marked[:SNIPPET_FRAGMENTS]
+    for fragments in bodies:
+        if fragments:
+            return fragments[:1]
+    return []
+
+
+def parse_facets(aggregations: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} in bucket order; numeric keys as whole-number strings ("2016")."""
+    facets: dict[str, dict[str, int]] = {}
+    for name in names:
+        buckets = ((aggregations.get(name) or {}).get(FACET_AGG) or {}).get("buckets") or []
+        facets[name] = {facet_key(b["key"]): int(b["doc_count"]) for b in buckets}
+    return facets
+
+
+def facet_key(key: object) -> str:
+    if isinstance(key, float) and key.is_integer():
+        return str(int(key))
+    return str(key)

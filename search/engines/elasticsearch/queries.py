@@ -1,0 +1,229 @@
+"""SearchQuery + ParsedText -> Elasticsearch request body. Pure functions: no client, no I/O.
+
+Why pure: no Elasticsearch server runs in CI, so the request bodies are what the golden tests check
+(tests/search/golden/es_request_*.json). Everything that decides what Elasticsearch is asked lives here.
+
+Shape of a search body:
+- `query`: bool(must = text clauses, must_not = exclusions, filter = the year range and filters on
+  fields that are not requested facets: they narrow every facet alike). Text clauses go over every
+  title_<analyzer> (boosted) and body_<analyzer> field, so a document matches whatever language the
+  user typed in.
+- `post_filter`: filters on requested facets. They narrow the hits but not the aggregations, which is
+  what makes multi-select facets work: each facet's aggregation is a `filter` aggregation with every
+  active facet filter except its own, wrapping a `terms` aggregation.
+- sort with `id` as the final tie-breaker (stable pages, unique search_after positions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.query import Query
+
+from ...facets import FACETS, FILTER_NAMES
+from ...query import ParsedText, QueryError, SearchQuery, Sort
+from ...schema import TITLE_BOOST
+from .cursor import decode_cursor
+from .mapping import BODY_FIELDS, TITLE_FIELDS
+
+TEXT_QUERY_FIELDS: list[str] = [f"{f}^{TITLE_BOOST:g}" for f in TITLE_FIELDS] + list(BODY_FIELDS)
+# best_fields scores a word by its best field; the tie-breaker adds a little for matches in other
+# fields (title *and* body), which ranks the on-topic record above one that mentions the word once.
+TIE_BREAKER = 0.3
+
+FACET_AGG = "values"  # name of the terms sub-aggregation inside each facet's filter aggregation
+YEAR_RANGE = "_year_range"  # filter-group key of year_from/year_to: not a facet, so it narrows every facet
+
+SNIPPET_FRAGMENT_SIZE = 160
+SNIPPET_FRAGMENTS = 3
+# Snippets come from the bodies only: the title is displayed whole above them (as in tantivy).
+HIGHLIGHT_FIELDS = ("body_*",)
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",  # escapes the document text around the tags: snippets are safe HTML
+    "fragment_size": SNIPPET_FRAGMENT_SIZE,
+    "number_of_fragments": SNIPPET_FRAGMENTS,
+    # A body without a match still yields its opening, so every hit has something to show
+    # (also for queries without text); parsing prefers fragments that contain a <mark>.
+    "no_match_size": SNIPPET_FRAGMENT_SIZE,
+}
+
+# Text fields are large and already summarised by the snippets: hits carry the other stored fields.
+SOURCE_EXCLUDES = ["title_*", "body_*"]
+
+_BY_ID = {"id": {"order": "asc"}}
+SORTS: dict[str, list[dict]] = {
+    Sort.RELEVANCE.value: [{"_score": {"order": "desc"}}, _BY_ID],
+    Sort.NEWEST.value: [{"date": {"order": "desc", "missing": "_last"}}, _BY_ID],
+    Sort.OLDEST.value: [{"date": {"order": "asc", "missing": "_last"}}, _BY_ID],
+    Sort.TITLE.value: [{"sort_title": {"order": "asc", "missing": "_last"}}, _BY_ID],
+    # Relevance without positive text: every score would be equal, so skip scoring and use id
+    # order (hits carry no score), as the tantivy engine does.
+    "id": [_BY_ID],
+}
+
+
+def sort_key(query: SearchQuery, scored: bool) -> str:
+    """Key of SORTS for this query; cursors carry it, so a cursor only resumes the order it came from."""
+    sort = Sort(query.sort)
+    return "id" if sort is Sort.RELEVANCE and not scored else sort.value
+
+
+VERSIONS_PAGE_SIZE = 5000
+PIT_KEEP_ALIVE = "1m"
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """The request body plus what response parsing needs to know about paging."""
+
+    body: dict
+    page_size: int
+    offset: int  # from (0 in cursor mode)
+    cursor_mode: bool  # size is page_size + 1: the extra hit only says whether a next page exists
+    sort_key: str  # key of SORTS used; goes into next_cursor
+
+
+# --------------------------------------------------------------------------- text
+
+
+def term_clause(term: str, *, phrase: bool = False, positive: bool = True) -> Query:
+    """One word (every token in one field, any field) or one phrase, over all text fields.
+
+    Positive clauses use zero_terms_query "all": a term that a field's analyzer reduces to nothing
+    must not make the clause fail in that field (with the default, one such word would empty the
+    whole result). Our analyzers keep stop words, so this is a guard for odd input, but it is also
+    what keeps the query sane if a stop filter is ever added. Exclusions keep the default ("none"):
+    excluding such a term must not exclude everything.
+    """
+    options: dict = {"zero_terms_query": "all"} if positive else {}
+    if phrase:
+        return Q("multi_match", query=term, fields=TEXT_QUERY_FIELDS, type="phrase", **options)
+    return Q(
+        "multi_match",
+        query=term,
+        fields=TEXT_QUERY_FIELDS,
+        type="best_fields",
+        operator="and",  # 'anti-corruption' analyses to two tokens: both must match
+        tie_breaker=TIE_BREAKER,
+        **options,
+    )
+
+
+def _is_phrase(term: str) -> bool:
+    """Group members and exclusions arrive as plain strings: several words means a quoted phrase."""
+    return len(term.split()) > 1
+
+
+def text_clauses(parsed: ParsedText) -> tuple[list[Query], list[Query]]:
+    """(must, must_not) for the bool query. Empty must = no positive text (match all)."""
+    must = [term_clause(word) for word in parsed.must]
+    must += [term_clause(phrase, phrase=True) for phrase in parsed.phrases]
+    for group in parsed.any_of:
+        options = [term_clause(t, phrase=_is_phrase(t)) for t in group if t.strip()]
+        if len(options) == 1:
+            must.append(options[0])
+        elif options:
+            must.append(Q("bool", should=options, minimum_should_match=1))
+    must_not = [term_clause(t, phrase=_is_phrase(t), positive=False) for t in parsed.excluded if t.strip()]
+    return must, must_not
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def filter_clauses(query: SearchQuery) -> dict[str, list[Query]]:
+    """Active filters grouped by filter name (OR within a name via `terms`, AND between names)."""
+    groups: dict[str, list[Query]] = {}
+    for name, raw_values in query.filters.items():
+        if name not in FILTER_NAMES:
+            raise QueryError(name, "unknown filter")
+        values = list(dict.fromkeys(v for v in raw_values if v not in (None, "")))
+        if not values:
+            continue
+        facet = FACETS.get(name)
+        field = facet.field if facet else name
+        if facet and facet.numeric:
+            values = [_as_int(name, v) for v in values]
+        groups[name] = [Q("terms", **{field: values})]
+    if query.year_from is not None or query.year_to is not None:
+        bounds = {k: v for k, v in (("gte", query.year_from), ("lte", query.year_to)) if v is not None}
+        groups[YEAR_RANGE] = [Q("range", **{FACETS["year"].field: bounds})]
+    return groups
+
+
+def _as_int(name: str, value: object) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise QueryError(name, f"{value!r} is not a whole number") from None
+
+
+def _all_of(clauses: list[Query]) -> Query:
+    return Q("bool", filter=clauses) if clauses else Q("match_all")
+
+
+def facet_aggregations(query: SearchQuery, post_groups: dict[str, list[Query]]) -> dict[str, A]:
+    """Per facet: filter(every post filter except the facet's own) > terms(field, size)."""
+    aggs = {}
+    for name in query.facets:
+        facet = FACETS[name]
+        others = [c for group, clauses in post_groups.items() if group != name for c in clauses]
+        agg = A("filter", filter=_all_of(others))
+        agg.bucket(FACET_AGG, "terms", field=facet.field, size=facet.size)
+        aggs[name] = agg
+    return aggs
+
+
+# --------------------------------------------------------------------------- body
+
+
+def build_search(query: SearchQuery, parsed: ParsedText) -> SearchPlan:
+    """The complete request body for one search."""
+    must, must_not = text_clauses(parsed)
+    groups = filter_clauses(query)
+    facets = set(query.facets)
+    # Filters on a requested facet go to post_filter (its own facet must not see them). The others
+    # narrow hits and every facet alike, so they belong in the query, where they are cheaper.
+    post_groups = {name: clauses for name, clauses in groups.items() if name in facets}
+    query_filters = [c for name, clauses in groups.items() if name not in facets for c in clauses]
+
+    s = Search().query(Q("bool", must=must or [Q("match_all")], must_not=must_not, filter=query_filters))
+    post = [c for clauses in post_groups.values() for c in clauses]
+    if post:
+        s = s.post_filter(_all_of(post))
+    for name, agg in facet_aggregations(query, post_groups).items():
+        s.aggs.bucket(name, agg)
+    order = sort_key(query, scored=bool(must))
+    s = s.sort(*SORTS[order])
+
+    if query.cursor is not None:
+        after = decode_cursor(query.cursor, order, len(SORTS[order]))
+        s = s.extra(size=query.page_size + 1, search_after=after)
+        offset, cursor_mode = 0, True
+    else:
+        s = s.extra(from_=query.offset, size=query.page_size)
+        offset, cursor_mode = query.offset, False
+
+    if query.highlight:
+        s = s.highlight(*HIGHLIGHT_FIELDS).highlight_options(**HIGHLIGHT)
+    s = s.extra(track_total_hits=True).source(excludes=SOURCE_EXCLUDES)
+    return SearchPlan(
+        body=s.to_dict(), page_size=query.page_size, offset=offset, cursor_mode=cursor_mode, sort_key=order
+    )
+
+
+def versions_page_body(pit_id: str, after: list | None, size: int = VERSIONS_PAGE_SIZE) -> dict:
+    """One page of the id/version scan: point in time + search_after in index order (_shard_doc)."""
+    body: dict = {
+        "pit": {"id": pit_id, "keep_alive": PIT_KEEP_ALIVE},
+        "size": size,
+        "sort": [{"_shard_doc": "asc"}],
+        "_source": ["version"],
+        "track_total_hits": False,
+    }
+    if after is not None:
+        body["search_after"] = after
+    return body
