@@ -106,8 +106,14 @@ class Pending:
         self.flushed = True
         from . import tasks
 
-        for law in sorted(self.laws):
-            _send(tasks.index_law, law, sorted(self.removed.get(law, ())))
+        laws = sorted(self.laws)
+        if len(laws) == 1:
+            _send(tasks.index_law, laws[0], sorted(self.removed.get(laws[0], ())))
+        else:  # bulk changes (imports, admin actions): one task per chunk of laws, not one per law
+            for start in range(0, len(laws), CHUNK):
+                chunk = laws[start : start + CHUNK]
+                removed = sorted(p for law in chunk for p in self.removed.get(law, ()))
+                _send(tasks.index_laws, chunk, removed)
         for kind, pks in sorted(self.records.items()):
             ordered = sorted(pks)
             for start in range(0, len(ordered), CHUNK):

@@ -40,6 +40,12 @@ def index_law(pk: int, removed: list[int] | None = None) -> dict[str, int]:
     return indexing.index_law(pk, removed=removed or ()).as_dict()
 
 
+@shared_task(name="search.tasks.index_laws", **RETRYING)
+def index_laws(pks: list[int], removed: list[int] | None = None) -> dict[str, int]:
+    """Re-index all provisions of several laws in one engine write; `removed` as in index_law."""
+    return indexing.index_laws(pks, removed=removed or ()).as_dict()
+
+
 @shared_task(name="search.tasks.reindex_vocabulary", **RETRYING)
 def reindex_vocabulary(model_label: str, pk: int) -> dict[str, int]:
     """Fan a vocabulary change out to the records that use the term, in chunks of CHUNK ids."""

@@ -290,6 +290,25 @@ def test_several_changes_in_one_transaction_send_one_task_per_record(commit):
     assert sorted(c.args for c in index_records.call_args_list) == [("authority", [auth.pk]), ("case", [case.pk])]
 
 
+def test_many_laws_in_one_transaction_are_batched_into_chunked_tasks(engine, commit):
+    """An import or bulk action touching many laws sends one index_laws task per chunk, not one per law."""
+    with (
+        mock.patch.object(tasks.index_law, "delay") as index_law,
+        mock.patch.object(tasks.index_laws, "delay") as batch,
+    ):
+        with commit():
+            laws = [ProvisionFactory().law for _ in range(3)]
+    assert index_law.call_count == 0
+    assert batch.call_count == 1 and batch.call_args.args == (sorted(law.pk for law in laws), [])
+    with commit():  # and, run for real, the batch indexes every provision
+        for law in laws:
+            ProvisionFactory(law=law)
+    assert {i for i in ids(engine) if i.startswith("provision:")} == {
+        f"provision:{p.pk}" for law in laws for p in law.provisions.all()
+    }
+    assert in_sync(engine)
+
+
 def test_rolled_back_transaction_sends_nothing(commit):
     with mock.patch.object(tasks.index_records, "delay") as delay:
         with commit():
