@@ -1,0 +1,255 @@
+"""The one search service: the web UI and the API both call `query_from_params` then `search`.
+
+`query_from_params` turns HTTP parameters into a validated SearchQuery (a QueryError names the bad
+parameter, so callers answer 400 with it); `search` runs the configured engine and turns its raw
+facet counts into labelled, ordered facet values in the reader's language.
+
+Vocabulary codes and labels come from the taxonomy tables. They change rarely, so each process
+keeps them in memory: per language for labels, once for the code sets used by validation. Entries
+expire after LABEL_TTL_SECONDS, and `clear_label_cache()` drops them at once (tests, or a hook on
+vocabulary saves), so a request pays a dictionary lookup, not a query.
+"""
+
+import time
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models.labels import base_language
+
+from .engines import get_engine
+from .facets import DOC_TYPES, FACET_NAMES, FACETS, FILTER_NAMES
+from .query import QueryError, SearchQuery, Sort
+from .results import FacetValue, SearchResult
+
+LABEL_TTL_SECONDS = 300.0
+MAX_VALUES_PER_PARAM = 200
+DOC_TYPE_LABELS = {
+    "legislation": _("Legislation"),
+    "case": _("Case law"),
+    "authority": _("Competent authorities"),
+}
+SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
+LIST_PARAMS = (*FILTER_NAMES, "facets")
+KNOWN_PARAMS = frozenset((*SCALAR_PARAMS, *LIST_PARAMS))
+YEAR_MIN, YEAR_MAX = 1000, 2999
+
+
+def _epoch() -> int:
+    return int(time.monotonic() // LABEL_TTL_SECONDS)
+
+
+# --- labels ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=128)
+def _labels(facet: str, language: str, epoch: int) -> dict[str, str]:
+    from taxonomy.models import Article, Country, CrimeType, Instrument, Issue, Language, Region
+
+    if facet == "country":
+        return {c.alpha3: c.label_in(language) for c in Country.objects.all()}
+    if facet == "instrument":
+        # The short title ("Trafficking in Persons Protocol") reads better in a facet than the full
+        # title; other languages use their translated title when there is one.
+        return {
+            i.code: ((i.translations or {}).get(language) if language != "en" else None) or i.short_title or i.label
+            for i in Instrument.objects.all()
+        }
+    if facet == "article":
+        return {a.code: a.label_in(language) for a in Article.objects.all()}
+    if facet == "type":
+        with translation.override(language):
+            return {code: str(DOC_TYPE_LABELS.get(code, code)) for code in DOC_TYPES}
+    models = {"region": Region, "crime_type": CrimeType, "issue": Issue, "language": Language}
+    if facet in models:
+        return {term.code: term.label_in(language) for term in models[facet].objects.all()}
+    return {}
+
+
+def facet_labels(facet: str, language: str) -> dict[str, str]:
+    """{value: label} for a facet in `language` (cached; an unknown value is its own label)."""
+    return _labels(facet, base_language(language), _epoch())
+
+
+@lru_cache(maxsize=128)
+def _label_sort_keys(facet: str, language: str, epoch: int) -> dict[str, str]:
+    return {value: _sort_key(label) for value, label in _labels(facet, language, epoch).items()}
+
+
+def _sort_key(label: str) -> str:
+    """Case- and accent-insensitive ('Égypte' sorts with 'Egypte', before 'France')."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def clear_label_cache() -> None:
+    """Forget cached labels and code sets (after vocabulary changes; tests)."""
+    _labels.cache_clear()
+    _label_sort_keys.cache_clear()
+    _codes.cache_clear()
+
+
+def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[FacetValue]:
+    if FACETS[name].numeric:
+        values = [FacetValue(value, value, count) for value, count in counts.items() if count > 0]
+        return sorted(values, key=lambda v: -int(v.value) if v.value.lstrip("-").isdigit() else 0)
+    language, epoch = base_language(language), _epoch()
+    labels, keys = _labels(name, language, epoch), _label_sort_keys(name, language, epoch)
+    values = [FacetValue(value, labels.get(value, value), count) for value, count in counts.items() if count > 0]
+    return sorted(values, key=lambda v: (-v.count, keys.get(v.value) or _sort_key(v.label), v.value))
+
+
+def search(query: SearchQuery) -> SearchResult:
+    """Run `query` on the configured engine; facets come back labelled and ordered for display."""
+    start = time.perf_counter()
+    result = get_engine().search(query)
+    facets = {name: _facet_values(name, counts, query.language) for name, counts in result.facets.items()}
+    return SearchResult(
+        total=result.total,
+        hits=result.hits,
+        facets=facets,
+        page=query.page,
+        page_size=query.page_size,
+        next_cursor=result.next_cursor,
+        took_ms=round((time.perf_counter() - start) * 1000, 2),
+    )
+
+
+# --- parameters -----------------------------------------------------------------------------------
+@lru_cache(maxsize=32)
+def _codes(name: str, epoch: int) -> dict[str, str]:
+    """{accepted spelling, case-folded: canonical code} for a filter (country: alpha-2 and alpha-3)."""
+    from caselaw.models import CourtLevel
+    from legislation.models import LegalStatus
+    from taxonomy.models import (
+        Article,
+        AuthorityRole,
+        Country,
+        CrimeSubType,
+        CrimeType,
+        Instrument,
+        Issue,
+        Language,
+        Region,
+    )
+
+    if name == "country":
+        codes: dict[str, str] = {}
+        for alpha3, alpha2 in Country.objects.values_list("alpha3", "alpha2"):
+            codes[alpha3.casefold()] = alpha3
+            codes[alpha2.casefold()] = alpha3
+        return codes
+    if name == "type":
+        return {t.casefold(): t for t in DOC_TYPES}
+    if name == "court_level":
+        return {c.casefold(): c for c in CourtLevel.values}
+    if name == "legal_status":
+        return {s.casefold(): s for s in LegalStatus.values}
+    models = {
+        "region": Region,
+        "instrument": Instrument,
+        "article": Article,
+        "crime_type": CrimeType,
+        "crime_subtype": CrimeSubType,
+        "issue": Issue,
+        "language": Language,
+        "role": AuthorityRole,
+    }
+    return {code.casefold(): code for code in models[name].objects.values_list("code", flat=True)}
+
+
+def _raw_values(params: Mapping, name: str) -> list[str]:
+    if hasattr(params, "getlist"):
+        raw = params.getlist(name)
+    else:
+        raw = params[name]
+        raw = [raw] if isinstance(raw, str) else list(raw)
+    return [str(v) for v in raw if v is not None]
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    """Comma-separated and repeated values, stripped, empties dropped, order kept, duplicates removed."""
+    return list(dict.fromkeys(part.strip() for value in values for part in value.split(",") if part.strip()))
+
+
+def _integer(name: str, values: list[str], minimum: int | None = None, maximum: int | None = None) -> int | None:
+    values = [v.strip() for v in values if v.strip()]
+    if not values:
+        return None
+    if len(set(values)) > 1:
+        raise QueryError(name, "give one value")
+    try:
+        number = int(values[0])
+    except ValueError:
+        raise QueryError(name, f"must be a whole number, not {values[0][:40]!r}") from None
+    if minimum is not None and number < minimum:
+        raise QueryError(name, f"must be {minimum} or more")
+    if maximum is not None and number > maximum:
+        raise QueryError(name, f"must be {maximum} or less")
+    return number
+
+
+def _filter_values(name: str, values: list[str]) -> tuple[str, ...]:
+    if len(values) > MAX_VALUES_PER_PARAM:
+        raise QueryError(name, f"at most {MAX_VALUES_PER_PARAM} values")
+    if name == "year":
+        return tuple(str(_integer(name, [v], YEAR_MIN, YEAR_MAX)) for v in values)
+    codes = _codes(name, _epoch())
+    result = []
+    for value in values:
+        code = codes.get(value.casefold())
+        if code is None:
+            raise QueryError(name, f"unknown value {value[:40]!r}")
+        result.append(code)
+    return tuple(dict.fromkeys(result))
+
+
+def query_from_params(
+    params: Mapping[str, list[str] | str], language: str, *, ignore: Iterable[str] = ()
+) -> SearchQuery:
+    """Build and validate a SearchQuery from HTTP-style parameters (a QueryDict or a plain mapping).
+
+    Lists are repeated parameters or comma-separated values. Every value is checked against the
+    vocabularies; unknown parameter names are errors too (`ignore` lists names the caller handles
+    itself), so a typo never silently widens a search. Raises QueryError naming the parameter.
+    """
+    ignored = set(ignore)
+    unknown = sorted(name for name in params if name not in KNOWN_PARAMS and name not in ignored)
+    if unknown:
+        raise QueryError(unknown[0], "unknown parameter")
+    raw = {name: _raw_values(params, name) for name in params if name in KNOWN_PARAMS}
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for name in FILTER_NAMES:
+        values = _split(raw.get(name, []))
+        if values:
+            filters[name] = _filter_values(name, values)
+
+    sort_value = (raw.get("sort") or [""])[-1].strip() or Sort.RELEVANCE.value
+    try:
+        sort = Sort(sort_value)
+    except ValueError:
+        raise QueryError("sort", f"must be one of: {', '.join(s.value for s in Sort)}") from None
+
+    kwargs: dict = {}
+    if "facets" in raw:
+        kwargs["facets"] = tuple(_split(raw["facets"]))
+        unknown_facets = [f for f in kwargs["facets"] if f not in FACET_NAMES]
+        if unknown_facets:
+            raise QueryError("facets", f"unknown facet(s): {', '.join(f[:40] for f in unknown_facets)}")
+    page = _integer("page", raw.get("page", []), minimum=1)
+    page_size = _integer("page_size", raw.get("page_size", []), minimum=1)
+    cursor = " ".join(raw.get("cursor", [])).strip() or None
+    return SearchQuery(
+        text=" ".join(v for v in raw.get("q", []) if v.strip()),
+        filters=filters,
+        year_from=_integer("year_from", raw.get("year_from", []), YEAR_MIN, YEAR_MAX),
+        year_to=_integer("year_to", raw.get("year_to", []), YEAR_MIN, YEAR_MAX),
+        sort=sort,
+        page=page or 1,
+        page_size=page_size or 20,
+        cursor=cursor,
+        language=language,
+        **kwargs,
+    )

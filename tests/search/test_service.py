@@ -1,0 +1,253 @@
+"""The search service: parameter parsing and validation, facet labels and ordering, timing."""
+
+import pytest
+from django.http import QueryDict
+
+from search import service
+from search.engines import get_engine, reset_engine
+from search.facets import FACET_NAMES
+from search.query import QueryError, SearchQuery, Sort
+from search.results import SearchResult
+from taxonomy.models import Country
+from tests.search.test_engine_contract import make_doc
+
+TIP = ("trafficking-in-persons",)
+SOM = ("smuggling-of-migrants",)
+
+
+def _doc(doc_id: str, country: str, year: int | None, crime_type: tuple[str, ...], language: str = "en") -> dict:
+    return make_doc(
+        doc_id,
+        f"Record {doc_id}",
+        {language: {"title": f"Record {doc_id}", "body": "Cooperation against organized crime."}},
+        language=language,
+        country=country,
+        instrument=("TIP", "UNTOC"),
+        article=("TIP-3",),
+        region=("150",),
+        crime_type=crime_type,
+        issue=("cooperation", "cooperation.mla"),
+        year=year,
+        date=f"{year}-01-01" if year else None,
+    )
+
+
+DOCS = [
+    _doc("provision:1", "BRA", 2016, TIP, "pt"),
+    _doc("provision:2", "FRA", 2019, SOM, "fr"),
+    _doc("case:1", "FRA", 2019, TIP, "fr"),
+    _doc("case:2", "EGY", 2021, SOM, "ar"),
+    _doc("case:3", "BRA", 2016, ()),
+    _doc("authority:1", "FRA", None, ()),
+]
+
+
+@pytest.fixture
+def indexed(settings, db):  # noqa: ANN001, ANN201
+    settings.SEARCH_ENGINE = "tantivy"
+    reset_engine()
+    service.clear_label_cache()
+    get_engine().upsert(DOCS)
+    yield
+    service.clear_label_cache()
+
+
+def _labels(result: SearchResult, facet: str) -> list[tuple[str, str, int]]:
+    return [(v.value, v.label, v.count) for v in result.facets[facet]]
+
+
+# --- search ---------------------------------------------------------------------------------------
+def test_search_returns_labelled_sorted_facets_and_timing(indexed) -> None:  # noqa: ANN001
+    result = service.search(SearchQuery())
+    assert isinstance(result, SearchResult)
+    assert result.total == 6
+    assert (result.page, result.page_size) == (1, 20)
+    assert result.took_ms > 0
+    assert set(result.facets) == set(FACET_NAMES)
+    assert _labels(result, "country") == [
+        ("FRA", "France", 3),
+        ("BRA", "Brazil", 2),
+        ("EGY", "Egypt", 1),
+    ]
+    assert _labels(result, "type") == [
+        ("case", "Case law", 3),
+        ("legislation", "Legislation", 2),
+        ("authority", "Competent authorities", 1),
+    ]
+    # Equal counts: by label.
+    assert _labels(result, "crime_type") == [
+        ("smuggling-of-migrants", "Smuggling of migrants", 2),
+        ("trafficking-in-persons", "Trafficking in persons", 2),
+    ]
+    # Year: newest first, whatever the counts.
+    assert _labels(result, "year") == [("2021", "2021", 1), ("2019", "2019", 2), ("2016", "2016", 2)]
+    assert _labels(result, "instrument") == [
+        ("UNTOC", "Organized Crime Convention", 6),
+        ("TIP", "Trafficking in Persons Protocol", 6),
+    ]
+    assert _labels(result, "article") == [("TIP-3", "3. Use of terms", 6)]
+    assert _labels(result, "region") == [("150", "Europe", 6)]
+    assert [v.label for v in result.facets["language"]] == ["English", "French", "Arabic", "pt"]
+
+
+def test_country_labels_in_french_and_arabic(indexed) -> None:  # noqa: ANN001
+    french = service.search(SearchQuery(language="fr"))
+    assert _labels(french, "country") == [
+        ("FRA", "France (la)", 3),
+        ("BRA", "Brésil (le)", 2),
+        ("EGY", "Égypte (l')", 1),
+    ]
+    arabic = service.search(SearchQuery(language="ar"))
+    assert _labels(arabic, "country") == [("FRA", "فرنسا", 3), ("BRA", "البرازيل", 2), ("EGY", "مصر", 1)]
+
+
+def test_unknown_facet_values_keep_their_code_as_label(indexed) -> None:  # noqa: ANN001
+    get_engine().upsert([_doc("case:9", "ZZZ", 2000, ("not-a-crime",))])
+    result = service.search(SearchQuery(filters={"country": ("ZZZ",)}))
+    assert ("not-a-crime", "not-a-crime", 1) in _labels(result, "crime_type")
+
+
+def test_label_cache_is_cleared_on_demand(indexed) -> None:  # noqa: ANN001
+    assert service.facet_labels("country", "fr")["FRA"] == "France (la)"
+    france = Country.objects.get(alpha3="FRA")
+    # A queryset update sends no signal: only clear_label_cache() can make the change visible.
+    Country.objects.filter(pk=france.pk).update(translations={**france.translations, "fr": "République française"})
+    assert service.facet_labels("country", "fr")["FRA"] == "France (la)"  # cached
+    service.clear_label_cache()
+    assert service.facet_labels("country", "fr")["FRA"] == "République française"
+
+
+def test_search_with_params_end_to_end(indexed) -> None:  # noqa: ANN001
+    query = service.query_from_params(QueryDict("country=br&country=FRA&type=case&sort=newest"), "fr")
+    result = service.search(query)
+    assert [hit.id for hit in result.hits] == ["case:1", "case:3"]
+    assert {v.value: v.count for v in result.facets["type"]} == {"case": 2, "legislation": 2, "authority": 1}
+    # The type filter applies, not the country one; equal counts sort by label, ignoring accents.
+    assert _labels(result, "country") == [
+        ("BRA", "Brésil (le)", 1),
+        ("EGY", "Égypte (l')", 1),
+        ("FRA", "France (la)", 1),
+    ]
+
+
+# --- query_from_params ----------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_params_are_parsed() -> None:
+    query = service.query_from_params(
+        {
+            "q": "trafficking persons",
+            "country": ["br,fra", "EG"],
+            "type": "case,legislation",
+            "instrument": "tip",
+            "article": ["TIP-3", "UNTOC-5"],
+            "crime_type": "trafficking-in-persons",
+            "crime_subtype": [],
+            "issue": "investigation.sit",
+            "language": "zh-hans,FR",
+            "court_level": "appeal",
+            "legal_status": "in_force",
+            "role": "mla-central",
+            "region": "150",
+            "year": "2019,2020",
+            "year_from": "2010",
+            "year_to": "2020",
+            "sort": "newest",
+            "page": "3",
+            "page_size": "50",
+            "facets": "country,type",
+        },
+        "fr",
+    )
+    assert query.text == "trafficking persons"
+    assert query.filters == {
+        "type": ("case", "legislation"),
+        "country": ("BRA", "FRA", "EGY"),
+        "region": ("150",),
+        "instrument": ("TIP",),
+        "article": ("TIP-3", "UNTOC-5"),
+        "crime_type": ("trafficking-in-persons",),
+        "issue": ("investigation.sit",),
+        "year": ("2019", "2020"),
+        "language": ("zh-hans", "fr"),
+        "court_level": ("appeal",),
+        "legal_status": ("in_force",),
+        "role": ("mla-central",),
+    }
+    assert (query.year_from, query.year_to) == (2010, 2020)
+    assert (query.sort, query.page, query.page_size) == (Sort.NEWEST, 3, 50)
+    assert query.facets == ("country", "type")
+    assert query.language == "fr"
+    assert query.cursor is None
+
+
+@pytest.mark.django_db
+def test_defaults_and_querydict() -> None:
+    query = service.query_from_params(QueryDict(""), "en")
+    assert query == SearchQuery(language="en")
+    query = service.query_from_params(QueryDict("q=a&country=FR&country=DE,FR&cursor=abc&facets="), "en")
+    assert query.filters == {"country": ("FRA", "DEU")}
+    assert query.cursor == "abc"
+    assert query.facets == ()
+
+
+@pytest.mark.django_db
+def test_ignored_params() -> None:
+    assert service.query_from_params({"format": "csv", "q": "x"}, "en", ignore=("format",)).text == "x"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"country": "XXX"}, "country"),
+        ({"country": "BRA,XX"}, "country"),
+        ({"type": "statute"}, "type"),
+        ({"region": "999"}, "region"),
+        ({"instrument": "UNCAC-X"}, "instrument"),
+        ({"article": "TIP-999"}, "article"),
+        ({"crime_type": "jaywalking"}, "crime_type"),
+        ({"crime_subtype": "nope"}, "crime_subtype"),
+        ({"issue": "nope.nope"}, "issue"),
+        ({"language": "xx"}, "language"),
+        ({"court_level": "supreme-ish"}, "court_level"),
+        ({"legal_status": "dormant"}, "legal_status"),
+        ({"role": "oracle"}, "role"),
+        ({"year": "twenty"}, "year"),
+        ({"year": "99999"}, "year"),
+        ({"year_from": "abc"}, "year_from"),
+        ({"year_to": "2020.5"}, "year_to"),
+        ({"year_from": "2020", "year_to": "2010"}, "year_from"),
+        ({"sort": "best"}, "sort"),
+        ({"page": "abc"}, "page"),
+        ({"page": "0"}, "page"),
+        ({"page": ["1", "2"]}, "page"),
+        ({"page": "1000", "page_size": "100"}, "page"),
+        ({"page_size": "x"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "1000"}, "page_size"),
+        ({"facets": "country,colour"}, "facets"),
+        ({"colour": "red"}, "colour"),
+        ({"q": "x", "Country": "BRA"}, "Country"),
+    ],
+)
+def test_invalid_params_name_the_param(params: dict, param: str) -> None:
+    with pytest.raises(QueryError) as error:
+        service.query_from_params(params, "en")
+    assert error.value.param == param
+    assert error.value.message
+
+
+@pytest.mark.django_db
+def test_too_many_values() -> None:
+    with pytest.raises(QueryError) as error:
+        service.query_from_params({"country": ",".join(f"X{i:03d}" for i in range(201))}, "en")
+    assert error.value.param == "country"
+
+
+@pytest.mark.django_db(transaction=False)
+def test_validation_does_not_query_the_database_once_warm(django_assert_num_queries) -> None:  # noqa: ANN001
+    service.clear_label_cache()
+    params = {"country": "BRA", "article": "TIP-3", "issue": "investigation.sit"}
+    service.query_from_params(params, "en")
+    with django_assert_num_queries(0):
+        service.query_from_params(params, "en")
