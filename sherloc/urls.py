@@ -3,6 +3,7 @@
 Public pages live under a language prefix (/en/, /fr/, /ar/...) so a shared link keeps its language;
 the API, admin and health check are language-neutral. Each app owns its own urls module.
 """
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -32,3 +33,6 @@ urlpatterns += i18n_patterns(
 )
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "sherloc.views.page_not_found"
+handler500 = "sherloc.views.server_error"

@@ -1,10 +1,142 @@
-from django.http import HttpRequest, HttpResponse, JsonResponse
+"""Home page, health check and the custom error pages.
+
+The home page shows live counts of published records. They come from one facet-only query to the
+search service (the engine counts published documents per crime type, instrument, region and
+country in a few milliseconds, and the numbers then match what the linked searches show) plus a
+few tiny queries, cached for a minute: counts a minute old are as useful as exact ones. If the
+engine is down the counts come from GROUP BY queries on the database instead.
+"""
+
+import logging
+from collections import Counter
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+
+from authorities.models import CompetentAuthority
+from caselaw.models import Case
+from legislation.models import Law, Provision
+from search.engines import EngineError
+from sherloc.models import PublicationStatus
+from taxonomy.models import Country, CrimeType, Instrument, Region
+
+logger = logging.getLogger(__name__)
+
+HOME_CACHE_KEY = "home:stats:v2"
+HOME_CACHE_SECONDS = 60
+RECENT_LIMIT = 6
+PUBLISHED = PublicationStatus.PUBLISHED
+HOME_FACETS = ("type", "crime_type", "instrument", "region", "country")
+
+
+def counts_from_search() -> dict[str, dict[str, int]]:
+    """{facet: {code: published documents}} from one empty search that asks only for facets."""
+    from search.query import SearchQuery
+    from search.service import search
+
+    result = search(SearchQuery(page_size=1, facets=HOME_FACETS, highlight=False))
+    return {name: {v.value: v.count for v in result.facets.get(name, [])} for name in HOME_FACETS}
+
+
+def counts_from_database() -> dict[str, dict[str, int]]:
+    """The same counts with GROUP BY queries: the fallback when the search engine is unavailable."""
+    families = (
+        (Provision.objects.filter(law__status=PUBLISHED), "law__country", "legislation"),
+        (Case.objects.published(), "country", "case"),
+        (CompetentAuthority.objects.published(), "country", "authority"),
+    )
+    counts: dict[str, Counter] = {name: Counter() for name in HOME_FACETS}
+    region_of = {c.pk: c.region_codes() for c in Country.objects.select_related("region", "subregion")}
+    alpha3 = dict(Country.objects.values_list("pk", "alpha3"))
+    for qs, country, kind in families:
+        counts["type"][kind] = qs.count()
+        for code, n in qs.values_list("crime_types__code").annotate(n=Count("pk", distinct=True)).order_by():
+            if code:
+                counts["crime_type"][code] += n
+        for code, n in (
+            qs.values_list("article_tags__article__instrument__code").annotate(n=Count("pk", distinct=True)).order_by()
+        ):
+            if code:
+                counts["instrument"][code] += n
+        for pk, n in qs.values_list(country).annotate(n=Count("pk")).order_by():
+            counts["country"][alpha3[pk]] += n
+            for region in region_of.get(pk, ()):
+                counts["region"][region] += n
+    return {name: dict(c) for name, c in counts.items()}
+
+
+def recent_records() -> list[dict]:
+    """The latest published laws, cases and authorities, newest first (primitives: cacheable)."""
+    rows: list[dict] = []
+    families = (
+        ("legislation", Law.objects.published().values("pk", "title", "published_at", "country_id")),
+        ("case", Case.objects.published().values("pk", "title", "published_at", "country_id")),
+        ("authority", CompetentAuthority.objects.published().values("pk", "name", "published_at", "country_id")),
+    )
+    for kind, qs in families:
+        for row in qs.order_by("-published_at", "-pk")[:RECENT_LIMIT]:
+            rows.append({"type": kind, "title": row.get("title") or row.get("name"), **row})
+    rows.sort(key=lambda r: (r["published_at"] is not None, r["published_at"], r["pk"]), reverse=True)
+    return rows[:RECENT_LIMIT]
+
+
+def home_stats() -> dict:
+    """Everything the home page counts, keyed by vocabulary codes so one cached value serves every language."""
+    try:
+        counts = counts_from_search()
+    except EngineError:
+        logger.warning("search engine unavailable: home page counts from the database")
+        counts = counts_from_database()
+    types = counts["type"]
+    return {
+        "totals": {
+            "laws": Law.objects.published().count(),
+            "provisions": types.get("legislation", 0),
+            "cases": types.get("case", 0),
+            "authorities": types.get("authority", 0),
+            "countries": len(counts["country"]),
+        },
+        **{name: counts[name] for name in ("crime_type", "instrument", "region", "country")},
+        "recent": recent_records(),
+    }
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    stats = cache.get_or_set(HOME_CACHE_KEY, home_stats, HOME_CACHE_SECONDS)
+    lang = request.LANGUAGE_CODE
+    countries = list(Country.objects.filter(alpha3__in=stats["country"]))
+    by_pk = {c.pk: c for c in countries}
+    context = {
+        "totals": stats["totals"],
+        "crime_types": [(c, stats["crime_type"].get(c.code, 0)) for c in CrimeType.objects.all()],
+        "instruments": [(i, stats["instrument"].get(i.code, 0)) for i in Instrument.objects.all()],
+        "regions": [
+            (r, stats["region"].get(r.code, 0))
+            for r in Region.objects.filter(kind=Region.Kind.REGION).order_by("label")
+        ],
+        "countries": sorted(countries, key=lambda c: c.label_in(lang)),
+        "recent": [dict(r, country=by_pk.get(r["country_id"])) for r in stats["recent"]],
+    }
+    return render(request, "home.html", context)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404 in the site's layout, in the language of the URL prefix when there is one."""
+    return render(request, "404.html", {"path": request.path}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 page that cannot fail itself: no database, no context processors, plain HTML as last resort."""
+    try:
+        body = loader.get_template("500.html").render({})
+    except Exception:  # noqa: BLE001 - the error page must never raise
+        logger.exception("500.html could not be rendered")
+        body = "<!doctype html><title>Server error</title><h1>Server error</h1>"
+    return HttpResponseServerError(body)

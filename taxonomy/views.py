@@ -9,6 +9,7 @@ for the rest, because the search is the page built for long result lists.
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -25,6 +26,7 @@ from .models import Article, Country, CrimeType, Instrument, Region
 PUBLISHED = PublicationStatus.PUBLISHED
 LIST_LIMIT = 50  # records listed on a profile before "see all in the search"
 ARTICLE_PROVISION_LIMIT = 300
+COVERAGE_CACHE_SECONDS = 300
 
 
 def _counts(rows: Iterable[tuple[object, int]]) -> Counter:
@@ -184,14 +186,23 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
     """One article: the provisions of every country tagged with it (grouped by country) and the cases."""
     instrument = _instrument(code)
     article = get_object_or_404(Article, instrument=instrument, number=number)
-    tagged = ProvisionArticle.objects.filter(article=article).values("provision_id")
+    tags = ProvisionArticle.objects.filter(article=article, provision__law__status=PUBLISHED)
     provisions = (
-        Provision.objects.filter(pk__in=tagged, law__status=PUBLISHED)
+        Provision.objects.filter(pk__in=tags.values("provision_id"))
         .select_related("law__country", "language")
-        .prefetch_related(Prefetch("article_tags", queryset=ProvisionArticle.objects.filter(article=article)))
+        .prefetch_related(
+            Prefetch(
+                "article_tags",
+                queryset=ProvisionArticle.objects.filter(article=article).select_related("article__instrument"),
+            )
+        )
         .order_by("law__country__name", "law__title", "order")
     )
-    cases = Case.objects.published().filter(pk__in=CaseArticle.objects.filter(article=article).values("case_id"))
+    case_tags = CaseArticle.objects.filter(article=article, case__status=PUBLISHED)
+    cases = Case.objects.filter(pk__in=case_tags.values("case_id"))
+    # Counted on the tag tables: SQLite plans COUNT(*) ... WHERE pk IN (subquery) very badly at 100k rows.
+    provision_count = tags.aggregate(n=Count("provision", distinct=True))["n"]
+    case_count = case_tags.aggregate(n=Count("case", distinct=True))["n"]
     siblings = list(instrument.articles.order_by("number").values_list("number", flat=True))
     index = siblings.index(article.number)
     context = {
@@ -199,10 +210,10 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
         "instrument": instrument,
         "article": article,
         "provisions": list(provisions[:ARTICLE_PROVISION_LIMIT]),
-        "provision_count": provisions.count(),
+        "provision_count": provision_count,
         "provision_limit": ARTICLE_PROVISION_LIMIT,
         "cases": list(cases.select_related("country", "court").order_by("-decision_date")[:LIST_LIMIT]),
-        "case_count": cases.count(),
+        "case_count": case_count,
         "authorities": list(
             CompetentAuthority.objects.published()
             .filter(pk__in=AuthorityArticle.objects.filter(article=article).values("authority_id"))
@@ -223,11 +234,29 @@ def _region_filter(code: str) -> Q:
     return Q(region__code=code) | Q(subregion__code=code) | Q(intermediate_region__code=code)
 
 
+def coverage_cells(instrument: Instrument, region: Region | None) -> dict[int, dict[int, int]]:
+    """{country pk: {article pk: published provisions tagged}} in one GROUP BY (country, article)."""
+    tags = ProvisionArticle.objects.filter(article__instrument=instrument, provision__law__status=PUBLISHED)
+    if region:
+        tags = tags.filter(
+            Q(provision__law__country__region=region)
+            | Q(provision__law__country__subregion=region)
+            | Q(provision__law__country__intermediate_region=region)
+        )
+    cells: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = tags.values_list("provision__law__country", "article").annotate(n=Count("provision", distinct=True))
+    for country_id, article_id, n in rows.order_by():
+        cells[country_id][article_id] = n
+    return dict(cells)
+
+
 def coverage(request: HttpRequest, code: str) -> HttpResponse:
     """Countries x articles of one instrument; each cell counts published provisions tagged with it.
 
-    One GROUP BY (country, article) fills the whole matrix. `?region=<M49 code>` narrows the rows;
-    `?all=1` also lists countries with no tagged provision.
+    One GROUP BY (country, article) fills the whole matrix; at 100k records it takes about a second
+    on SQLite, so the cells are cached for a few minutes (the matrix changes only when legislation is
+    published). `?region=<M49 code>` narrows the rows; `?all=1` also lists countries with no tagged
+    provision.
     """
     instrument = _instrument(code)
     articles = list(instrument.articles.order_by("number"))
@@ -238,20 +267,14 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
         region = get_object_or_404(Region, code=region_code)
     show_all = request.GET.get("all") == "1"
 
-    tags = ProvisionArticle.objects.filter(article__instrument=instrument, provision__law__status=PUBLISHED)
     countries = Country.objects.all()
     if region:
-        tags = tags.filter(
-            Q(provision__law__country__region=region)
-            | Q(provision__law__country__subregion=region)
-            | Q(provision__law__country__intermediate_region=region)
-        )
         countries = countries.filter(_region_filter(region.code))
-    cells: dict[int, dict[int, int]] = defaultdict(dict)
-    for country_id, article_id, n in (
-        tags.values_list("provision__law__country", "article").annotate(n=Count("provision", distinct=True)).order_by()
-    ):
-        cells[country_id][article_id] = n
+    cells = cache.get_or_set(
+        f"coverage:v1:{instrument.code}:{region.code if region else ''}",
+        lambda: coverage_cells(instrument, region),
+        COVERAGE_CACHE_SECONDS,
+    )
     if not show_all:
         countries = countries.filter(pk__in=list(cells))
     lang = get_language()
@@ -265,9 +288,9 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
                 "cells": [
                     (n, link.format(country=c.alpha3, article=a.code) if n else "")
                     for a in articles
-                    for n in (cells[c.pk].get(a.pk, 0),)
+                    for n in (cells.get(c.pk, {}).get(a.pk, 0),)
                 ],
-                "covered": len(cells[c.pk]),
+                "covered": len(cells.get(c.pk, {})),
             }
             for c in countries
         ),
