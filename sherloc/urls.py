@@ -24,6 +24,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("search/", include("search.urls")),
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),
