@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "caselaw",
     "authorities",
     "search",
+    "apikeys",
 ]
 
 MIDDLEWARE = [
@@ -181,20 +182,84 @@ CACHES = {
     )
 }
 
+# --- REST API v1 (sherloc/api, each app's api.py). Rates are "<n>/<second|minute|hour|day>".
+API_THROTTLE_RATES = {
+    "anon": env.str("API_THROTTLE_ANON", default="120/min"),  # per client IP
+    "user": env.str("API_THROTTLE_USER", default="600/min"),  # per signed-in session user
+    "token": env.str("API_THROTTLE_TOKEN", default="1200/min"),  # per API token
+}
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "sherloc.api.schema.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["sherloc.api.renderers.FastJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apikeys.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["sherloc.api.permissions.ReadOnlyOrScoped"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "sherloc.api.throttling.AnonIPThrottle",
+        "sherloc.api.throttling.SessionUserThrottle",
+        "sherloc.api.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "sherloc.api.pagination.RecordPagination",
+    "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "sherloc.api.errors.exception_handler",
+    # `format` is a real parameter of /api/v1/export/ (jsonl|csv); DRF must not claim it.
+    "URL_FORMAT_OVERRIDE": None,
+    # 0: throttle on REMOTE_ADDR. Behind N trusted proxies set API_NUM_PROXIES=N so the client IP is
+    # read from X-Forwarded-For; never trust that header blindly (clients would forge it to dodge limits).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SHERLOC portal API",
+    "DESCRIPTION": (
+        "Read access to legislation, case law, competent national authorities and the vocabularies that "
+        "tag them (UN Convention articles, crime types, cross-cutting issues, countries). Anonymous clients "
+        "read published records; an API token with the `read_contacts` scope also sees authorities' contact "
+        "details. See docs/api.md for examples."
+    ),
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SORT_OPERATION_PARAMETERS": False,
+    "ENUM_NAME_OVERRIDES": {
+        "CourtLevelEnum": "caselaw.models.CourtLevel",
+        "LegalStatusEnum": "legislation.models.LegalStatus",
+        "ProceduralStageEnum": "caselaw.models.ProceduralStage",
+        "VerdictEnum": "caselaw.models.Verdict",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# CORS: any origin may GET the API (read-only data, no cookies: tokens travel in a header).
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-modified-since",
+    "if-none-match",
+    "user-agent",
+]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "Content-Language",
+    "Content-Disposition",
+    "X-Total-Count",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 LOGGING = {
     "version": 1,
@@ -203,3 +268,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Sign-in lives under the language prefix (/en/accounts/login/); URL names resolve per language.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"

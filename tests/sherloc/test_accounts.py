@@ -1,4 +1,5 @@
 """Sign-in: the header link leads to a working login page, and signing in unlocks contact details."""
+
 import pytest
 
 from tests.factories import AuthorityFactory, UserFactory

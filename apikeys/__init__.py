@@ -1,0 +1,1 @@
+"""API tokens for external systems: issued by the secretariat, stored hashed, scoped."""

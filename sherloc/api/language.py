@@ -1,0 +1,40 @@
+"""Which language the labels of a response are in: `?lang=` first, then Accept-Language.
+
+Vocabulary labels come in the six UN languages (`label_in()`); record texts are returned as stored.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from taxonomy.models.labels import base_language
+
+LANG_PARAM = "lang"
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(code for code, _ in settings.LANGUAGES)
+
+
+def normalise(value: str) -> str | None:
+    """'FR', 'fr-CA', 'zh', 'zh-Hans-CN' -> a code of settings.LANGUAGES, or None."""
+    code = base_language(value.strip())
+    return code if code in supported_languages() else None
+
+
+def negotiate(request: Request) -> str:
+    raw = request.query_params.get(LANG_PARAM)
+    if raw is not None:
+        code = normalise(raw)
+        if code is None:
+            raise ValidationError(
+                {LANG_PARAM: [f"Unsupported language; use one of: {', '.join(supported_languages())}."]}
+            )
+        return code
+    # LocaleMiddleware has already read Accept-Language (and the language cookie) into LANGUAGE_CODE.
+    return (
+        normalise(getattr(request, "LANGUAGE_CODE", "") or translation.get_language() or "") or settings.LANGUAGE_CODE
+    )

@@ -1,0 +1,92 @@
+"""Rate limits: per client IP for anonymous calls, per token, per signed-in session user.
+
+Exactly one of the three applies to a request. Rates come from settings.REST_FRAMEWORK
+["DEFAULT_THROTTLE_RATES"] (env API_THROTTLE_ANON / _TOKEN / _USER) and are read on every request, so
+a settings override takes effect at once. A throttled call gets 429 with Retry-After
+(errors.exception_handler).
+
+Fixed-window counters rather than DRF's SimpleRateThrottle: DRF stores every request time of the
+window in one cache entry and rewrites it on each call (read-modify-write, so concurrent workers
+sharing Redis lose updates, and the cost grows with the rate). Here each window is one counter
+incremented atomically (`cache.incr`, INCR on Redis). A client can burst up to twice the rate
+across a window boundary, which is the usual trade-off for O(1) accounting.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from django.core.cache import cache
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+
+from .permissions import request_token
+
+if TYPE_CHECKING:  # rest_framework.views imports the throttle settings: no cycle at runtime
+    from rest_framework.views import APIView
+
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """'120/min' -> (120, 60). Same syntax as DRF: the period's first letter counts."""
+    number, _, period = rate.partition("/")
+    return int(number), PERIODS[period.strip()[0].lower()]
+
+
+class _WindowThrottle(BaseThrottle):
+    scope = ""
+
+    def ident_for(self, request: Request) -> str | None:
+        raise NotImplementedError
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        ident = self.ident_for(request)
+        self.wait_seconds = None
+        if not rate or ident is None:
+            return True
+        limit, duration = parse_rate(rate)
+        now = time.time()
+        window = int(now // duration)
+        key = f"throttle:{self.scope}:{ident}:{duration}:{window}"
+        try:
+            count = cache.incr(key)  # the common case: one atomic cache operation
+        except ValueError:  # first request of the window
+            count = 1 if cache.add(key, 1, timeout=duration + 1) else cache.incr(key)
+        if count > limit:
+            self.wait_seconds = (window + 1) * duration - now
+            return False
+        return True
+
+    def wait(self) -> float | None:
+        return self.wait_seconds
+
+
+class AnonIPThrottle(_WindowThrottle):
+    scope = "anon"
+
+    def ident_for(self, request: Request) -> str | None:
+        if request_token(request) is not None or request.user.is_authenticated:
+            return None
+        return self.get_ident(request)
+
+
+class TokenThrottle(_WindowThrottle):
+    scope = "token"
+
+    def ident_for(self, request: Request) -> str | None:
+        token = request_token(request)
+        return None if token is None else str(token.pk)
+
+
+class SessionUserThrottle(_WindowThrottle):
+    scope = "user"
+
+    def ident_for(self, request: Request) -> str | None:
+        if request_token(request) is not None or not request.user.is_authenticated:
+            return None
+        return str(request.user.pk)

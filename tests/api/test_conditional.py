@@ -1,0 +1,70 @@
+"""ETag / Last-Modified and conditional GET (304)."""
+
+import pytest
+
+from tests.factories import LawFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_detail_etag_and_304(api, corpus):
+    url = f"/api/v1/laws/{corpus['bra_law'].pk}/"
+    first = api.get(url)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('"') and last_modified
+    again = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+    assert api.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_detail_etag_changes_with_record(api, corpus):
+    law = corpus["bra_law"]
+    url = f"/api/v1/laws/{law.pk}/"
+    etag = api.get(url)["ETag"]
+    law.title = "Changed"
+    law.save()
+    response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+
+
+def test_etag_differs_per_language(api, corpus):
+    url = f"/api/v1/laws/{corpus['bra_law'].pk}/"
+    assert api.get(url)["ETag"] != api.get(url + "?lang=fr")["ETag"]
+
+
+def test_list_etag_changes_when_a_record_is_published(api, corpus):
+    url = "/api/v1/laws/?country=BRA"
+    etag = api.get(url)["ETag"]
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    draft = corpus["draft_law"]
+    draft.status = "published"
+    draft.save()
+    response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response.json()["count"] == 2
+
+
+def test_list_etag_depends_on_query(api, corpus):
+    assert api.get("/api/v1/laws/?page_size=1")["ETag"] != api.get("/api/v1/laws/?page_size=2")["ETag"]
+
+
+def test_list_304_costs_no_serialisation(api, corpus, django_assert_max_num_queries):
+    LawFactory()
+    etag = api.get("/api/v1/laws/")["ETag"]
+    with django_assert_max_num_queries(1):  # the count/max aggregate only
+        assert api.get("/api/v1/laws/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_authority_etag_depends_on_contact_visibility(api, contacts_client, corpus):
+    url = f"/api/v1/authorities/{corpus['bra_auth'].pk}/"
+    public = api.get(url)["ETag"]
+    private = contacts_client.get(url)
+    assert private["ETag"] != public
+    assert contacts_client.get(url, HTTP_IF_NONE_MATCH=public).status_code == 200
+    assert "Authorization" in private["Vary"]
+
+
+def test_vocabulary_etag(api):
+    first = api.get("/api/v1/countries/")
+    assert api.get("/api/v1/countries/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert api.get("/api/v1/countries/?lang=fr", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

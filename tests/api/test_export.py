@@ -1,0 +1,152 @@
+"""/api/v1/export/: streamed JSON Lines (import format) and CSV, same filters as search."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.http import StreamingHttpResponse
+
+from authorities.models import CompetentAuthority
+from records.jsonl_format import FORMAT_VERSION
+
+pytestmark = pytest.mark.django_db
+
+
+def body_of(response) -> str:  # noqa: ANN001
+    assert response.status_code == 200, response.content
+    assert isinstance(response, StreamingHttpResponse) and response.streaming
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def jsonl(api, query: str) -> list[dict]:  # noqa: ANN001
+    response = api.get(f"/api/v1/export/?format=jsonl&{query}")
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    assert "attachment" in response["Content-Disposition"]
+    return [json.loads(line) for line in body_of(response).splitlines()]
+
+
+def test_jsonl_is_the_import_format_one_record_per_line(api, indexed_corpus):
+    records = jsonl(api, "")
+    kinds = sorted(r["type"] for r in records)
+    assert kinds == ["authority", "authority", "case", "case", "law", "law"]  # a law once, not per provision
+    law = next(r for r in records if r["external_id"] == indexed_corpus["bra_law"].external_id)
+    assert law["format_version"] == FORMAT_VERSION
+    assert [p["label"] for p in law["provisions"]] == ["Art. 149-A", "Art. 149-B"]
+    assert law["country"] == "BRA"
+
+
+def test_jsonl_excludes_unpublished_and_private_fields(api, indexed_corpus):
+    records = jsonl(api, "")
+    external_ids = {r["external_id"] for r in records}
+    for name in ("draft_law", "draft_case", "draft_auth"):
+        assert indexed_corpus[name].external_id not in external_ids
+    for record in records:
+        assert record["submitted_by"] is None and record["reviewed_by"] is None
+        if record["type"] == "authority":
+            assert not set(CompetentAuthority.CONTACT_FIELDS) & set(record)
+
+
+def test_jsonl_includes_contacts_for_read_contacts_token(contacts_client, indexed_corpus):
+    records = jsonl(contacts_client, "type=authority")
+    assert {r["type"] for r in records} == {"authority"}
+    assert all("email" in r for r in records)
+
+
+def test_export_applies_search_filters_and_text(api, indexed_corpus):
+    assert [r["external_id"] for r in jsonl(api, "country=FRA&type=legislation")] == [
+        indexed_corpus["fra_law"].external_id
+    ]
+    assert {r["type"] for r in jsonl(api, "q=Rantsev")} == {"case"}
+
+
+@pytest.mark.parametrize("query", ["", "q=the OR code OR act OR v OR department OR bureau"])
+def test_export_can_walk_many_batches(api, indexed_corpus, monkeypatch, query):
+    """Tiny batches: the engine cursor (with text) or the database keyset (without) must be followed,
+    and a law whose provisions fall in different batches is still written exactly once."""
+    from sherloc.api import export
+
+    monkeypatch.setattr(export, "BATCH_SIZE", 1)
+    monkeypatch.setattr(export, "DB_BATCH_SIZE", 1)
+    records = jsonl(api, query)
+    assert len({r["external_id"] for r in records}) == len(records)
+    assert indexed_corpus["bra_law"].external_id in {r["external_id"] for r in records}
+    if not query:
+        assert len(records) == 6
+
+
+def test_csv_one_row_per_search_unit(api, indexed_corpus):
+    response = api.get("/api/v1/export/?format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    text = body_of(response).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(r["type"] for r in rows) == ["authority"] * 2 + ["case"] * 2 + ["legislation"] * 3
+    p1 = next(r for r in rows if r["id"] == f"provision:{indexed_corpus['provisions'][0].pk}")
+    assert p1["external_id"] == indexed_corpus["bra_law"].external_id
+    assert p1["country"] == "BRA"
+    assert "TIP-3" in p1["article"].split("; ")
+    assert p1["api_url"].endswith(f"/api/v1/provisions/{indexed_corpus['provisions'][0].pk}/")
+    assert p1["text"].startswith("Whoever recruits")
+    assert "email" not in rows[0]
+
+
+def test_csv_neutralises_formulas(api, indexed_corpus):
+    from search import indexing
+
+    law = indexed_corpus["fra_law"]
+    law.title = '=HYPERLINK("http://evil")'
+    law.save()
+    indexing.rebuild()
+    rows = list(
+        csv.DictReader(io.StringIO(body_of(api.get("/api/v1/export/?format=csv&country=FRA")).lstrip("\ufeff")))
+    )
+    assert rows and all(not r["title"].startswith("=") for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [("", "format"), ("format=xml", "format"), ("format=csv&page=2", "page"), ("format=csv&country=ZZZ", "country")],
+)
+def test_export_errors(api, indexed_corpus, query, param):
+    response = api.get(f"/api/v1/export/?{query}")
+    assert response.status_code == 400
+    assert param in response.json()["errors"]
+
+
+def test_export_ignores_accept_header(api, indexed_corpus):
+    response = api.get("/api/v1/export/?format=csv", HTTP_ACCEPT="text/csv")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"type": "legislation"},
+        {"country": "BRA"},
+        {"country": "BRA,XIR", "type": "case,authority"},
+        {"region": "419"},
+        {"instrument": "UNTOC"},
+        {"article": "UNTOC-18,TIP-3"},
+        {"crime_type": "trafficking-in-persons"},
+        {"issue": "investigation"},
+        {"issue": "jurisdiction", "country": "BRA"},
+        {"year_from": "2010"},
+        {"year_to": "2010"},
+        {"year": "2016,2010"},
+        {"court_level": "international"},
+        {"legal_status": "repealed"},
+        {"role": "extradition"},
+        {"language": "en", "type": "authority"},
+        {"crime_subtype": "trafficking-in-persons.means.deception"},
+    ],
+)
+def test_database_walk_matches_the_engine(indexed_corpus, params):
+    """Without text the export walks the database; it must return exactly what search returns."""
+    from search.service import query_from_params, search
+    from sherloc.api import export
+
+    query = export.export_query(query_from_params(params, "en"))
+    from_engine = {hit.id for batch in export.iter_batches(query, search) for hit in batch}
+    from_database = {hit.id for batch in export.database_batches(query, batch_size=2) for hit in batch}
+    assert from_database == from_engine
