@@ -1,7 +1,7 @@
 """Public authority page.
 
 Name, country, designations and treaty articles are public. The contact fields
-(CompetentAuthority.CONTACT_FIELDS) are for signed-in practitioners only: for anonymous readers
+(CompetentAuthority.CONTACT_FIELDS) are for signed-in practitioners only (authorities.access): for everyone else
 they are not even loaded from the database (a second guard behind the template's own check).
 """
 
@@ -9,11 +9,12 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from .access import is_practitioner
 from .models import AuthorityArticle, CompetentAuthority
 
 
 def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    show_contact = request.user.is_authenticated
+    show_contact = is_practitioner(request.user)
     qs = (
         CompetentAuthority.objects.published()
         .select_related("country", "original_language")

@@ -42,6 +42,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     password = factory.django.Password("correct-horse-battery")
 
+    @factory.post_generation
+    def groups(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        """groups=["practitioners"]: group names, created if missing."""
+        from django.contrib.auth.models import Group
+
+        for name in (extracted or []) if create else []:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
+
 
 class LawFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def test_sign_in_link_resolves_and_login_unlocks_contacts(client):
     authority = AuthorityFactory(email="mla@justice.example.gov")
-    UserFactory(username="prosecutor")
+    UserFactory(username="prosecutor", groups=["practitioners"])
     page = client.get("/en/")
     assert 'href="/en/accounts/login/' in page.content.decode()
     login = client.get("/en/accounts/login/")

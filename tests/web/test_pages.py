@@ -109,11 +109,18 @@ def test_authority_contact_details_hidden_for_anonymous(client, web_data) -> Non
     assert "available to signed-in practitioners" in body
 
 
-def test_authority_contact_details_shown_when_signed_in(client, web_data) -> None:  # noqa: ANN001
-    client.force_login(UserFactory())
+def test_authority_contact_details_shown_to_signed_in_practitioners(client, web_data) -> None:  # noqa: ANN001
+    client.force_login(UserFactory(groups=["practitioners"]))
     body = html(client.get(web_data.authority.get_absolute_url()))
     for detail in ("central.authority@example.gov", "+55 61 2025 0000", "SCN Quadra 6", "Director of DRCI"):
         assert detail in body
+
+
+def test_authority_contact_details_hidden_from_signed_in_non_practitioners(client, web_data) -> None:  # noqa: ANN001
+    """Same rule as the API: an account alone (a focal point, say) is not a practitioner."""
+    client.force_login(UserFactory())
+    body = html(client.get(web_data.authority.get_absolute_url()))
+    assert "central.authority@example.gov" not in body
 
 
 def test_language_prefix_and_rtl(client, web_data) -> None:  # noqa: ANN001
