@@ -35,11 +35,25 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
 
 @pytest.fixture
 def _fuzz_setup(corpus, settings):  # noqa: ANN001, ANN202
-    """Published and draft records to find, and throttling relaxed so fuzzing is not just 429s."""
+    """Published and draft records to find, and throttling relaxed so fuzzing is not just 429s.
+
+    The WSGI app is called directly, so Django's request_started/finished handlers would close the
+    test's database connection after each request (on PostgreSQL that kills the test transaction;
+    SQLite in-memory connections are never closed). Django's own test client disconnects them the
+    same way.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "token": "100000/min", "user": "100000/min"},
     }
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
