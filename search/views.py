@@ -22,6 +22,7 @@ from search.engines import EngineError
 from search.facets import FILTER_NAMES
 from search.query import QueryError, Sort
 from search.results import SearchResult
+from search.service import facet_labels
 from sherloc.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
 from sherloc.templatetags.portal import localized_path
 from sherloc.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
@@ -72,7 +73,7 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
     ]
     return {
         "result": result,
-        "hits": [_hit(hit) for hit in result.hits],
+        "hits": [_hit(hit, lang) for hit in result.hits],
         "panels": build_panels(result.facets, set(params), lang),
         "chips": chips,
         "clear_url": base + encode([(k, v) for k, v in params if k == "q"]),
@@ -87,7 +88,19 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
     }
 
 
-def _hit(hit: object) -> dict:
+def _subtitle(source: dict, language: str) -> str:
+    """The indexed subtitle opens with the English country name; show the reader's UN name instead."""
+    subtitle = source.get("subtitle", "")
+    code = source.get("country")
+    if not code or language == "en":
+        return subtitle
+    english, local = facet_labels("country", "en").get(code), facet_labels("country", language).get(code)
+    if english and local and subtitle.startswith(english):
+        return local + subtitle[len(english) :]
+    return subtitle
+
+
+def _hit(hit: object, language: str = "en") -> dict:
     """A hit ready to draw. Snippets are the only HTML marked safe: the engines escape them and add <mark>."""
     source = getattr(hit, "source", {}) or {}
     return {
@@ -95,7 +108,7 @@ def _hit(hit: object) -> dict:
         "type_label": TYPE_LABELS.get(hit.type, hit.type),
         "url": localized_path(hit.url),
         "title": hit.title,
-        "subtitle": source.get("subtitle", ""),
+        "subtitle": _subtitle(source, language),
         "snippets": [mark_safe(s) for s in hit.snippets],  # noqa: S308 - engine output, escaped + <mark>
         "refs": source.get("article_ref") or [],
         "language": source.get("language", ""),

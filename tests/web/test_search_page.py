@@ -168,3 +168,11 @@ def test_filter_labels_fall_back_to_vocabularies_in_the_language() -> None:
     assert labels[("country", "BRA")].startswith("Brésil")
     assert labels[("court_level", "appeal")] == "Appeal"  # gettext_lazy choice, rendered in active language
     assert ("crime_subtype", "nope") not in labels
+
+
+def test_result_subtitles_use_the_readers_country_name(client, web_data) -> None:  # noqa: ANN001
+    """Subtitles are indexed in English; a French or Arabic reader sees the UN name in their language."""
+    french = client.get("/fr/search/?country=BRA").content.decode()
+    arabic = client.get("/ar/search/?country=BRA").content.decode()
+    assert "Brésil" in french and "البرازيل" in arabic
+    assert '<p class="subtitle" dir="auto">Brazil' not in french + arabic
