@@ -25,6 +25,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("submit/", include("submissions.urls")),
+    path("review/", include("submissions.review_urls")),
     path("search/", include("search.urls")),
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),
