@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "authorities",
     "search",
     "apikeys",
+    "submissions",
 ]
 
 MIDDLEWARE = [
