@@ -26,6 +26,7 @@ from caselaw.models import Case, CaseArticle, CaseAttachment
 from legislation.models import Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
 from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
+from taxonomy.tagging import format_paragraph
 
 from .schema import DOC_KINDS, doc_id
 
@@ -123,11 +124,7 @@ class Tags:
 @lru_cache(maxsize=4096)
 def article_ref(instrument: str, number: int, paragraph: str) -> str:
     """'UNTOC 18(13)' / 'UNTOC 5(1)(a)' from a tag's paragraph ('13', '1(a)', '(1)(a)')."""
-    paragraph = (paragraph or "").strip()
-    if paragraph and not paragraph.startswith("("):
-        head, paren, rest = paragraph.partition("(")
-        paragraph = f"({head.strip()})" + (paren + rest if paren else "")
-    return f"{instrument} {number}{paragraph}"
+    return f"{instrument} {number}{format_paragraph(paragraph or '')}"
 
 
 def _codes(pks: list[int], codes: dict[int, str]) -> list[str]:

@@ -28,6 +28,14 @@ class ArticleTagBase(models.Model):
 
     @property
     def reference(self) -> str:
-        """Human reference such as 'UNTOC 18(13)'."""
-        para = f"({self.paragraph})" if self.paragraph and not self.paragraph.startswith("(") else self.paragraph
-        return f"{self.article.instrument.code} {self.article.number}{para}"
+        """Human reference such as 'UNTOC 18(13)' or, for paragraph '1(a)', 'UNTOC 5(1)(a)'."""
+        return f"{self.article.instrument.code} {self.article.number}{format_paragraph(self.paragraph)}"
+
+
+def format_paragraph(paragraph: str) -> str:
+    """'13' -> '(13)', '1(a)' -> '(1)(a)', '(2)' -> '(2)', '' -> ''."""
+    paragraph = paragraph.strip()
+    if not paragraph or paragraph.startswith("("):
+        return paragraph
+    head, sep, tail = paragraph.partition("(")
+    return f"({head.strip()}){sep}{tail}"

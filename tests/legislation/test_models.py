@@ -32,9 +32,9 @@ def test_provision_order_unique_within_law():
 
 
 def test_article_tag_with_paragraph_and_unique():
-    prov = ProvisionFactory(tags={"articles": [("UNTOC-18", "13"), "TIP-3"]})
+    prov = ProvisionFactory(tags={"articles": [("UNTOC-18", "13"), "TIP-3", ("UNTOC-5", "1(a)")]})
     refs = sorted(t.reference for t in prov.article_tags.select_related("article__instrument"))
-    assert refs == ["TIP 3", "UNTOC 18(13)"]
+    assert refs == ["TIP 3", "UNTOC 18(13)", "UNTOC 5(1)(a)"]
     with pytest.raises(IntegrityError), transaction.atomic():
         ProvisionArticle.objects.create(provision=prov, article=article("UNTOC-18"), paragraph="13")
     with pytest.raises(IntegrityError), transaction.atomic():
