@@ -1,4 +1,11 @@
 from django.urls import path
 
+from . import views
+
 app_name = "submissions"
-urlpatterns: list = []
+urlpatterns = [
+    path("mine/", views.mine, name="mine"),
+    path("laws/new/", views.law_create, name="law-create"),
+    path("laws/<int:pk>/edit/", views.law_edit, name="law-edit"),
+    path("laws/<int:pk>/withdraw/", views.law_withdraw, name="law-withdraw"),
+]

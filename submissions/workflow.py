@@ -1,0 +1,247 @@
+"""The publication workflow: the only place that changes a record's status.
+
+    draft ──submit──> submitted ──start_review──> in_review ──publish──> published
+      ^                  ^                          │  │                     │
+      │                  └──submit── returned <─────┘  └──reject──> rejected  │
+      └──────────────────────────── unpublish (to draft or withdrawn) ───────┘
+    withdraw (by the submitter): draft / submitted / returned -> withdrawn
+
+Each transition checks the actor's role and the record's current status (re-read under a row lock),
+sets the record's workflow fields, saves it with `.save()` so the search signals re-index it
+(publishing makes it searchable, anything else removes it), writes a `Transition` row and, after
+commit, e-mails the people concerned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sherloc.models import PublicationStatus as S
+
+from . import roles
+from .models import Transition
+
+
+class WorkflowError(Exception):
+    """A transition that cannot happen; `str()` is a message fit for the user."""
+
+
+class InvalidTransition(WorkflowError):
+    """The record's current status does not allow this transition."""
+
+
+class CommentRequired(WorkflowError):
+    """Returning and rejecting must say why."""
+
+
+class NotAllowed(WorkflowError, PermissionDenied):
+    """The user's role does not allow this transition on this record."""
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    sources: tuple[str, ...]
+
+
+SUBMIT = Step("submit", (S.DRAFT, S.RETURNED))
+START_REVIEW = Step("start_review", (S.SUBMITTED,))
+PUBLISH = Step("publish", (S.IN_REVIEW,))
+RETURN = Step("return", (S.IN_REVIEW,))
+REJECT = Step("reject", (S.IN_REVIEW,))
+WITHDRAW = Step("withdraw", (S.DRAFT, S.SUBMITTED, S.RETURNED))
+UNPUBLISH = Step("unpublish", (S.PUBLISHED,))
+UNPUBLISH_TARGETS = (S.DRAFT, S.WITHDRAWN)
+
+
+# --------------------------------------------------------------------------- permission rules
+
+
+def _may_submit(user, record) -> bool:  # noqa: ANN001
+    return roles.is_editor(user) or (
+        roles.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
+    )
+
+
+def may_withdraw(user, record) -> bool:  # noqa: ANN001
+    if roles.is_editor(user):
+        return True
+    if record.submitted_by_id is not None:
+        return record.submitted_by_id == getattr(user, "pk", None)
+    return _may_submit(user, record)  # a draft never submitted: any focal point of its country
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def history(record: models.Model) -> models.QuerySet[Transition]:
+    """The record's transitions, oldest first."""
+    ct = ContentType.objects.get_for_model(record, for_concrete_model=True)
+    return Transition.objects.filter(content_type=ct, object_id=record.pk).select_related("actor")
+
+
+def latest_comment(record: models.Model) -> Transition | None:
+    return history(record).exclude(comment="").order_by("-created_at", "-pk").first()
+
+
+def record_created(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """Log the creation of a record through the submission forms (from '' to its status)."""
+    return _log(record, user, "", record.status, comment)
+
+
+def _log(record: models.Model, user, source: str, target: str, comment: str) -> Transition:  # noqa: ANN001
+    return Transition.objects.create(
+        content_type=ContentType.objects.get_for_model(record, for_concrete_model=True),
+        object_id=record.pk,
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        from_status=source,
+        to_status=target,
+        comment=comment,
+    )
+
+
+def _apply(
+    step: Step,
+    record: models.Model,
+    user,  # noqa: ANN001
+    target: str,
+    allowed: bool,
+    comment: str = "",
+    fields: dict | None = None,
+) -> Transition:
+    if not allowed:
+        raise NotAllowed(_("Your role does not allow this step on this record."))
+    with transaction.atomic():
+        current = (
+            type(record)._default_manager.select_for_update().filter(pk=record.pk).values_list("status", flat=True)
+        )
+        source = current.first()
+        if source is None:
+            raise InvalidTransition(_("This record no longer exists."))
+        if source not in step.sources:
+            raise InvalidTransition(_invalid_message(step, source))
+        record.status = target
+        for name, value in (fields or {}).items():
+            setattr(record, name, value)
+        record.save()  # a full save: search signals re-index (or remove) the record after commit
+        entry = _log(record, user, source, target, comment)
+        transaction.on_commit(lambda: _notify(step, record, entry))
+    return entry
+
+
+def _invalid_message(step: Step, status: str) -> str:
+    """One whole sentence per step: translators never have to assemble a verb into a sentence."""
+    messages = {
+        "submit": _("Cannot submit: the record's status is “%(status)s”."),
+        "start_review": _("Cannot start reviewing: the record's status is “%(status)s”."),
+        "publish": _("Cannot publish: the record's status is “%(status)s”."),
+        "return": _("Cannot return to the submitter: the record's status is “%(status)s”."),
+        "reject": _("Cannot reject: the record's status is “%(status)s”."),
+        "withdraw": _("Cannot withdraw: the record's status is “%(status)s”."),
+        "unpublish": _("Cannot unpublish: the record's status is “%(status)s”."),
+    }
+    return messages[step.name] % {"status": S(status).label}
+
+
+# --------------------------------------------------------------------------- public transitions
+
+
+def submit(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """draft/returned -> submitted, by a focal point of the record's country (or an editor)."""
+    now = timezone.now()
+    return _apply(
+        SUBMIT,
+        record,
+        user,
+        S.SUBMITTED,
+        _may_submit(user, record),
+        comment,
+        {"submitted_by": user, "submitted_at": now},
+    )
+
+
+def start_review(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """submitted -> in_review, by a reviewer (who becomes the record's reviewer)."""
+    fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
+    return _apply(START_REVIEW, record, user, S.IN_REVIEW, roles.is_reviewer(user), comment, fields)
+
+
+def publish(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """in_review -> published: the record becomes public and searchable."""
+    now = timezone.now()
+    fields = {"reviewed_by": user, "reviewed_at": now, "published_at": now}
+    return _apply(PUBLISH, record, user, S.PUBLISHED, roles.is_reviewer(user), comment, fields)
+
+
+def return_to_submitter(record: models.Model, user, comment: str) -> Transition:  # noqa: ANN001
+    """in_review -> returned, with the reviewer's comment; the focal point edits and submits again."""
+    if not (comment or "").strip():
+        raise CommentRequired(_("Say what the submitter should change: a comment is required."))
+    fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
+    return _apply(RETURN, record, user, S.RETURNED, roles.is_reviewer(user), comment.strip(), fields)
+
+
+def reject(record: models.Model, user, reason: str) -> Transition:  # noqa: ANN001
+    """in_review -> rejected, with the reason."""
+    if not (reason or "").strip():
+        raise CommentRequired(_("A reason is required to reject a record."))
+    fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
+    return _apply(REJECT, record, user, S.REJECTED, roles.is_reviewer(user), reason.strip(), fields)
+
+
+def withdraw(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """draft/submitted/returned -> withdrawn, by the submitter."""
+    return _apply(WITHDRAW, record, user, S.WITHDRAWN, may_withdraw(user, record), comment)
+
+
+def unpublish(record: models.Model, user, to: str = S.DRAFT, comment: str = "") -> Transition:  # noqa: ANN001
+    """published -> draft or withdrawn, by a reviewer: the record leaves the public site and search."""
+    if to not in UNPUBLISH_TARGETS:
+        raise InvalidTransition(_("A published record can only go back to draft or be withdrawn."))
+    fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
+    return _apply(UNPUBLISH, record, user, to, roles.is_reviewer(user), comment, fields)
+
+
+# --------------------------------------------------------------------------- notifications
+
+
+def _reviewer_emails() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    reviewers = users.filter(groups__name=roles.REVIEWERS).values_list("email", flat=True)
+    return sorted(set(reviewers))
+
+
+def _notify(step: Step, record: models.Model, entry: Transition) -> None:
+    """E-mail the reviewers about new submissions and the submitter about decisions."""
+    if step.name == "submit":
+        recipients = _reviewer_emails()
+        subject = _("New submission: %(record)s") % {"record": record}
+    elif step.name in ("publish", "return", "reject", "unpublish"):
+        submitter = record.submitted_by
+        recipients = [submitter.email] if submitter is not None and submitter.email else []
+        subject = _("Your submission “%(record)s” now has the status “%(status)s”") % {
+            "status": S(entry.to_status).label,
+            "record": record,
+        }
+    else:
+        return
+    if not recipients:
+        return
+    lines = [
+        subject,
+        "",
+        _("Status: %(from)s -> %(to)s") % {"from": S(entry.from_status).label, "to": S(entry.to_status).label},
+        _("By: %(user)s") % {"user": entry.actor or "-"},
+    ]
+    if entry.comment:
+        lines += ["", _("Comment:"), entry.comment]
+    send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)

@@ -1,0 +1,136 @@
+"""The review queue and its decisions: access, filters, approve / return / reject / unpublish."""
+
+import pytest
+
+from sherloc.models import PublicationStatus as S
+from submissions import workflow
+from tests.factories import AuthorityFactory, CaseFactory, LawFactory, country
+from tests.submissions.conftest import as_user
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/en/review/"
+
+
+def decide(law, action: str) -> str:  # noqa: ANN001
+    return f"/en/review/law/{law.pk}/{action}/"
+
+
+@pytest.fixture
+def pending(fp_bra):  # noqa: ANN001, ANN201
+    return {
+        "law_bra": LawFactory(title="Pending Brazilian law", status=S.SUBMITTED, submitted_by=fp_bra),
+        "law_fra": LawFactory(title="Pending French law", status=S.IN_REVIEW, country=country("FRA")),
+        "case": CaseFactory(title="Pending case", status=S.SUBMITTED),
+        "authority": AuthorityFactory(name="Pending authority", status=S.IN_REVIEW),
+        "draft": LawFactory(title="A draft nobody submitted", status=S.DRAFT),
+        "published": LawFactory(title="Already published law", status=S.PUBLISHED),
+    }
+
+
+# --- access -------------------------------------------------------------------------------------------
+def test_anonymous_is_sent_to_login(client, pending) -> None:  # noqa: ANN001
+    for response in (client.get(QUEUE), client.post(decide(pending["law_bra"], "approve"))):
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    pending["law_bra"].refresh_from_db()
+    assert pending["law_bra"].status == S.SUBMITTED
+
+
+@pytest.mark.parametrize(("who", "status"), [("fp_bra", 403), ("editor", 403), ("nobody", 403), ("reviewer", 200)])
+def test_only_reviewers_see_the_queue_and_decide(client, request, pending, who, status) -> None:  # noqa: ANN001
+    client = as_user(client, request.getfixturevalue(who))
+    law = pending["law_bra"]
+    assert client.get(QUEUE).status_code == status
+    assert client.get(f"/en/review/law/{law.pk}/").status_code == status
+    response = client.post(decide(law, "approve"))
+    assert response.status_code == (302 if status == 200 else 403)
+    law.refresh_from_db()
+    assert law.status == (S.PUBLISHED if status == 200 else S.SUBMITTED)
+
+
+# --- queue --------------------------------------------------------------------------------------------
+def test_queue_lists_pending_records_of_every_kind(client, reviewer, pending) -> None:  # noqa: ANN001
+    page = as_user(client, reviewer).get(QUEUE).content.decode()
+    for key in ("law_bra", "law_fra", "case"):
+        assert pending[key].title in page
+    assert "Pending authority" in page
+    assert "A draft nobody submitted" not in page and "Already published law" not in page
+
+
+def test_queue_filters_by_country_and_type(client, reviewer, pending) -> None:  # noqa: ANN001
+    client = as_user(client, reviewer)
+    page = client.get(QUEUE, {"country": "FRA"}).content.decode()
+    assert "Pending French law" in page and "Pending Brazilian law" not in page and "Pending case" not in page
+    page = client.get(QUEUE, {"type": "case"}).content.decode()
+    assert "Pending case" in page and "Pending Brazilian law" not in page
+    page = client.get(QUEUE, {"type": "law", "country": "BRA"}).content.decode()
+    assert "Pending Brazilian law" in page and "Pending French law" not in page
+
+
+def test_detail_shows_provisions_and_history(client, reviewer, fp_bra, draft_law) -> None:  # noqa: ANN001
+    workflow.submit(draft_law, fp_bra, comment="First version")
+    page = as_user(client, reviewer).get(f"/en/review/law/{draft_law.pk}/").content.decode()
+    assert "Zanzibarian exploitation clause." in page and "First version" in page
+    assert decide(draft_law, "approve") in page
+
+
+# --- actions ------------------------------------------------------------------------------------------
+def test_approve_a_submitted_law_starts_review_then_publishes(client, reviewer, pending) -> None:  # noqa: ANN001
+    law = pending["law_bra"]
+    response = as_user(client, reviewer).post(decide(law, "approve"), {"comment": "Good"})
+    assert response.status_code == 302 and response["Location"] == QUEUE
+    law.refresh_from_db()
+    assert law.status == S.PUBLISHED and law.reviewed_by == reviewer
+    assert [(t.from_status, t.to_status) for t in workflow.history(law)] == [
+        (S.SUBMITTED, S.IN_REVIEW),
+        (S.IN_REVIEW, S.PUBLISHED),
+    ]
+    assert client.get(f"/en/laws/{law.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(("action", "target"), [("return", S.RETURNED), ("reject", S.REJECTED)])
+def test_return_and_reject_need_a_comment(client, reviewer, pending, mailoutbox, action, target) -> None:  # noqa: ANN001
+    client = as_user(client, reviewer)
+    law = pending["law_bra"]
+    response = client.post(decide(law, action), {"comment": "  "}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/en/review/law/{law.pk}/"
+    assert "required" in response.content.decode()
+    law.refresh_from_db()
+    assert law.status == S.SUBMITTED  # nothing half-done: the implicit start of review rolled back too
+    assert not workflow.history(law).exists()
+
+    client.post(decide(law, action), {"comment": "Wrong country."})
+    law.refresh_from_db()
+    assert law.status == target
+    assert workflow.latest_comment(law).comment == "Wrong country."
+
+
+def test_decisions_on_cases_and_authorities(client, reviewer, pending) -> None:  # noqa: ANN001
+    client = as_user(client, reviewer)
+    case, authority = pending["case"], pending["authority"]
+    assert client.post(f"/en/review/case/{case.pk}/approve/").status_code == 302
+    assert client.post(f"/en/review/authority/{authority.pk}/reject/", {"comment": "Duplicate"}).status_code == 302
+    case.refresh_from_db()
+    authority.refresh_from_db()
+    assert (case.status, authority.status) == (S.PUBLISHED, S.REJECTED)
+
+
+def test_invalid_action_or_state(client, reviewer, pending) -> None:  # noqa: ANN001
+    client = as_user(client, reviewer)
+    draft = pending["draft"]
+    response = client.post(decide(draft, "approve"), follow=True)
+    assert "Cannot publish: the record&#x27;s status is “Draft”." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == S.DRAFT
+    assert client.post(decide(draft, "explode")).status_code == 404
+    assert client.post(f"/en/review/widget/{draft.pk}/approve/").status_code == 404
+    assert client.get(decide(draft, "approve")).status_code == 405
+
+
+@pytest.mark.parametrize("target", [S.DRAFT, S.WITHDRAWN])
+def test_unpublish(client, reviewer, pending, target) -> None:  # noqa: ANN001
+    law = pending["published"]
+    client = as_user(client, reviewer)
+    assert client.post(decide(law, "unpublish"), {"to": target, "comment": "Repealed"}).status_code == 302
+    law.refresh_from_db()
+    assert law.status == target
+    assert client.get(f"/en/laws/{law.pk}/").status_code == 404

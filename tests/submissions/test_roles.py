@@ -1,0 +1,63 @@
+"""Groups, permissions and the object-level rules of submissions.roles."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from sherloc.models import PublicationStatus as S
+from submissions import roles
+from tests.factories import LawFactory, country
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migration_creates_the_three_groups_with_model_permissions() -> None:
+    perms = {
+        name: set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        for name in (roles.FOCAL_POINTS, roles.EDITORS, roles.REVIEWERS)
+    }
+    assert {"add_law", "change_law", "add_provision", "change_case"} <= perms[roles.FOCAL_POINTS]
+    assert "delete_law" not in perms[roles.FOCAL_POINTS]
+    assert {"delete_law", "change_competentauthority", "view_transition"} <= perms[roles.EDITORS]
+    assert {"view_law", "change_law", "view_transition"} <= perms[roles.REVIEWERS]
+    assert "add_law" not in perms[roles.REVIEWERS]
+
+
+def test_countries_for(fp_bra, editor, reviewer, nobody) -> None:  # noqa: ANN001
+    assert list(roles.countries_for(fp_bra).values_list("alpha3", flat=True)) == ["BRA"]
+    assert roles.countries_for(editor).filter(alpha3="FRA").exists()
+    assert not roles.countries_for(reviewer).exists()
+    assert not roles.countries_for(nobody).exists()
+    assert not roles.countries_for(AnonymousUser()).exists()
+
+
+def test_focal_point_with_several_countries() -> None:
+    from tests.submissions.conftest import focal_point
+
+    user = focal_point("fp-multi", "BRA", "ARG")
+    assert set(roles.countries_for(user).values_list("alpha3", flat=True)) == {"BRA", "ARG"}
+
+
+@pytest.mark.parametrize(
+    ("status", "editable"),
+    [(S.DRAFT, True), (S.RETURNED, True), (S.SUBMITTED, False), (S.IN_REVIEW, False), (S.PUBLISHED, False)],
+)
+def test_can_edit_focal_point_own_country_by_status(fp_bra, status, editable) -> None:  # noqa: ANN001
+    assert roles.can_edit(fp_bra, LawFactory(status=status)) is editable
+
+
+def test_can_edit_matrix(fp_bra, fp_fra, editor, reviewer, nobody) -> None:  # noqa: ANN001
+    law = LawFactory(status=S.DRAFT, country=country("BRA"))
+    assert roles.can_edit(fp_bra, law)
+    assert not roles.can_edit(fp_fra, law)
+    assert roles.can_edit(editor, law)
+    assert not roles.can_edit(reviewer, law)
+    assert not roles.can_edit(nobody, law)
+    assert not roles.can_edit(AnonymousUser(), law)
+    assert roles.can_view(reviewer, law) and not roles.can_view(fp_fra, law)
+
+
+def test_inactive_focal_point_can_do_nothing(fp_bra) -> None:  # noqa: ANN001
+    fp_bra.is_active = False
+    law = LawFactory(status=S.DRAFT)
+    assert not roles.can_edit(fp_bra, law)
+    assert not roles.countries_for(fp_bra).exists()
