@@ -33,7 +33,7 @@ from ...textquery import parse_text
 from ..base import EngineError, SearchEngine
 from . import paging
 from .facetcache import FacetCache
-from .fields import DOC, ID_SORT, IDVER, SEP, SORT_KEYS, to_document
+from .fields import DOC, ID_SORT, IDVER, NUMERIC_SORT_KEYS, SEP, SORT_KEYS, to_document
 from .highlight import Highlighter
 from .queries import QueryBuilder, TextQuery
 from .store import IndexStore
@@ -70,6 +70,7 @@ class TantivyEngine(SearchEngine):
         self._pool: ThreadPoolExecutor | None = None
         self._pool_pid = 0
         self._facet_cache = FacetCache()
+        self._numeric_sorts: tuple[tuple, dict[str, bool]] = ((), {})  # (index version, {field: usable})
 
     def _threads(self) -> ThreadPoolExecutor:
         """The facet thread pool of this process (a pool inherited through fork has no threads)."""
@@ -162,7 +163,7 @@ class TantivyEngine(SearchEngine):
             else:
                 facet_jobs.append((key, self._threads().submit(self._facets, searcher, text.match, filters, group)))
         total = searcher.search(main, limit=1, count=True).count if cursor else None
-        page = self._page(searcher, main, query, total, ranked, cursor)
+        page = self._page(searcher, version, main, query, total, ranked, cursor)
         total = page.total
         for key, job in facet_jobs:
             counts = job.result()
@@ -179,24 +180,45 @@ class TantivyEngine(SearchEngine):
             next_cursor=next_cursor,
         )
 
-    @staticmethod
+    def _sort_field(self, searcher: tantivy.Searcher, version: tuple, sort: str) -> str:
+        """The fast field of a field order: its numeric twin when every document has one."""
+        numeric = NUMERIC_SORT_KEYS.get(sort)
+        if numeric is None:
+            return SORT_KEYS.get(sort, ID_SORT)
+        known_version, usable = self._numeric_sorts
+        if known_version != version:
+            usable = {}
+            self._numeric_sorts = (version, usable)
+        if numeric not in usable:
+            having = searcher.search(tantivy.Query.exists_query(numeric), limit=1, count=True).count
+            usable[numeric] = having == searcher.num_docs
+        return numeric if usable[numeric] else SORT_KEYS.get(sort, ID_SORT)
+
     def _page(
+        self,
         searcher: tantivy.Searcher,
+        version: tuple,
         main: tantivy.Query,
         query: SearchQuery,
         total: int | None,
         ranked: bool,
-        cursor: tuple[int, str | tuple[float, int]] | None,
+        cursor: tuple[int, str | int | tuple[float, int]] | None,
     ) -> paging.Page:
         """The page: by offset (the page search counts the matches too), or after a cursor (`total` given)."""
-        field = SORT_KEYS.get(query.sort.value, ID_SORT)
+        if ranked:
+            if cursor is not None and total is not None:
+                hint, key = cursor
+                return paging.ranked_after(searcher, main, key, hint, query.page_size, total)
+            return paging.ranked_page(searcher, main, query.offset, query.page_size)
+        field = self._sort_field(searcher, version, query.sort.value if query.sort.value in SORT_KEYS else ID_SORT)
         if cursor is not None and total is not None:
             hint, key = cursor
-            if ranked:
-                return paging.ranked_after(searcher, main, key, hint, query.page_size, total)
+            numeric = field in NUMERIC_SORT_KEYS.values()
+            if isinstance(key, int) != numeric:
+                raise QueryError("cursor", "no longer fits the index; start again from the first page")
+            if numeric:
+                return paging.numeric_after(searcher, self._store.schema, main, field, key, query.page_size, total)
             return paging.field_after(searcher, main, field, key, hint, query.page_size, total)
-        if ranked:
-            return paging.ranked_page(searcher, main, query.offset, query.page_size)
         return paging.field_page(searcher, main, field, query.offset, query.page_size)
 
     @staticmethod

@@ -10,6 +10,12 @@ Besides the contract's fields, the index holds a few internal ones (names start 
   sort key followed by `\\x00` and the document id. Each is unique per document, so sorting on it
   alone gives a total, segment-independent order: the same order as Elasticsearch's
   `[<key>, id]`, and a stable basis for cursors. Missing dates sort last in both date orders.
+- `_nk_id`, `_nk_newest`, `_nk_oldest`: the same orders (id order for relevance without text) as one
+  unsigned fast integer, for documents whose id is `<kind>:<at most 10 digits>` (every id the project
+  makes). Tantivy sorts a numeric column far faster than a text one (a text sort turns every
+  collected ordinal into its string: about offset + limit lookups per segment), and a cursor on a
+  number is a range filter (`> last key`), so its cost does not grow with its depth. The id's
+  digits are encoded one base-11 digit each (digit + 1, 0 pads), which keeps the string order.
 - `_idver`: `id \\x00 version` as one raw term, so versions() walks a term dictionary instead of
   loading 100k stored documents.
 """
@@ -36,11 +42,17 @@ UID = "_uid"
 IDVER = "_idver"
 SORT_KEYS: dict[str, str] = {"newest": "_sk_newest", "oldest": "_sk_oldest", "title": "_sk_title"}
 ID_SORT = "id"  # relevance without text: every score is equal, so the order is the id order
+# Numeric twins of the text sort keys (not for title: a title does not fit in 64 bits); a field is
+# used only when every document of the index has it (see TantivyEngine._sort_field).
+NUMERIC_SORT_KEYS: dict[str, str] = {ID_SORT: "_nk_id", "newest": "_nk_newest", "oldest": "_nk_oldest"}
+PK_DIGITS = 10
 SEP = "\x00"
 MAX_KEYWORD_CHARS = 1_000
 MAX_SORT_TITLE_CHARS = 200
 _KIND_ORDER = {kind: i for i, kind in enumerate(sorted(DOC_KINDS))}
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ID_SPAN = len(_KIND_ORDER) * 11**PK_DIGITS  # id numbers are below this
+_NO_DATE = 10**8  # after every 8-digit date, like "~" in the text keys
 
 
 def title_field(analyzer: str) -> str:
@@ -65,6 +77,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field(UID, fast=True)
     for name in SORT_KEYS.values():
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
+    for name in NUMERIC_SORT_KEYS.values():
+        builder.add_unsigned_field(name, fast=True)
     builder.add_text_field(IDVER, tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field(DOC, stored=True)
     return builder.build()
@@ -93,6 +107,32 @@ def sort_keys(doc: dict) -> dict[str, str]:
         SORT_KEYS["newest"]: f"{newest}{SEP}{doc_id}",
         SORT_KEYS["oldest"]: f"{oldest}{SEP}{doc_id}",
         SORT_KEYS["title"]: f"{title}{SEP}{doc_id}",
+    }
+
+
+def id_number(doc_id: str) -> int | None:
+    """The id's place in string order as a number, for `<kind>:<digits>` ids; None for other shapes."""
+    kind, sep, pk = doc_id.partition(":")
+    if not sep or kind not in _KIND_ORDER or not 0 < len(pk) <= PK_DIGITS or not (pk.isascii() and pk.isdigit()):
+        return None
+    value = _KIND_ORDER[kind]
+    for i in range(PK_DIGITS):
+        value = value * 11 + (int(pk[i]) + 1 if i < len(pk) else 0)
+    return value
+
+
+def numeric_sort_keys(doc: dict) -> dict[str, int]:
+    """The numeric twins of sort_keys() (same orders); empty for an id id_number() cannot encode."""
+    number = id_number(doc["id"])
+    if number is None:
+        return {}
+    digits = _date_digits(doc.get("date"))
+    newest = 99_999_999 - int(digits) if digits else _NO_DATE
+    oldest = int(digits) if digits else _NO_DATE
+    return {
+        NUMERIC_SORT_KEYS[ID_SORT]: number,
+        NUMERIC_SORT_KEYS["newest"]: newest * _ID_SPAN + number,
+        NUMERIC_SORT_KEYS["oldest"]: oldest * _ID_SPAN + number,
     }
 
 
@@ -140,6 +180,8 @@ def to_document(doc: dict) -> tantivy.Document:
     out.add_integer(UID, uid(doc_id))
     for name, key in sort_keys(doc).items():
         out.add_text(name, key)
+    for name, number in numeric_sort_keys(doc).items():
+        out.add_unsigned(name, number)
     out.add_text(IDVER, f"{doc_id}{SEP}{doc.get('version') or ''}")
     out.add_bytes(DOC, json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str).encode())
     return out

@@ -3,23 +3,30 @@
 Two kinds of order:
 
 - Field orders (newest, oldest, title, and relevance without text = id order) sort natively on one
-  raw fast field whose values are unique (sort key + id, see fields.py), so the order is total and
-  does not depend on segments. A cursor holds the last key and its position. The next page is read
-  at that position; if the key found just before it is not the cursor's key (the index changed in
-  between), the position of the key is found again by binary search over positions. Either way the
-  page holds exactly the documents whose key follows the cursor's key.
+  fast field whose values are unique (sort key + id, see fields.py), so the order is total and
+  does not depend on segments. A cursor holds the last key and its position. With a numeric key
+  (every order but title, see fields.NUMERIC_SORT_KEYS) the next page is the first `limit` documents
+  whose key is greater than the cursor's (a range filter: the cost does not grow with depth). With a
+  text key the next page is read at the position; if the key found just before it is not the
+  cursor's key (the index changed in between), the position of the key is found again by binary
+  search over positions. Either way the page holds exactly the documents whose key follows the
+  cursor's key.
 
 - Relevance with text: tantivy orders by score, then by its internal doc address, which changes when
   segments merge. Scores do not change, so only runs of equal scores need reordering: we read a
-  window of native positions widened until it starts and ends on a change of score, and sort that
-  window by (score desc, uid asc). The cursor holds (score, uid) of the last hit and its position.
+  window of native positions from the start of the run holding the page's first hit to the end of
+  the run holding its last (runs in between are not widened into), and sort that window by
+  (score desc, uid asc). The cursor holds (score, uid) of the last hit and its position.
 
-Tantivy's top-k collector visits every match anyway, so reading at an offset costs about what the
-first page costs; only the page (and a tie run) crosses into Python.
+Tantivy's top-k collector visits every match anyway, so reading at an offset with a score or
+numeric order costs about what the first page costs; only the page (and its edge tie runs) crosses
+into Python. A text sort key is the exception: tantivy turns each of the offset + limit collected
+ordinals into its string, so deep pages in title order cost more.
 """
 
 import base64
 import binascii
+import bisect
 import json
 from dataclasses import dataclass
 
@@ -35,7 +42,7 @@ CURSOR_VERSION = 1
 @dataclass
 class PageHit:
     address: tantivy.DocAddress
-    key: str | tuple[float, int]
+    key: str | int | tuple[float, int]
     score: float | None = None
 
 
@@ -47,13 +54,13 @@ class Page:
 
 
 # --- cursors --------------------------------------------------------------------------------------
-def encode_cursor(sort: str, ranked: bool, position: int, key: str | tuple[float, int]) -> str:
+def encode_cursor(sort: str, ranked: bool, position: int, key: str | int | tuple[float, int]) -> str:
     payload = {"v": CURSOR_VERSION, "s": sort, "r": ranked, "n": position, "k": list(key) if ranked else key}
     raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(token: str, sort: str, ranked: bool) -> tuple[int, str | tuple[float, int]]:
+def decode_cursor(token: str, sort: str, ranked: bool) -> tuple[int, str | int | tuple[float, int]]:
     """(position hint, key) from a cursor; QueryError('cursor') if it is not one of ours for this query."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
@@ -78,7 +85,7 @@ def decode_cursor(token: str, sort: str, ranked: bool) -> tuple[int, str | tuple
         if not ok:
             raise QueryError("cursor", "is not a valid cursor")
         return position, (float(key[0]), key[1])
-    if not isinstance(key, str):
+    if not isinstance(key, (str, int)) or isinstance(key, bool):
         raise QueryError("cursor", "is not a valid cursor")
     return position, key
 
@@ -96,10 +103,27 @@ def field_page(searcher: tantivy.Searcher, query: tantivy.Query, field: str, off
     return Page(hits, offset + len(hits), result.count)
 
 
+def numeric_after(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    field: str,
+    key: int,
+    limit: int,
+    total: int,
+) -> Page:
+    """The `limit` documents whose numeric sort key is greater than `key`: a range filter, no offset."""
+    following = tantivy.Query.range_query(schema, field, tantivy.FieldType.Unsigned, key, None, include_lower=False)
+    rest = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, following)])
+    result = _field_search(searcher, rest, field, 0, limit, count=True)
+    hits = [PageHit(address, k) for k, address in result.hits]
+    return Page(hits, max(0, total - result.count) + len(hits), total)
+
+
 def field_after(
     searcher: tantivy.Searcher, query: tantivy.Query, field: str, key: str, hint: int, limit: int, total: int
 ) -> Page:
-    """The `limit` documents whose sort key follows `key`."""
+    """The `limit` documents whose (text) sort key follows `key`."""
     if 0 < hint <= total:
         hits = _field_search(searcher, query, field, hint - 1, limit + 1).hits
         if hits and hits[0][0] == key:
@@ -120,9 +144,16 @@ def field_after(
 @dataclass
 class _Window:
     start: int  # native position of the first entry
-    entries: list[PageHit]  # sorted by (score desc, uid asc)
+    entries: list[tuple[float, int, tantivy.DocAddress]]  # (-score, uid, address), sorted
     before: float | None  # score just before the window (None at the top)
     complete_tail: bool  # the window reaches the last match
+
+    def hits(self, i: int, j: int) -> list[PageHit]:
+        return [PageHit(address, (-neg, uid), -neg) for neg, uid, address in self.entries[i:j]]
+
+
+def _negated(score: float) -> float:
+    return -score
 
 
 def _window(
@@ -130,48 +161,63 @@ def _window(
 ) -> tuple[_Window, int]:
     """Native positions [a, b) ⊇ [lo, hi) such that no run of equal scores crosses a or b.
 
-    With `total` None the first search also counts the matches; (window, total) is returned.
+    a is the first position of the score at `lo`, b the position just after the last one of the
+    score at `hi - 1`: only the runs at the edges are read whole, however long the runs between
+    them are. The read is widened (geometrically) only while its first or last score still belongs
+    to an edge run. With `total` None the first search also counts the matches; (window, total)
+    is returned.
     """
-    a, b = max(0, lo), max(0, hi)
-    step = max(64, 2 * (hi - lo))
+    lo, hi = max(0, lo), max(0, hi)
+    if total is not None:
+        lo, hi = min(lo, total), min(hi, total)
+    first = max(lo - 1, 0)
+    end = hi + 1
+    back = fwd = max(64, 2 * (hi - lo))
     while True:
         if total is not None:
-            a, b = min(a, total), min(b, total)
-        first = max(a - 1, 0)
-        end = b + 1 if total is None else min(b + 1, total)
+            end = min(end, total)
         result = searcher.search(query, limit=max(end - first, 1), offset=first, count=total is None)
         if total is None:
             total = result.count
-            if a > total:  # asked past the end: clip, then fetch again
-                continue
+            lo, hi = min(lo, total), min(hi, total)
         hits = result.hits
         scores = [score for score, _ in hits]  # scores[i] is native position first + i
         last = first + len(hits)
-        b = min(b, last)
-        widen_back = 0 < a < last and scores[a - 1 - first] == scores[a - first]
-        widen_fwd = 0 < b < last and scores[b - 1 - first] == scores[b - first]
-        if not (widen_back or widen_fwd):
+        hi = min(hi, last)
+        if lo >= hi:
+            before = scores[lo - 1 - first] if first < lo <= last else None
+            return _Window(lo, [], before, lo >= total), total
+        top, bottom = scores[lo - first], scores[hi - 1 - first]
+        need_back = first > 0 and scores[0] == top
+        exhausted = len(hits) < end - first  # fewer hits than asked for: nothing follows
+        need_fwd = last < total and not exhausted and scores[-1] == bottom
+        if not (need_back or need_fwd):
             break
-        if widen_back:
-            a = max(0, a - step)
-        if widen_fwd:
-            b = min(total, b + step)
-        step *= 4
-    inner = hits[a - first : b - first]
+        if need_back:
+            first = max(0, first - back)
+            back *= 4
+        if need_fwd:
+            end = last + fwd
+            fwd *= 4
+    # scores are non-increasing: bisect on the negated scores
+    a = bisect.bisect_left(scores, -top, key=_negated)
+    b = bisect.bisect_right(scores, -bottom, key=_negated)
+    inner = hits[a:b]
     uids = searcher.fast_field_values(UID, [address for _, address in inner]) if inner else []
-    ordered = sorted(zip(scores[a - first : b - first], uids, range(len(inner)), strict=True), key=_rank)
-    entries = [PageHit(inner[i][1], (score, uid or 0), score) for score, uid, i in ordered]
-    before = scores[a - 1 - first] if a > 0 else None
-    return _Window(a, entries, before, b >= total or b >= last), total
+    entries = _sort_entries(inner, uids)
+    before = scores[a - 1] if a > 0 else None
+    return _Window(first + a, entries, before, first + b >= total), total
 
 
-def _rank(entry: tuple[float, int | None, int]) -> tuple[float, int]:
-    return (-entry[0], entry[1] or 0)
+def _sort_entries(inner: list, uids: list) -> list[tuple[float, int, tantivy.DocAddress]]:
+    """(-score, uid, address) sorted by (score desc, uid asc); addresses never take part in the order."""
+    keyed = sorted(((-score, uid or 0, i) for i, ((score, _), uid) in enumerate(zip(inner, uids, strict=True))))
+    return [(neg, uid, inner[i][1]) for neg, uid, i in keyed]
 
 
 def ranked_page(searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int) -> Page:
     window, total = _window(searcher, query, offset, offset + limit, None)
-    hits = window.entries[offset - window.start : offset - window.start + limit]
+    hits = window.hits(offset - window.start, offset - window.start + limit)
     return Page(hits, offset + len(hits), total)
 
 
@@ -194,12 +240,10 @@ def ranked_after(
             step *= 2
             continue
         entries = window.entries
-        skipped = 0
-        while skipped < len(entries) and (-entries[skipped].key[0], entries[skipped].key[1]) <= after_key:
-            skipped += 1
-        following = entries[skipped:]
-        if len(following) >= limit or window.complete_tail:
-            hits = following[:limit]
+        skipped = bisect.bisect_right(entries, after_key, key=lambda e: (e[0], e[1]))
+        following = len(entries) - skipped
+        if following >= limit or window.complete_tail:
+            hits = window.hits(skipped, skipped + limit)
             return Page(hits, window.start + skipped + len(hits), total)
         hi = window.start + len(entries) + step
         step *= 2
