@@ -175,8 +175,10 @@ def _api_path_templates() -> dict[str, tuple[str, str]]:
 
 
 def site_root(request: Request) -> str:
-    """'https://host' of the request (absolute URLs are built by concatenation: hits are many)."""
-    return request.build_absolute_uri("/")[:-1]
+    """'https://host' of the request (absolute URLs are built by concatenation: hits are many).
+    What build_absolute_uri("/") starts with, without its URL parsing and re-quoting: get_host() has
+    validated the host against ALLOWED_HOSTS, so it is plain ASCII with nothing to quote."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 def hit_api_url(root: str, hit: Hit) -> str:
@@ -209,6 +211,7 @@ class SearchView(SearchParamsMixin, APIView):
 
     def render_result(self, request: Request, query: SearchQuery, result: SearchResult) -> dict[str, Any]:
         lang, root = self.lang, site_root(request)
+        lang_root = f"{root}/{lang}"
         templates = _api_path_templates()
         hits = []
         for hit in result.hits:
@@ -219,7 +222,7 @@ class SearchView(SearchParamsMixin, APIView):
                 "type": hit.type,
                 "record_id": hit.record_id,
                 "title": hit.title,
-                "url": f"{root}/{lang}{hit.url}" if hit.url.startswith("/") else hit.url,
+                "url": lang_root + hit.url if hit.url.startswith("/") else hit.url,
                 "api_url": f"{root}{api_path[0]}{hit.record_id}{api_path[1]}" if api_path else "",
                 "score": hit.score,
                 "snippets": hit.snippets,
@@ -227,16 +230,17 @@ class SearchView(SearchParamsMixin, APIView):
             for name in HIDDEN_SOURCE_FIELDS:
                 item.pop(name, None)
             hits.append(item)
-        url = request.build_absolute_uri()
         next_url = previous_url = None
         more = query.offset + len(result.hits) < result.total if query.cursor is None else bool(result.next_cursor)
         next_page_reachable = (query.page + 1) * query.page_size <= settings.SEARCH_MAX_DEPTH
-        if more and query.cursor is None and next_page_reachable:
-            next_url = replace_query_param(url, "page", query.page + 1)
-        elif more and result.next_cursor:  # walking with a cursor, or past the page-depth limit
-            next_url = replace_query_param(remove_query_param(url, "page"), "cursor", result.next_cursor)
-        if query.cursor is None and query.page > 1:
-            previous_url = replace_query_param(url, "page", query.page - 1)
+        if more or (query.cursor is None and query.page > 1):
+            url = root + request.get_full_path()  # = build_absolute_uri(): get_full_path() is already quoted
+            if more and query.cursor is None and next_page_reachable:
+                next_url = replace_query_param(url, "page", query.page + 1)
+            elif more and result.next_cursor:  # walking with a cursor, or past the page-depth limit
+                next_url = replace_query_param(remove_query_param(url, "page"), "cursor", result.next_cursor)
+            if query.cursor is None and query.page > 1:
+                previous_url = replace_query_param(url, "page", query.page - 1)
         return {
             "count": result.total,
             "page": None if query.cursor is not None else query.page,

@@ -64,14 +64,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The stock session/locale/CSRF/auth/messages/history middleware, doing less for safe /api/ calls
+    # without a session cookie (sherloc/api/middleware.py); unchanged everywhere else.
+    "sherloc.api.middleware.ApiSessionMiddleware",
+    "sherloc.api.middleware.ApiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "sherloc.api.middleware.ApiCsrfViewMiddleware",
+    "sherloc.api.middleware.ApiAuthenticationMiddleware",
+    "sherloc.api.middleware.ApiMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    "sherloc.api.middleware.ApiHistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "sherloc.urls"

@@ -14,6 +14,7 @@ across a window boundary, which is the usual trade-off for O(1) accounting.
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # rest_framework.views imports the throttle settings: no cycl
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
+@functools.lru_cache(maxsize=64)  # rates are read on every request; parse each distinct string once
 def parse_rate(rate: str) -> tuple[int, int]:
     """'120/min' -> (120, 60). Same syntax as DRF: the period's first letter counts."""
     number, _, period = rate.partition("/")
