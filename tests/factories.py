@@ -33,6 +33,15 @@ def issue(code: str) -> Issue:
     return Issue.objects.get(code=code)
 
 
+def apply_tags(record: object, through: type, fk: str, tags: dict) -> None:
+    """Article tags (code or (code, paragraph)), crime types and issues by code, as factories take them."""
+    for ref in tags.get("articles", []):
+        code, para = (ref, "") if isinstance(ref, str) else ref
+        through.objects.create(**{fk: record}, article=article(code), paragraph=para)
+    record.crime_types.set(CrimeType.objects.filter(code__in=tags.get("crime_types", [])))
+    record.issues.set(Issue.objects.filter(code__in=tags.get("issues", [])))
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -80,13 +89,8 @@ class ProvisionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
         """tags={"articles": ["TIP-3", ("UNTOC-18", "13")], "crime_types": [...], "issues": [...]}"""
-        if not create or not extracted:
-            return
-        for ref in extracted.get("articles", []):
-            code, para = (ref, "") if isinstance(ref, str) else ref
-            ProvisionArticle.objects.create(provision=self, article=article(code), paragraph=para)
-        self.crime_types.set(CrimeType.objects.filter(code__in=extracted.get("crime_types", [])))
-        self.issues.set(Issue.objects.filter(code__in=extracted.get("issues", [])))
+        if create and extracted:
+            apply_tags(self, ProvisionArticle, "provision", extracted)
 
 
 class CourtFactory(factory.django.DjangoModelFactory):
@@ -117,13 +121,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
-        if not create or not extracted:
-            return
-        for ref in extracted.get("articles", []):
-            code, para = (ref, "") if isinstance(ref, str) else ref
-            CaseArticle.objects.create(case=self, article=article(code), paragraph=para)
-        self.crime_types.set(CrimeType.objects.filter(code__in=extracted.get("crime_types", [])))
-        self.issues.set(Issue.objects.filter(code__in=extracted.get("issues", [])))
+        """As ProvisionFactory.tags."""
+        if create and extracted:
+            apply_tags(self, CaseArticle, "case", extracted)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
