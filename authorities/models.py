@@ -1,6 +1,7 @@
 """Competent national authorities. Name, country and roles are public; contact details are not."""
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -80,7 +81,12 @@ class CompetentAuthority(PublishableRecord):
     class Meta:
         ordering = ["country__name", "name"]
         verbose_name_plural = "competent authorities"
-        constraints = [models.UniqueConstraint(fields=["country", "name"], name="authority_unique_name")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "name"], condition=Q(revision_of__isnull=True), name="authority_unique_name"
+            ),
+            PublishableRecord.one_open_revision("authority_one_open_revision"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country.alpha3})"

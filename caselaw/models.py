@@ -46,7 +46,8 @@ class Court(models.Model):
 class Case(PublishableRecord):
     title = models.CharField(max_length=500, help_text="Case name, e.g. 'Prosecutor v. A.B. and others'.")
     portal_number = models.CharField(
-        max_length=32, unique=True, help_text="Portal case number, e.g. 'BRA042'. Stable and public."
+        max_length=32,
+        help_text="Portal case number, e.g. 'BRA042'. Stable and public (a pending revision shares its record's).",
     )
     country = models.ForeignKey(
         "taxonomy.Country",
@@ -91,6 +92,12 @@ class Case(PublishableRecord):
         # "decision_date not in the future" is enforced by migration 0002 (sherloc.db.date_not_in_future):
         # SQLite cannot express it as a CHECK constraint.
         indexes = [models.Index(fields=["country", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portal_number"], condition=Q(revision_of__isnull=True), name="case_unique_portal_number"
+            ),
+            PublishableRecord.one_open_revision("case_one_open_revision"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.portal_number}: {self.title}"

@@ -54,7 +54,12 @@ class Law(PublishableRecord):
     class Meta:
         ordering = ["country__name", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["country", "title", "number"], name="law_unique_country_title_number"),
+            models.UniqueConstraint(
+                fields=["country", "title", "number"],
+                condition=Q(revision_of__isnull=True),
+                name="law_unique_country_title_number",
+            ),
+            PublishableRecord.one_open_revision("law_one_open_revision"),
             models.CheckConstraint(
                 condition=Q(entry_into_force_date__isnull=True)
                 | Q(adoption_date__isnull=True)

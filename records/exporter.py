@@ -23,7 +23,7 @@ DEFAULT_CHUNK_SIZE = 500
 
 
 def _queryset(kind: str, published_only: bool) -> QuerySet:
-    qs = MODELS[kind].objects.all()
+    qs = MODELS[kind].objects.originals()  # pending revisions are working copies, not records
     return qs.published() if published_only else qs
 
 

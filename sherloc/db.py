@@ -41,3 +41,20 @@ def _backward(table: str, name: str):
 def date_not_in_future(table: str, column: str, name: str) -> migrations.RunPython:
     """Migration operation enforcing `column <= today (+1 day)` in the database."""
     return migrations.RunPython(_forward(table, column, name), _backward(table, name))
+
+
+def _refresh_sqlite(table: str, column: str, name: str):
+    forward, backward = _forward(table, column, name), _backward(table, name)
+
+    def apply(apps, schema_editor):  # noqa: ANN001
+        if schema_editor.connection.vendor == "sqlite":
+            backward(apps, schema_editor)
+            forward(apps, schema_editor)
+
+    return apply
+
+
+def refresh_date_not_in_future(table: str, column: str, name: str) -> migrations.RunPython:
+    """Re-create the SQLite triggers after a migration that rebuilt `table` (SQLite's ALTER TABLE copies the
+    table and drops its triggers). A no-op on PostgreSQL, where the CHECK constraint survives."""
+    return migrations.RunPython(_refresh_sqlite(table, column, name), migrations.RunPython.noop)

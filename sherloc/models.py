@@ -5,10 +5,14 @@ that the search index, the API and the review queue can treat them alike. Only `
 are visible to the public anywhere.
 """
 
+import re
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,9 +31,25 @@ def new_external_id() -> str:
     return uuid.uuid4().hex
 
 
+def attachment_path(instance: models.Model, filename: str) -> str:
+    """Store uploads under a generated name: the uploader's file name never reaches the file system
+    (no path tricks, no clashes, nothing guessable); it is kept in `original_name` for display."""
+    ext = Path(filename).suffix.lower()
+    ext = ext if re.fullmatch(r"\.[a-z0-9]{1,8}", ext) else ""
+    today = timezone.now()
+    return f"attachments/{today:%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
+OPEN_STATUSES = ("draft", "submitted", "in_review", "returned")
+
+
 class PublishedQuerySet(models.QuerySet):
     def published(self) -> "PublishedQuerySet":
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def originals(self) -> "PublishedQuerySet":
+        """Records proper, without the pending revisions (working copies) of published records."""
+        return self.filter(revision_of__isnull=True)
 
 
 class PublishableRecord(models.Model):
@@ -81,6 +101,23 @@ class PublishableRecord(models.Model):
     provenance = models.TextField(
         blank=True, help_text="How the record reached the portal: documents, e-mails, import batches."
     )
+    revision_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        help_text="Set on a pending revision: the published record this working copy will replace when approved. "
+        "Revisions are never public; approval copies them onto the record and deletes them.",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Secretariat reviewer the submission is assigned to (review queue filter).",
+    )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the record was created.")
     updated_at = models.DateTimeField(auto_now=True, db_index=True, help_text="When the record last changed.")
 
@@ -88,6 +125,15 @@ class PublishableRecord(models.Model):
 
     class Meta:
         abstract = True
+
+    @staticmethod
+    def one_open_revision(name: str) -> models.UniqueConstraint:
+        """At most one pending revision per published record."""
+        return models.UniqueConstraint(fields=["revision_of"], condition=Q(status__in=OPEN_STATUSES), name=name)
+
+    @property
+    def is_revision(self) -> bool:
+        return self.revision_of_id is not None
 
     @property
     def is_published(self) -> bool:
@@ -98,7 +144,7 @@ class Attachment(models.Model):
     """A file attached to a record (a law's gazette PDF, a full judgment)."""
 
     title = models.CharField(max_length=255, blank=True, help_text="Human title of the file.")
-    file = models.FileField(upload_to="attachments/%Y/%m/", help_text="The stored file (outside static files).")
+    file = models.FileField(upload_to=attachment_path, help_text="The stored file (outside static files).")
     language = models.ForeignKey(
         "taxonomy.Language",
         null=True,
@@ -107,6 +153,10 @@ class Attachment(models.Model):
         related_name="+",
         help_text="Language of the document, if known.",
     )
+    original_name = models.CharField(
+        max_length=255, blank=True, help_text="File name as uploaded (display only; the stored name is generated)."
+    )
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="Size of the stored file in bytes.")
     content_type = models.CharField(max_length=100, blank=True, help_text="MIME type detected from the content.")
     extracted_text = models.TextField(blank=True, help_text="Text extracted from the file, used for search.")
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the file was attached.")

@@ -53,10 +53,23 @@ class LawForm(forms.ModelForm):
             for name in SUBMIT_REQUIRED:
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, _("This field is required to submit."))
+        self._check_unique(data)
         if not data.get("original_language"):
             # Drafts may leave it empty; the model needs one, so assume English until the focal point says.
             data["original_language"] = Language.objects.filter(code="en").first()
         return data
+
+    def _check_unique(self, data: dict) -> None:
+        """The database's (country, title, number) rule holds for records proper, not for pending revisions,
+        so the model form does not check it: do it here, ignoring this law and the record it revises."""
+        if not (data.get("country") and data.get("title")):
+            return
+        clash = Law.objects.originals().filter(
+            country=data["country"], title=data["title"], number=data.get("number") or ""
+        )
+        mine = [pk for pk in (self.instance.pk, self.instance.revision_of_id) if pk]
+        if clash.exclude(pk__in=mine).exists():
+            self.add_error("title", _("A law with this country, title and number already exists."))
 
 
 class ProvisionForm(forms.ModelForm):
