@@ -86,6 +86,7 @@ class CompetentAuthority(PublishableRecord):
                 fields=["country", "name"], condition=Q(revision_of__isnull=True), name="authority_unique_name"
             ),
             PublishableRecord.one_open_revision("authority_one_open_revision"),
+            PublishableRecord.revision_never_published("authority_revision_never_published"),
         ]
 
     def __str__(self) -> str:

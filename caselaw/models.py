@@ -97,6 +97,7 @@ class Case(PublishableRecord):
                 fields=["portal_number"], condition=Q(revision_of__isnull=True), name="case_unique_portal_number"
             ),
             PublishableRecord.one_open_revision("case_one_open_revision"),
+            PublishableRecord.revision_never_published("case_revision_never_published"),
         ]
 
     def __str__(self) -> str:

@@ -60,6 +60,7 @@ class Law(PublishableRecord):
                 name="law_unique_country_title_number",
             ),
             PublishableRecord.one_open_revision("law_one_open_revision"),
+            PublishableRecord.revision_never_published("law_revision_never_published"),
             models.CheckConstraint(
                 condition=Q(entry_into_force_date__isnull=True)
                 | Q(adoption_date__isnull=True)

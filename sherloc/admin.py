@@ -91,7 +91,13 @@ def change_status(
         chunk = pks[start : start + _SAVE_CHUNK]
         with transaction.atomic():
             for record in model._default_manager.filter(pk__in=chunk).order_by("pk"):
-                if record.status == status or (only_from is not None and record.status not in only_from):
+                if (
+                    record.status == status
+                    or (only_from is not None and record.status not in only_from)
+                    or (status == PublicationStatus.PUBLISHED and record.revision_of_id is not None)
+                ):
+                    # A pending revision is published by approving it in the review queue, which copies it
+                    # onto its record; it can never be public itself (a database check says so too).
                     skipped += 1
                     continue
                 apply_status(record, status, user)

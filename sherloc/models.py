@@ -131,6 +131,11 @@ class PublishableRecord(models.Model):
         """At most one pending revision per published record."""
         return models.UniqueConstraint(fields=["revision_of"], condition=Q(status__in=OPEN_STATUSES), name=name)
 
+    @staticmethod
+    def revision_never_published(name: str) -> models.CheckConstraint:
+        """A pending revision is a working copy: it can never be public itself (approval copies it)."""
+        return models.CheckConstraint(condition=~Q(status="published") | Q(revision_of__isnull=True), name=name)
+
     @property
     def is_revision(self) -> bool:
         return self.revision_of_id is not None

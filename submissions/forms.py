@@ -46,6 +46,8 @@ class LawForm(forms.ModelForm):
         self.fields["country"].queryset = countries.order_by("name") if countries is not None else None
         self.fields["original_language"].required = False
         self.fields["original_language"].queryset = Language.objects.order_by("sort_order", "code")
+        if self.instance.revision_of_id:
+            self.fields["country"].disabled = True  # an update stays with its record's country
 
     def clean(self) -> dict:
         data = super().clean()

@@ -68,3 +68,51 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class PublishedVersion(models.Model):
+    """A snapshot of a record as it was published, in the interchange format (docs/import-format.md).
+
+    Taken at every publication (first publication, approved revision, restore), so the history page can
+    show what the public saw at each point and a reviewer can put any earlier version back: the snapshot
+    holds the whole record (provisions, people, charges, tags, attachment rows), which row-level history of
+    the record table alone cannot restore.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, help_text="Kind of record (law, case, authority)."
+    )
+    object_id = models.PositiveBigIntegerField(help_text="Primary key of the record.")
+    record = GenericForeignKey("content_type", "object_id")
+    number = models.PositiveIntegerField(help_text="1 for the first publication, then 2, 3... per record.")
+    data = models.JSONField(help_text="The record in the interchange format, as published.")
+    published_at = models.DateTimeField(help_text="When this version was published.")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Reviewer who published (or restored) this version.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Focal point or editor who submitted the content of this version.",
+    )
+    note = models.CharField(
+        max_length=255, blank=True, help_text="How the version came about, e.g. 'revision approved', 'restored v2'."
+    )
+
+    class Meta:
+        ordering = ["content_type", "object_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "number"], name="published_version_unique"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="published_version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} v{self.number}"

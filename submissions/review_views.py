@@ -5,23 +5,27 @@ Reviewers only (403 for anyone else signed in). Every decision is a POST that ca
 starts the review, so the log shows both steps.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc.models import PublicationStatus as S
-from taxonomy.models import Country
 
-from . import roles, workflow
+from . import diff, duplicates, revisions, roles, workflow
+from .review_forms import QueueFilterForm
 
 KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
 KIND_LABELS = {
@@ -44,25 +48,55 @@ def _title(record) -> str:  # noqa: ANN001
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _require_reviewer(request.user)
-    country = request.GET.get("country", "").strip().upper()
-    kind = request.GET.get("type", "").strip()
-    kinds = [kind] if kind in KINDS else list(KINDS)
+    form = QueueFilterForm(request.GET, user=request.user)
+    if not form.is_valid():
+        rows: list[dict] = []
+        status = 400
+    else:
+        rows = _queue_rows(form.cleaned_data, request.user)
+        status = 200
+    context = {
+        "form": form,
+        "rows": rows,
+        "reviewers": form.fields["assignee"].choices,
+    }
+    return render(request, "submissions/review_queue.html", context, status=status)
+
+
+def _queue_rows(filters: dict, user) -> list[dict]:  # noqa: ANN001
+    kind = filters.get("type")
+    kinds = [kind] if kind else list(KINDS)
     rows = []
     for name in kinds:
-        records = KINDS[name].objects.filter(status__in=PENDING).select_related("country", "submitted_by")
-        if country:
-            records = records.filter(country__alpha3=country)
+        records = (
+            KINDS[name]
+            .objects.filter(status__in=PENDING)
+            .select_related("country", "submitted_by", "assigned_to", "revision_of")
+        )
+        if filters.get("country"):
+            records = records.filter(country=filters["country"])
+        age = filters.get("age")
+        if age:
+            records = records.filter(submitted_at__lte=timezone.now() - timedelta(days=int(age)))
+        assignee = filters.get("assignee")
+        if assignee == "me":
+            records = records.filter(assigned_to=user)
+        elif assignee == "none":
+            records = records.filter(assigned_to__isnull=True)
+        elif assignee:
+            records = records.filter(assigned_to_id=int(assignee))
         for record in records:
-            rows.append({"kind": name, "kind_label": KIND_LABELS[name], "record": record, "title": _title(record)})
+            rows.append(
+                {
+                    "kind": name,
+                    "kind_label": KIND_LABELS[name],
+                    "record": record,
+                    "title": _title(record),
+                    "duplicates": duplicates.possible_duplicates(record),
+                }
+            )
     rows.sort(key=lambda r: (r["record"].submitted_at is None, r["record"].submitted_at or r["record"].updated_at))
-    context = {
-        "rows": rows,
-        "country": country,
-        "type": kind if kind in KINDS else "",
-        "kinds": list(KIND_LABELS.items()),
-        "countries": Country.objects.order_by("name"),
-    }
-    return render(request, "submissions/review_queue.html", context)
+    return rows
 
 
 def _record(kind: str, pk: int):  # noqa: ANN202
@@ -84,8 +118,123 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "provisions": list(record.provisions.order_by("order")) if kind == "law" else [],
         "transitions": list(workflow.history(record)),
         "pending": record.status in PENDING,
+        "diff": diff.diff_records(record.revision_of, record) if record.revision_of_id else None,
+        "duplicates": duplicates.possible_duplicates(record),
+        "pending_revision": revisions.open_revision(record) if record.revision_of_id is None else None,
     }
     return render(request, "submissions/review_detail.html", context)
+
+
+@login_required
+def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Staff view of a record's life: workflow log, published versions (each compared with the one
+    before) and a way to restore any of them; the admin's row history holds field-level edits."""
+    if not (roles.is_reviewer(request.user) or roles.is_editor(request.user)):
+        raise PermissionDenied(_("Only secretariat staff can see the full history of a record."))
+    record = _record(kind, pk)
+    versions = list(revisions.versions(record))
+    can_restore = roles.is_reviewer(request.user) and record.revision_of_id is None
+    current = versions[-1].number if versions and record.is_published else None
+    rows = []
+    previous = None
+    for version in versions:
+        rows.append(
+            {
+                "version": version,
+                "diff": diff.diff_data(previous.data, version.data) if previous else None,
+                "restorable": can_restore and version.number != current,
+            }
+        )
+        previous = version
+    rows.reverse()
+    model = KINDS[kind]
+    context = {
+        "kind": kind,
+        "kind_label": KIND_LABELS[kind],
+        "record": record,
+        "title": _title(record),
+        "versions": rows,
+        "current": current,
+        "transitions": list(workflow.history(record)),
+        "admin_history": f"admin:{model._meta.app_label}_{model._meta.model_name}_history",
+    }
+    return render(request, "submissions/review_history.html", context)
+
+
+@login_required
+@require_POST
+def restore_version(request: HttpRequest, kind: str, pk: int, number: int) -> HttpResponse:
+    _require_reviewer(request.user)
+    record = _record(kind, pk)
+    version = get_object_or_404(revisions.versions(record), number=number)
+    try:
+        revisions.restore(record, version, request.user, request.POST.get("comment", "").strip())
+    except workflow.NotAllowed:
+        raise
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Version %(number)s is published again.") % {"number": number})
+    return redirect("review:history", kind=kind, pk=pk)
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Take a submission (or release it): the queue can then be filtered by assignee."""
+    _require_reviewer(request.user)
+    record = _record(kind, pk)
+    release = request.POST.get("release") == "1"
+    type(record)._default_manager.filter(pk=record.pk).update(assigned_to=None if release else request.user)
+    messages.success(request, _("Assignment updated."))
+    return redirect(request.POST.get("next") if _safe_next(request) else "review:queue")
+
+
+def _safe_next(request: HttpRequest) -> bool:
+    target = request.POST.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+@login_required
+@require_POST
+def bulk_publish(request: HttpRequest) -> HttpResponse:
+    """Publish several pending submissions at once; each goes through the workflow on its own, so one
+    that cannot be published (changed meanwhile) is reported and does not stop the others."""
+    user = request.user
+    _require_reviewer(user)
+    picked = request.POST.getlist("pick")
+    if not picked:
+        messages.error(request, _("Tick at least one submission to publish."))
+        return redirect("review:queue")
+    done, failed = 0, []
+    for value in picked:
+        kind, _sep, raw_pk = value.partition(":")
+        model = KINDS.get(kind)
+        if model is None or not raw_pk.isdigit():
+            failed.append(value)
+            continue
+        record = model.objects.filter(pk=int(raw_pk)).first()
+        if record is None:
+            failed.append(value)
+            continue
+        try:
+            with transaction.atomic():
+                if record.status == S.SUBMITTED:
+                    workflow.start_review(record, user)
+                workflow.publish(record, user, request.POST.get("comment", "").strip())
+        except workflow.NotAllowed:
+            raise
+        except workflow.WorkflowError as exc:
+            failed.append(f"{_title(record)}: {exc}")
+        else:
+            done += 1
+    if done:
+        messages.success(
+            request, ngettext("%(n)d submission published.", "%(n)d submissions published.", done) % {"n": done}
+        )
+    for problem in failed:
+        messages.error(request, _("Not published: %(problem)s") % {"problem": problem})
+    return redirect("review:queue")
 
 
 ACTIONS = ("start", "approve", "return", "reject", "unpublish")

@@ -8,4 +8,5 @@ urlpatterns = [
     path("laws/new/", views.law_create, name="law-create"),
     path("laws/<int:pk>/edit/", views.law_edit, name="law-edit"),
     path("laws/<int:pk>/withdraw/", views.law_withdraw, name="law-withdraw"),
+    path("<slug:kind>/<int:pk>/revise/", views.revise, name="revise"),
 ]

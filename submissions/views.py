@@ -11,14 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from legislation.models import Law
 
-from . import roles, workflow
+from . import diff, revisions, roles, workflow
 from .forms import LawForm, ProvisionFormSet
 from .models import Transition
 
@@ -97,6 +97,7 @@ def _law_form(request: HttpRequest, law: Law) -> HttpResponse:
         and workflow.may_withdraw(user, law),
         "transitions": list(workflow.history(law)) if law.pk else [],
         "latest_comment": workflow.latest_comment(law) if law.pk else None,
+        "diff": diff.diff_records(law.revision_of, law) if law.revision_of_id else None,
     }
     return render(request, "submissions/law_form.html", context)
 
@@ -114,6 +115,29 @@ def law_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("submissions:law-edit", pk=law.pk)
     messages.success(request, _("The law was withdrawn."))
     return redirect("submissions:mine")
+
+
+EDIT_URLS = {"law": "submissions:law-edit", "case": "submissions:case-edit", "authority": "submissions:authority-edit"}
+
+
+@login_required
+@require_POST
+def revise(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Start (or resume) an update of a published record: the focal point edits a working copy while the
+    public keeps seeing the published version."""
+    model = revisions.MODELS.get(kind)
+    if model is None:
+        raise Http404
+    record = get_object_or_404(model.objects.published(), pk=pk)
+    copy = revisions.start_revision(record, request.user)  # NotAllowed is a 403
+    messages.info(
+        request,
+        _(
+            "You are editing an update of the published record. The public keeps seeing the published version "
+            "until a reviewer approves your update."
+        ),
+    )
+    return redirect(EDIT_URLS[kind], pk=copy.pk)
 
 
 @login_required

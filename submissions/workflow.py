@@ -14,6 +14,7 @@ commit, e-mails the people concerned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from sherloc.models import PublicationStatus as S
 
-from . import roles
+from . import revisions, roles
 from .models import Transition
 
 
@@ -95,10 +96,10 @@ def latest_comment(record: models.Model) -> Transition | None:
 
 def record_created(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
     """Log the creation of a record through the submission forms (from '' to its status)."""
-    return _log(record, user, "", record.status, comment)
+    return log(record, user, "", record.status, comment)
 
 
-def _log(record: models.Model, user, source: str, target: str, comment: str) -> Transition:  # noqa: ANN001
+def log(record: models.Model, user, source: str, target: str, comment: str) -> Transition:  # noqa: ANN001
     return Transition.objects.create(
         content_type=ContentType.objects.get_for_model(record, for_concrete_model=True),
         object_id=record.pk,
@@ -117,6 +118,7 @@ def _apply(
     allowed: bool,
     comment: str = "",
     fields: dict | None = None,
+    after: Callable[[models.Model], object] | None = None,
 ) -> Transition:
     if not allowed:
         raise NotAllowed(_("Your role does not allow this step on this record."))
@@ -133,7 +135,9 @@ def _apply(
         for name, value in (fields or {}).items():
             setattr(record, name, value)
         record.save()  # a full save: search signals re-index (or remove) the record after commit
-        entry = _log(record, user, source, target, comment)
+        entry = log(record, user, source, target, comment)
+        if after is not None:
+            after(record)
         transaction.on_commit(lambda: _notify(step, record, entry))
     return entry
 
@@ -176,10 +180,37 @@ def start_review(record: models.Model, user, comment: str = "") -> Transition:  
 
 
 def publish(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
-    """in_review -> published: the record becomes public and searchable."""
+    """in_review -> published: the record becomes public and searchable (a snapshot of it is kept).
+
+    For a pending revision, the revision's content replaces its published record's instead.
+    """
+    if record.revision_of_id is not None:
+        return _approve_revision(record, user, comment)
     now = timezone.now()
     fields = {"reviewed_by": user, "reviewed_at": now, "published_at": now}
-    return _apply(PUBLISH, record, user, S.PUBLISHED, roles.is_reviewer(user), comment, fields)
+
+    def keep_version(published: models.Model) -> None:
+        revisions.snapshot(published, user, note="published")
+
+    return _apply(PUBLISH, record, user, S.PUBLISHED, roles.is_reviewer(user), comment, fields, keep_version)
+
+
+def _approve_revision(revision: models.Model, user, comment: str) -> Transition:  # noqa: ANN001
+    if not roles.is_reviewer(user):
+        raise NotAllowed(_("Your role does not allow this step on this record."))
+    with transaction.atomic():
+        source = (
+            type(revision)._default_manager.select_for_update().filter(pk=revision.pk).values_list("status", flat=True)
+        ).first()
+        if source is None:
+            raise InvalidTransition(_("This record no longer exists."))
+        if source not in PUBLISH.sources:
+            raise InvalidTransition(_invalid_message(PUBLISH, source))
+        record = revisions.apply_revision(revision, user)
+        entry = log(record, user, source, S.PUBLISHED, comment or _("Update approved and published."))
+        revisions.snapshot(record, user, note="revision approved")
+        transaction.on_commit(lambda: _notify(PUBLISH, record, entry))
+    return entry
 
 
 def return_to_submitter(record: models.Model, user, comment: str) -> Transition:  # noqa: ANN001
