@@ -235,6 +235,8 @@ SPECTACULAR_SETTINGS = {
         "LegalStatusEnum": "legislation.models.LegalStatus",
         "ProceduralStageEnum": "caselaw.models.ProceduralStage",
         "VerdictEnum": "caselaw.models.Verdict",
+        "PublicationStatusEnum": "sherloc.models.PublicationStatus",
+        "RecordKindEnum": "records.jsonl_format.RECORD_TYPES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
