@@ -127,6 +127,7 @@ def test_law_with_two_provisions_is_submitted(bra, fp_bra) -> None:  # noqa: ANN
     assert [c.code for c in first.crime_types.all()] == ["trafficking-in-persons"]
     steps = [(t.actor, t.from_status, t.to_status) for t in workflow.history(law)]
     assert steps == [(fp_bra, "", S.DRAFT), (fp_bra, S.DRAFT, S.SUBMITTED)]
+    assert {h.history_user for h in law.history.all()} == {fp_bra}  # the change log names the token's user
 
 
 def test_submission_reaches_the_review_queue(bra, client, monkeypatch) -> None:  # noqa: ANN001
