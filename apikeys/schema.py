@@ -14,6 +14,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": (
                 "API token issued by the SHERLOC secretariat, sent as `Token <key>` or `Bearer <key>`. "
-                "A token with the `read_contacts` scope unlocks the contact details of competent authorities."
+                "A token with the `read_contacts` scope unlocks the contact details of competent authorities; "
+                "one with the `submit` scope (of a focal point or editor) the submission endpoints."
             ),
         }

@@ -222,7 +222,8 @@ SPECTACULAR_SETTINGS = {
         "Read access to legislation, case law, competent national authorities and the vocabularies that "
         "tag them (UN Convention articles, crime types, cross-cutting issues, countries). Anonymous clients "
         "read published records; an API token with the `read_contacts` scope also sees authorities' contact "
-        "details. See docs/api.md for examples."
+        "details; a token with the `submit` scope lets a focal point's system submit records for review "
+        "(/submissions/). See docs/api.md for examples."
     ),
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -235,6 +236,8 @@ SPECTACULAR_SETTINGS = {
         "LegalStatusEnum": "legislation.models.LegalStatus",
         "ProceduralStageEnum": "caselaw.models.ProceduralStage",
         "VerdictEnum": "caselaw.models.Verdict",
+        "PublicationStatusEnum": "sherloc.models.PublicationStatus",
+        "RecordKindEnum": "records.jsonl_format.RECORD_TYPES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -168,3 +168,46 @@ class AuthorityFactory(factory.django.DjangoModelFactory):
         for ref in (extracted or []) if create else []:
             code, para = (ref, "") if isinstance(ref, str) else ref
             AuthorityArticle.objects.create(authority=self, article=article(code), paragraph=para)
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """An issued API token. The plain key exists only at issue time: it is on the instance as `.key`.
+
+    ApiTokenFactory(scopes=["submit"], user=fp).key -> "shl_1a2b3c4d_..."
+    """
+
+    class Meta:
+        model = "apikeys.ApiToken"
+
+    name = factory.Sequence(lambda n: f"Client system {n}")
+    user = factory.SubFactory(UserFactory)
+    scopes = factory.LazyFunction(list)
+
+    @classmethod
+    def _create(cls, model_class: type, *args, **kwargs) -> object:  # noqa: ANN002, ANN003
+        token, key = model_class.issue(**kwargs)
+        token.key = key
+        return token
+
+
+class FocalPointFactory(UserFactory):
+    """A user in the focal point group with a scope: FocalPointFactory(countries=["BRA", "XIR"])."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        """The focal point group, plus any extra group names given."""
+        from django.contrib.auth.models import Group
+
+        for name in ["focal_points", *(extracted or [])] if create else []:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
+
+    @factory.post_generation
+    def countries(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        from submissions.models import FocalPointScope
+
+        if create:
+            scope, _ = FocalPointScope.objects.get_or_create(user=self)
+            scope.countries.set(Country.objects.filter(alpha3__in=extracted or ["BRA"]))

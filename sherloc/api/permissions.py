@@ -4,8 +4,10 @@
 - Authority contact details: an API token with the `read_contacts` scope, or a signed-in session user
   who is staff or in the "practitioners" group. A token is judged by its scopes only (a staff member's
   token without `read_contacts` does not see contacts), so a leaked token cannot do more than issued.
-- Writes (submissions, a later issue): a view declares `write_scope = Scope.SUBMIT` and
-  ReadOnlyOrScoped lets unsafe methods through only for tokens holding that scope.
+- Writes: the submission endpoints (submissions/api.py) have their own permission,
+  `SubmissionAccess`: a token with the `submit` scope of a focal point or editor, plus the workflow's
+  country scope. ReadOnlyOrScoped remains the default for every other view: unsafe methods only for a
+  token holding the view's `write_scope` (none declares one today, so they are read-only).
 """
 
 from __future__ import annotations

@@ -68,9 +68,10 @@ class AutoSchema(SpectacularAutoSchema):
         if self._is_a_detail_view():
             codes.append(404)
         for code, response in error_responses(*codes).items():
-            responses.setdefault(
-                str(code), self._get_response_for_code(response.response, str(code), direction=direction)
-            )
+            if str(code) in responses:  # declared by the view: keep its (more specific) description
+                responses[str(code)]["description"] = responses[str(code)].get("description") or response.description
+                continue
+            responses[str(code)] = self._get_response_for_code(response.response, str(code), direction=direction)
             responses[str(code)]["description"] = response.description
         return responses
 

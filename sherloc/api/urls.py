@@ -12,6 +12,7 @@ from authorities.api import AuthorityViewSet
 from caselaw.api import CaseViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from search.api import ExportView, SearchView
+from submissions.api import SubmissionDetailView, SubmissionListView
 from taxonomy.api import (
     ArticleViewSet,
     AuthorityRoleViewSet,
@@ -52,6 +53,12 @@ urlpatterns = [
     path("export/", ExportView.as_view(), name="export"),
     path("schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("submissions/", SubmissionListView.as_view(), name="submission-list"),
+    re_path(
+        r"^submissions/(?P<kind>law|case|authority)/(?P<id>[0-9]{1,18})/$",
+        SubmissionDetailView.as_view(),
+        name="submission-detail",
+    ),
     *router.urls,
     re_path(r"^[\s\S]*$", not_found),  # [\s\S]: paths may hold newlines
 ]

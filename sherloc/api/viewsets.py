@@ -1,8 +1,8 @@
 """Base views for the API: parameter checks, language, conditional GET and the published-only rule.
 
 RecordViewSet (laws, provisions, cases, authorities) and VocabularyViewSet (the vocabularies) are
-read-only. Write endpoints for submissions come later: they will subclass with the unsafe mixins and
-set `write_scope` (see permissions.ReadOnlyOrScoped).
+read-only. The write path is /api/v1/submissions/ (submissions/api.py), separate from these views so
+that the public record endpoints can never show anything but published records.
 """
 
 from __future__ import annotations

@@ -1,0 +1,232 @@
+"""Taking in one record submitted through the API: check it, write it as a draft, enter the workflow.
+
+The body is one record of the JSON Lines interchange format (docs/import-format.md), checked by the
+importer's own validator (`records.validation.validate_record`) and written by the importer's own writer
+(`records.upsert.RecordWriter`), so a record the API accepts is a record a file import accepts, and the
+other way round. On top of the importer's rules a submission must respect what an import by a curator
+does not need to:
+
+- fields the workflow owns (status, submitter, reviewer, their timestamps, created/updated) are refused:
+  a focal point cannot submit a record "already published" or "reviewed by" someone;
+- attachments are refused: in the import format they name files already stored on the server, which
+  would let a client attach any stored file (uploads go through the web form);
+- the record's country must be in the submitter's scope (`roles.countries_for`), else 403;
+- an `external_id` already in use, and a natural identity already taken (a law's country + title +
+  number, a case's portal number, an authority's country + name) are a 409 naming the field, checked
+  here so the client never meets the database's IntegrityError (which is still caught, for races);
+- a charge may only cite a provision of a law the submitter can see (published, or of their countries).
+
+Everything happens in one transaction: the record, `workflow.record_created` and (unless a draft is
+asked for) `workflow.submit`. A workflow refusal rolls the record back too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import Model, Q
+from rest_framework import status
+
+from authorities.models import CompetentAuthority
+from caselaw.models import Case
+from legislation.models import Law, Provision
+from records.codes import Codes
+from records.jsonl_format import AUTHORITY, CASE, FORMAT_VERSION, LAW, MODELS, RECORD_TYPES
+from records.upsert import RecordWriter
+from records.validation import ValidationContext, validate_record
+from sherloc.models import PublicationStatus, new_external_id
+
+from . import roles, workflow
+
+#: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
+WORKFLOW_OWNED = (
+    "status",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+    "published_at",
+    "created_at",
+    "updated_at",
+)
+CHANGE_REASON = "API submission"
+#: The largest integer every supported database stores in the format's integer columns (PostgreSQL's
+#: `integer`); a bigger one would be a database error, not a field error, without this check.
+MAX_INTEGER = 2_147_483_647
+
+
+@dataclass
+class Refused(Exception):
+    """The submission cannot be taken; the view answers `status` with the usual error body."""
+
+    status: int
+    detail: str
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _errors(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path, message in pairs:
+        if message not in out.setdefault(path, []):
+            out[path].append(message)
+    return out
+
+
+def _invalid(errors: dict[str, list[str]]) -> Refused:
+    return Refused(status.HTTP_400_BAD_REQUEST, "Invalid record.", errors)
+
+
+def _conflict(detail: str, errors: dict[str, list[str]] | None = None) -> Refused:
+    return Refused(status.HTTP_409_CONFLICT, detail, errors or {})
+
+
+def _storable(value: Any, path: str) -> Iterable[tuple[str, str]]:
+    """Problems the validator does not look for because files come from curators, but that a database
+    would refuse with an error rather than a message: huge integers, NUL characters (PostgreSQL)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _storable(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _storable(item, f"{path}[{i}]")
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        yield path, f"too large: at most {MAX_INTEGER}"
+    elif isinstance(value, str) and "\x00" in value:
+        yield path, "must not contain NUL characters"
+
+
+def record_kind(record: Model) -> str:
+    return {Law: LAW, Case: CASE, CompetentAuthority: AUTHORITY}[type(record)]
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_shape(data: Any, codes: Codes) -> dict:
+    """The importer's validation plus the submission rules that need no database. Returns the record
+    with `format_version` and `external_id` filled in when the client left them out."""
+    if not isinstance(data, dict):
+        raise _invalid({"(record)": ["expected one record as a JSON object"]})
+    data = dict(data)
+    problems: list[tuple[str, str]] = []
+    if data.get("type") not in RECORD_TYPES:
+        # `language` lines are vocabulary, not submissions; anything else is the validator's message.
+        shown = "required field is missing" if "type" not in data else f"unknown record type {data['type']!r}"
+        raise _invalid({"type": [f"{shown}; expected one of {', '.join(RECORD_TYPES)}"]})
+    data.setdefault("format_version", FORMAT_VERSION)
+    if "external_id" not in data or data["external_id"] is None:
+        data["external_id"] = new_external_id()
+    for name in WORKFLOW_OWNED:
+        if data.get(name) is not None:
+            problems.append((name, "set by the review workflow, not by the submitter: leave it out"))
+        data.pop(name, None)  # null (as an export writes it) means nothing: drop it before validation
+    if data.get("attachments"):
+        problems.append(("attachments", "not accepted through the API: add files with the web form"))
+    data.pop("attachments", None)
+    problems += [(e.path, e.message) for e in validate_record(data, ValidationContext(codes))]
+    problems += list(_storable(data, ""))
+    if problems:
+        raise _invalid(_errors(problems))
+    return data
+
+
+def check_scope(data: dict, user: Any, codes: Codes) -> None:
+    """403 unless the record's country is one the user may submit for."""
+    country_id = codes.countries.by_code[data["country"]]
+    allowed = roles.countries_for(user)
+    if not allowed.filter(pk=country_id).exists():
+        mine = ", ".join(sorted(allowed.values_list("alpha3", flat=True))) or "none"
+        raise Refused(
+            status.HTTP_403_FORBIDDEN,
+            f"You may only submit records for the countries of your focal point scope ({mine}); "
+            f"{data['country']} is not one of them.",
+            {"country": [f"{data['country']} is outside your scope"]},
+        )
+
+
+def check_conflicts(data: dict, user: Any, codes: Codes) -> None:
+    """409 for an external id or a natural identity that another record already holds.
+
+    Only called once the country is known to be in the user's scope, and messages never name the
+    other record, so nothing about records the user may not see is revealed beyond "taken"."""
+    kind = data["type"]
+    model = MODELS[kind]
+    existing = model.objects.filter(external_id=data["external_id"]).first()
+    if existing is not None:
+        in_scope = roles.countries_for(user).filter(pk=existing.country_id).exists()
+        if existing.status == PublicationStatus.PUBLISHED and existing.revision_of_id is None and in_scope:
+            raise _conflict(
+                "Updates of published records through the API are not supported yet; use the web form.",
+                {"external_id": [f"{kind} {data['external_id']!r} is already published"]},
+            )
+        raise _conflict(
+            "The external_id is already used by another record.",
+            {"external_id": ["already in use; leave it out to have one generated"]},
+        )
+    country_id = codes.countries.by_code[data["country"]]
+    originals = model.objects.originals()
+    if kind == LAW:
+        clash = originals.filter(country_id=country_id, title=data["title"], number=data.get("number", ""))
+        path, message = "title", "a law with this country, title and number already exists"
+    elif kind == CASE:
+        clash = originals.filter(portal_number=data["portal_number"])
+        path, message = "portal_number", "this portal number already belongs to another case"
+    else:
+        clash = originals.filter(country_id=country_id, name=data["name"])
+        path, message = "name", "an authority with this country and name already exists"
+    if clash.exists():
+        raise _conflict("A record with the same identity already exists.", {path: [message]})
+
+
+def check_provision_refs(data: dict, user: Any) -> None:
+    """A charge may cite a provision of a published law or of a law of the user's countries. Anything
+    else reads as missing, whether or not it exists (another country's drafts stay invisible)."""
+    problems = []
+    visible = Q(status=PublicationStatus.PUBLISHED) | Q(country__in=roles.countries_for(user))
+    for i, charge in enumerate(data.get("charges", [])):
+        ref = charge.get("provision")
+        if not ref:
+            continue
+        laws = Law.objects.originals().filter(visible, external_id=ref["law"])
+        if not laws.exists():
+            problems.append((f"charges[{i}].provision.law", f"no law {ref['law']!r} that you can cite"))
+        elif not Provision.objects.filter(law__in=laws, order=ref["order"]).exists():
+            problems.append((f"charges[{i}].provision.order", f"law {ref['law']!r} has no provision {ref['order']}"))
+    if problems:
+        raise _invalid(_errors(problems))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def create_submission(data: Any, user: Any, *, submit: bool = True, provenance: str = "") -> Model:
+    """Check `data`, write it as a draft created by `user`, log the creation and (unless `submit` is
+    False) submit it. Raises Refused; nothing is written unless everything succeeds."""
+    codes = Codes.load()
+    data = check_shape(data, codes)
+    check_scope(data, user, codes)
+    check_conflicts(data, user, codes)
+    if data["type"] == CASE:
+        check_provision_refs(data, user)
+    if provenance and not data.get("provenance"):
+        data["provenance"] = provenance
+    writer = RecordWriter(codes, change_reason=CHANGE_REASON)
+    create = {LAW: writer.create_laws, CASE: writer.create_cases, AUTHORITY: writer.create_authorities}
+    try:
+        with transaction.atomic():
+            record = create[data["type"]]([data])[0]
+            workflow.record_created(record, user)
+            if submit:
+                workflow.submit(record, user)
+    except IntegrityError as exc:  # a concurrent submission took the identity after our checks
+        raise _conflict("A record with the same identity already exists.") from exc
+    except DatabaseError as exc:  # a value the checks above let through but the database refuses
+        raise _invalid({"(record)": ["the database refused the record; check lengths and numbers"]}) from exc
+    except workflow.NotAllowed as exc:
+        raise Refused(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+    except workflow.WorkflowError as exc:
+        raise _conflict(str(exc)) from exc
+    return record
