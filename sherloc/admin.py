@@ -41,10 +41,13 @@ WORKFLOW_FIELDS = (
     "reviewed_by",
     "reviewed_at",
     "published_at",
+    "assigned_to",
+    "revision_of",
 )
 PROVENANCE_FIELDS = ("external_id", "source", "provenance", "created_at", "updated_at")
 READONLY_WORKFLOW_FIELDS = (
     "external_id",
+    "revision_of",  # set by the submission workflow only
     "submitted_by",
     "submitted_at",
     "reviewed_by",

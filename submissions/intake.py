@@ -39,7 +39,7 @@ from records.upsert import RecordWriter
 from records.validation import ValidationContext, validate_record
 from sherloc.models import PublicationStatus, new_external_id
 
-from . import roles, workflow
+from . import revisions, roles, workflow
 
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
 WORKFLOW_OWNED = (
@@ -147,27 +147,37 @@ def check_scope(data: dict, user: Any, codes: Codes) -> None:
         )
 
 
-def check_conflicts(data: dict, user: Any, codes: Codes) -> None:
+def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
     """409 for an external id or a natural identity that another record already holds.
 
-    Only called once the country is known to be in the user's scope, and messages never name the
-    other record, so nothing about records the user may not see is revealed beyond "taken"."""
+    The external_id of a published record of the user's countries is not a conflict but an update: that
+    record is returned and the body becomes its pending revision. Only called once the country is known
+    to be in the user's scope, and messages never name the other record, so nothing about records the
+    user may not see is revealed beyond "taken"."""
     kind = data["type"]
     model = MODELS[kind]
     existing = model.objects.filter(external_id=data["external_id"]).first()
+    updating = None
     if existing is not None:
         in_scope = roles.countries_for(user).filter(pk=existing.country_id).exists()
-        if existing.status == PublicationStatus.PUBLISHED and existing.revision_of_id is None and in_scope:
+        if not (existing.status == PublicationStatus.PUBLISHED and existing.revision_of_id is None and in_scope):
             raise _conflict(
-                "Updates of published records through the API are not supported yet; use the web form.",
-                {"external_id": [f"{kind} {data['external_id']!r} is already published"]},
+                "The external_id is already used by another record.",
+                {"external_id": ["already in use; leave it out to have one generated"]},
             )
-        raise _conflict(
-            "The external_id is already used by another record.",
-            {"external_id": ["already in use; leave it out to have one generated"]},
-        )
+        if existing.country.alpha3 != data["country"]:
+            raise _invalid({"country": ["an update cannot move a record to another country"]})
+        pending = revisions.open_revision(existing)
+        if pending is not None and pending.status not in roles.EDITABLE_BY_FOCAL_POINT:
+            raise _conflict(
+                "An update of this record is already waiting for review.",
+                {"external_id": ["an update of this record is pending review"]},
+            )
+        updating = existing
     country_id = codes.countries.by_code[data["country"]]
     originals = model.objects.originals()
+    if updating is not None:
+        originals = originals.exclude(pk=updating.pk)
     if kind == LAW:
         clash = originals.filter(country_id=country_id, title=data["title"], number=data.get("number", ""))
         path, message = "title", "a law with this country, title and number already exists"
@@ -179,6 +189,7 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> None:
         path, message = "name", "an authority with this country and name already exists"
     if clash.exists():
         raise _conflict("A record with the same identity already exists.", {path: [message]})
+    return updating
 
 
 def check_provision_refs(data: dict, user: Any) -> None:
@@ -208,17 +219,23 @@ def create_submission(data: Any, user: Any, *, submit: bool = True, provenance: 
     codes = Codes.load()
     data = check_shape(data, codes)
     check_scope(data, user, codes)
-    check_conflicts(data, user, codes)
+    updating = check_conflicts(data, user, codes)
     if data["type"] == CASE:
         check_provision_refs(data, user)
     if provenance and not data.get("provenance"):
         data["provenance"] = provenance
     writer = RecordWriter(codes, change_reason=CHANGE_REASON)
     create = {LAW: writer.create_laws, CASE: writer.create_cases, AUTHORITY: writer.create_authorities}
+    update = {LAW: writer.update_law, CASE: writer.update_case, AUTHORITY: writer.update_authority}
     try:
         with transaction.atomic():
-            record = create[data["type"]]([data])[0]
-            workflow.record_created(record, user)
+            if updating is not None:  # a pending revision: the public keeps the published version
+                record = revisions.start_revision(updating, user)
+                data.update(external_id=record.external_id, status=PublicationStatus.DRAFT)
+                update[data["type"]](data, record)  # start_revision logged the creation
+            else:
+                record = create[data["type"]]([data])[0]
+                workflow.record_created(record, user)
             if submit:
                 workflow.submit(record, user)
     except IntegrityError as exc:  # a concurrent submission took the identity after our checks

@@ -130,26 +130,14 @@ def test_law_with_two_provisions_is_submitted(bra, fp_bra) -> None:  # noqa: ANN
     assert {h.history_user for h in law.history.all()} == {fp_bra}  # the change log names the token's user
 
 
-def test_submission_reaches_the_review_queue(bra, client, monkeypatch) -> None:  # noqa: ANN001
-    """The queue page's data (its context), captured without rendering: the page's look is not the point."""
-    from django.http import HttpResponse
-
-    from submissions import review_views
-
-    seen: dict = {}
-
-    def capture(request, template, context):  # noqa: ANN001, ANN202
-        seen.update(context)
-        return HttpResponse("ok")
-
-    monkeypatch.setattr(review_views, "render", capture)
+def test_submission_reaches_the_review_queue(bra, client) -> None:  # noqa: ANN001
     law_id = bra.post(URL, LAW, format="json").json()["id"]
     client.force_login(UserFactory(username="reviewer", groups=[REVIEWERS]))
 
     response = client.get("/en/review/?type=law")
 
     assert response.status_code == 200
-    assert [(row["kind"], row["record"].pk, row["record"].status) for row in seen["rows"]] == [
+    assert [(row["kind"], row["record"].pk, row["record"].status) for row in response.context["rows"]] == [
         ("law", law_id, S.SUBMITTED)
     ]
 
@@ -377,14 +365,30 @@ def test_duplicate_case_portal_number_and_authority_name_are_409(bra) -> None:  
     assert authority.status_code == 409 and "name" in authority.json()["errors"]
 
 
-def test_update_of_a_published_record_is_409(bra) -> None:  # noqa: ANN001
-    LawFactory(country=country("BRA"), external_id="bra-published", title="Old title")
+def test_update_of_a_published_record_becomes_a_pending_revision(bra, client) -> None:  # noqa: ANN001
+    law = LawFactory(country=country("BRA"), external_id="bra-published", title="Old title", status=S.PUBLISHED)
 
-    response = bra.post(URL, body(LAW, external_id="bra-published"), format="json")
+    response = bra.post(URL, body(LAW, external_id="bra-published", title="New title"), format="json")
 
-    assert response.status_code == 409
-    assert "not supported yet" in response.json()["detail"]
-    assert Law.objects.get().title == "Old title"
+    assert response.status_code == 201, response.json()
+    copy = Law.objects.get(revision_of=law)
+    assert response.json()["id"] == copy.pk and copy.status == S.SUBMITTED and copy.title == "New title"
+    law.refresh_from_db()
+    assert law.title == "Old title" and law.status == S.PUBLISHED  # the public keeps the published version
+    public = client.get("/api/v1/laws/").json()
+    assert [row["title"] for row in public["results"]] == ["Old title"]
+
+    again = bra.post(URL, body(LAW, external_id="bra-published", title="Newer"), format="json")
+    assert again.status_code == 409 and "pending review" in again.json()["errors"]["external_id"][0]
+
+
+def test_update_cannot_move_a_record_or_touch_unpublished_ones(bra) -> None:  # noqa: ANN001
+    LawFactory(country=country("BRA"), external_id="bra-published", status=S.PUBLISHED)
+    LawFactory(country=country("BRA"), external_id="bra-draft", status=S.DRAFT)
+    moved = bra.post(URL, body(LAW, external_id="bra-published", country="FRA"), format="json")
+    assert moved.status_code == 403  # FRA is outside the scope before anything else
+    draft = bra.post(URL, body(LAW, external_id="bra-draft"), format="json")
+    assert draft.status_code == 409 and "already used" in draft.json()["detail"]
 
 
 def test_charge_cannot_cite_another_countrys_draft(bra) -> None:  # noqa: ANN001
