@@ -221,4 +221,6 @@ class Charge(models.Model):
 
 
 class CaseAttachment(Attachment):
+    download_kind = "case"
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments", help_text="Case.")

@@ -139,6 +139,8 @@ class ProvisionArticle(ArticleTagBase):
 
 
 class LawAttachment(Attachment):
+    download_kind = "law"
+
     law = models.ForeignKey(
         Law, on_delete=models.CASCADE, related_name="attachments", help_text="Law the file belongs to."
     )

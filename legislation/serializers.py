@@ -33,12 +33,16 @@ def absolute(context: dict[str, Any], path: str) -> str:
 
 class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField(read_only=True)
-    file_url = serializers.SerializerMethodField()
+    file_url = serializers.SerializerMethodField(
+        help_text="Download link (the portal's permission-checked download view, never a raw storage path)."
+    )
+    name = serializers.CharField(source="original_name", read_only=True, help_text="File name as uploaded.")
+    size = serializers.IntegerField(read_only=True, allow_null=True, help_text="Size in bytes.")
     language = serializers.SerializerMethodField(help_text="Language code of the document, if known.")
     content_type = serializers.CharField(read_only=True)
 
     def get_file_url(self, obj: LawAttachment) -> str:
-        return absolute(self.context, obj.file.url)
+        return absolute(self.context, obj.get_download_url())
 
     def get_language(self, obj: LawAttachment) -> str | None:
         return obj.language.code if obj.language_id else None

@@ -7,6 +7,10 @@ batch (no model instances, no N+1). Vocabularies are small and are loaded once p
 Only published records produce documents. For a provision that means: its law is published.
 `version` is the record's `updated_at` (the law's for provisions); search.signals bumps it whenever
 something the document is built from changes, so comparing versions finds every stale document.
+
+A law's attachments (PDF text extracted at upload) are indexed with the law's lead provision (lowest
+order), once: a word found only in the gazette PDF finds the law, without copying the PDF's text into
+every provision's document. A law without provisions has no documents at all (as before).
 """
 
 from __future__ import annotations
@@ -17,13 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Model, QuerySet
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import translation
 
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, CaseAttachment
-from legislation.models import Provision, ProvisionArticle
+from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
 from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
 from taxonomy.tagging import format_paragraph
@@ -96,6 +100,7 @@ class Tags:
     issues: list[int] = field(default_factory=list)
     roles: list[int] = field(default_factory=list)
     attachment_texts: list[str] = field(default_factory=list)
+    law_files: list[tuple[int | None, str]] = field(default_factory=list)  # (language pk, text), lead provision
 
     def fields(self, vocab: Vocab) -> dict:
         instruments: set[str] = set()
@@ -182,6 +187,27 @@ def _join_text(*parts: object) -> str:
     return "\n\n".join(str(p).strip() for p in parts if p and str(p).strip())
 
 
+def _lead_provision() -> Subquery:
+    """The pk of the provision with the lowest order in the row's law (uses the (law, order) unique index)."""
+    return Subquery(Provision.objects.filter(law=OuterRef("law")).order_by("order").values("pk")[:1])
+
+
+def load_law_files(rows: list[dict], tags: dict[int, Tags]) -> None:
+    """Attachment texts of the batch's laws, given to each law's lead provision: one query, and only
+    when the batch holds a lead provision."""
+    leads = {row["law"]: row["pk"] for row in rows if row["lead"] == row["pk"]}
+    if not leads:
+        return
+    files = (
+        LawAttachment.objects.filter(law_id__in=list(leads))
+        .exclude(extracted_text="")
+        .order_by("pk")
+        .values_list("law_id", "language_id", "extracted_text")
+    )
+    for law, language, text in files:
+        tags[leads[law]].law_files.append((language, text))
+
+
 @dataclass
 class Builder:
     """How one document kind is read from the database and turned into documents."""
@@ -194,15 +220,22 @@ class Builder:
     viewname: str
     published: Callable[[], QuerySet]
     version_field: str
+    annotations: Callable[[], dict] | None = None  # extra row values computed by the database
+    loaders: tuple[Callable[[list[dict], dict[int, Tags]], None], ...] = ()  # extra per-batch data from rows
 
     def rows(self, qs: QuerySet) -> list[dict]:
-        return list(qs.values(*self.fields))
+        if self.annotations is None:
+            return list(qs.values(*self.fields))
+        extra = self.annotations()
+        return list(qs.annotate(**extra).values(*self.fields, *extra))
 
     def documents(self, rows: list[dict], pk_filter: dict, vocab: Vocab, url: str) -> list[dict]:
         tags: dict[int, Tags] = defaultdict(Tags)
         if rows:
             for source in self.tag_sources:
                 source.load(tags, pk_filter)
+            for loader in self.loaders:
+                loader(rows, tags)
         return [self.build(row, tags[row["pk"]], vocab, url) for row in rows]
 
 
@@ -239,6 +272,10 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     }
     if row["text_en"].strip() and language != "en":
         texts["en"] = {"title": f"{row['law__title']}: {row['label']}", "body": row["text_en"]}
+    for file_language, text in tags.law_files:  # the law's PDFs, on its lead provision only
+        code = vocab.languages.get(file_language, language) if file_language else language
+        entry = texts.setdefault(code, {"title": texts[language]["title"], "body": ""})
+        entry["body"] = _join_text(entry["body"], text)
     # `url` is the law's detail URL pattern; the provision is an anchor on that page.
     doc = _base("provision", row, vocab, row["law__updated_at"], url.format(pk=row["law"]) + "#provision-{pk}")
     doc.update(
@@ -337,6 +374,8 @@ BUILDERS: dict[str, Builder] = {
         viewname="legislation:law-detail",
         published=lambda: Provision.objects.filter(law__status=PUBLISHED),
         version_field="law__updated_at",
+        annotations=lambda: {"lead": _lead_provision()},
+        loaders=(load_law_files,),
     ),
     "case": Builder(
         kind="case",

@@ -4,9 +4,9 @@ Why this shape:
 - Changes are collected per database connection and transaction in a `Pending` buffer and sent by
   one `transaction.on_commit` callback, so a form that saves a case, its people and its tags sends
   one task for the case, and a rolled-back transaction sends nothing.
-- Anything a document is built from bumps its record's `updated_at` (the law's, for provisions and
-  their tags; the case's for people, charges, attachments and tags) with one UPDATE per record per
-  transaction, so `search_index check` and the reconcile task see the change even if the task is
+- Anything a document is built from bumps its record's `updated_at` (the law's, for provisions,
+  their tags and the law's attachments; the case's for people, charges, attachments and tags) with one
+  UPDATE per record per transaction, so `search_index check` and the reconcile task see the change even if the task is
   lost (broker down, worker killed).
 - Enqueueing never fails the user's save: the data is committed by then. A broker error is logged
   as a warning and the periodic reconcile repairs the index.
@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
-from legislation.models import Law, Provision, ProvisionArticle
+from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Instrument, Issue, Region
 
 from .engines import EngineError
@@ -266,6 +266,12 @@ def provision_tag_changed(sender, instance: ProvisionArticle, using: str | None 
     _collect(using, add)
 
 
+def law_attachment_changed(sender, instance: LawAttachment, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
+    """A law's attachment text is indexed with the law's lead provision (search.documents)."""
+    if instance.law_id is not None:
+        _collect(using, lambda p: _touch_laws(p, [instance.law_id]))
+
+
 def record_saved(kind: str) -> Callable:
     def receiver(sender, instance, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
         def add(p: Pending) -> None:
@@ -378,6 +384,7 @@ def connect() -> None:
     post_delete.connect(provision_deleted, sender=Provision, dispatch_uid=f"{UID}.provision_deleted")
     for name, signal in SAVE_AND_DELETE:
         signal.connect(provision_tag_changed, sender=ProvisionArticle, dispatch_uid=f"{UID}.{name}.provision_tag")
+        signal.connect(law_attachment_changed, sender=LawAttachment, dispatch_uid=f"{UID}.{name}.law_attachment")
 
     for kind, model in RECORD_MODELS.items():
         for name, signal in SAVE_AND_DELETE:

@@ -18,10 +18,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelect
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from sherloc import uploads
 from sherloc.models import PublicationStatus, PublishableRecord
 from taxonomy.models import Article
 
@@ -376,17 +377,48 @@ class StringListField(forms.CharField):
         return self.to_python(initial or []) != self.to_python(data)
 
 
+class _DownloadLink:
+    """The stored file as the admin's file widget shows it: linked to the permission-checked download
+    view (nothing serves MEDIA_ROOT) and named by its original name, not the generated one."""
+
+    def __init__(self, field_file: Any) -> None:
+        self.field_file = field_file
+        self.url = field_file.instance.get_download_url()
+
+    def __str__(self) -> str:
+        return field_file_name(self.field_file)
+
+
+def field_file_name(field_file: Any) -> str:
+    return getattr(field_file.instance, "original_name", "") or field_file.name
+
+
+class AttachmentFileWidget(AdminFileWidget):
+    def format_value(self, value: Any) -> Any:
+        instance = getattr(value, "instance", None)
+        if self.is_initial(value) and instance is not None and instance.pk:
+            return _DownloadLink(value)
+        return super().format_value(value)
+
+
 class AttachmentForm(forms.ModelForm):
-    """Rejects files over ATTACHMENT_MAX_BYTES before they reach storage."""
+    """A new file goes through sherloc.uploads (PDF by content, size limit, text extraction) before it
+    reaches storage, exactly as on the focal-point forms."""
+
+    class Meta:
+        widgets = {"file": AttachmentFileWidget}
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
-        limit = settings.ATTACHMENT_MAX_BYTES
-        if upload is not None and getattr(upload, "size", 0) > limit:
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB."), params={"mb": round(limit / 1024 / 1024, 1)}
-            )
+        if isinstance(upload, UploadedFile):
+            self._checked = (upload, uploads.check_pdf(upload))
         return upload
+
+    def save(self, commit: bool = True) -> Any:
+        checked = getattr(self, "_checked", None)
+        if checked is not None:
+            uploads.apply(self.instance, *checked)
+        return super().save(commit=commit)
 
 
 class AttachmentInline(CachedChoicesMixin, admin.TabularInline):

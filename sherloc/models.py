@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -166,8 +167,16 @@ class Attachment(models.Model):
     extracted_text = models.TextField(blank=True, help_text="Text extracted from the file, used for search.")
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the file was attached.")
 
+    # "law" / "case": names the concrete kind in the download URL (sherloc/downloads.py).
+    download_kind = ""
+
     class Meta:
         abstract = True
 
     def __str__(self) -> str:
-        return self.title or self.file.name
+        return self.title or self.original_name or self.file.name
+
+    def get_download_url(self) -> str:
+        """The permission-checked download view: the only way to the stored file (nothing serves
+        MEDIA_ROOT), so pages and the API link here, never to `file.url`."""
+        return reverse("attachment-download", kwargs={"kind": self.download_kind, "pk": self.pk})

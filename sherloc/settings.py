@@ -143,9 +143,16 @@ STORAGES = {
         )
     },
 }
+# Uploaded attachments live under MEDIA_ROOT (outside static files) and are never served by a URL pattern
+# of their own: the only way to a file is the permission-checked view in sherloc/downloads.py. MEDIA_URL is
+# kept for Django's sake but nothing is mounted there.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Bounds on PDF text extraction (sherloc/uploads.py), so a huge or hostile PDF cannot hang the request.
+ATTACHMENT_TEXT_MAX_PAGES = env.int("ATTACHMENT_TEXT_MAX_PAGES", default=500)
+ATTACHMENT_TEXT_MAX_CHARS = env.int("ATTACHMENT_TEXT_MAX_CHARS", default=1_000_000)
+ATTACHMENT_TEXT_MAX_SECONDS = env.float("ATTACHMENT_TEXT_MAX_SECONDS", default=20.0)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sherloc@localhost")

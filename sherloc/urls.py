@@ -4,13 +4,11 @@ Public pages live under a language prefix (/en/, /fr/, /ar/...) so a shared link
 the API, admin and health check are language-neutral. Each app owns its own urls module.
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from sherloc import views
+from sherloc import downloads, views
 
 admin.site.site_header = "SHERLOC secretariat"
 admin.site.site_title = "SHERLOC admin"
@@ -21,6 +19,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("sherloc.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Attachments: language-neutral, permission-checked; MEDIA_ROOT itself is deliberately not served
+    # (not even with DEBUG), so an unpublished record's file has no other way out.
+    path("files/<str:kind>/<int:pk>/", downloads.attachment_download, name="attachment-download"),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -34,8 +35,5 @@ urlpatterns += i18n_patterns(
     path("", include("taxonomy.urls")),
     prefix_default_language=True,
 )
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
 handler404 = "sherloc.views.page_not_found"
 handler500 = "sherloc.views.server_error"

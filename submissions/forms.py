@@ -5,19 +5,28 @@ Two buttons, two levels of validation:
   a text; empty extra rows are ignored.
 - "Submit": also the original language and at least one provision.
 A provision's order is its position in the formset (rows marked for deletion are dropped).
+
+PDF attachments come through a third form (`AttachmentsForm`): new files (several at once) and a tick
+box per existing file to remove it. Files are checked by sherloc.uploads; a refused file is an error on
+that field and nothing is saved, so the rest of what was typed comes back as it was.
 """
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from legislation.models import Law, Provision, ProvisionArticle
+from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from sherloc import uploads
 from taxonomy.models import Article, CrimeType, Issue, Language
 
 SUBMIT_REQUIRED = ("original_language",)
 ORDER_OFFSET = 1_000_000  # temporary orders while re-numbering (order is unique per law)
+MAX_FILES_PER_SAVE = 10
 
 
 class LawForm(forms.ModelForm):
@@ -179,3 +188,102 @@ ProvisionFormSet = inlineformset_factory(
     extra=2,
     can_delete=True,
 )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one <input type=file multiple> (the pattern of Django's documentation)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:  # noqa: ANN001
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class AttachmentsForm(forms.Form):
+    """New PDF attachments of a law and the existing ones to remove.
+
+    Each file is checked (type by content, size, text extraction) in `clean_files`; the checked result is
+    kept so saving does not read the file twice. Errors name the file they are about.
+    """
+
+    files = MultipleFileField(
+        required=False,
+        label=_("Attach PDF files"),
+        help_text=_(
+            "PDF only, at most %(mb)s MB each. If the form comes back with errors, choose the files again: "
+            "browsers do not keep them."
+        ),
+    )
+    remove = forms.ModelMultipleChoiceField(
+        queryset=LawAttachment.objects.none(),
+        required=False,
+        label=_("Remove attached files"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, law: Law | None = None, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.law = law
+        self.checked: list[tuple[UploadedFile, uploads.CheckedFile]] = []
+        self.stored: list[str] = []
+        self.fields["files"].help_text = self.fields["files"].help_text % {
+            "mb": uploads.megabytes(settings.ATTACHMENT_MAX_BYTES)
+        }
+        existing = law.attachments.order_by("pk") if law is not None and law.pk else LawAttachment.objects.none()
+        self.fields["remove"].queryset = existing
+        self.fields["remove"].label_from_instance = lambda a: a.original_name or str(a)
+        if not existing.exists():
+            del self.fields["remove"]
+
+    def clean_files(self) -> list[UploadedFile]:
+        files = self.cleaned_data.get("files") or []
+        if len(files) > MAX_FILES_PER_SAVE:
+            raise ValidationError(
+                _("At most %(n)s files can be attached at a time."), code="too_many", params={"n": MAX_FILES_PER_SAVE}
+            )
+        errors = []
+        for upload in files:
+            try:
+                self.checked.append((upload, uploads.check_pdf(upload)))
+            except ValidationError as exc:
+                name = uploads.clean_name(upload.name)
+                errors.extend(
+                    ValidationError(_("%(name)s: %(problem)s"), code=e.code, params={"name": name, "problem": msg})
+                    for e in exc.error_list
+                    for msg in e
+                )
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def has_work(self) -> bool:
+        return bool(self.checked or self.cleaned_data.get("remove"))
+
+    def save(self, law: Law) -> None:
+        """Remove the ticked files and attach the new ones (inside the caller's transaction). Removed files
+        leave storage only after commit, so a rolled-back save keeps them."""
+        for attachment in self.cleaned_data.get("remove") or []:
+            name, storage = attachment.file.name, attachment.file.storage
+            attachment.delete()
+            if name:
+                transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+        for upload, checked in self.checked:
+            attachment = uploads.apply(LawAttachment(law=law), upload, checked)
+            attachment.save()
+            self.stored.append(attachment.file.name)
+
+    def discard_stored(self) -> None:
+        """The save was rolled back: the rows are gone, remove the files written for them."""
+        storage = LawAttachment._meta.get_field("file").storage
+        for name in self.stored:
+            storage.delete(name)
+        self.stored = []

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_POST
 from legislation.models import Law
 
 from . import diff, revisions, roles, workflow
-from .forms import LawForm, ProvisionFormSet
+from .forms import AttachmentsForm, LawForm, ProvisionFormSet
 from .models import Transition
 
 PREFIX = "provisions"
+FILES_PREFIX = "attachments"
 
 
 def _require_submitter(user) -> None:  # noqa: ANN001
@@ -59,18 +60,23 @@ def _law_form(request: HttpRequest, law: Law) -> HttpResponse:
         submitting = request.POST.get("action") == "submit"
         form = LawForm(request.POST, instance=law, countries=countries, submitting=submitting)
         formset = ProvisionFormSet(request.POST, instance=law, prefix=PREFIX, submitting=submitting)
-        if form.is_valid() and formset.is_valid():
+        files = AttachmentsForm(request.POST, request.FILES, law=law, prefix=FILES_PREFIX)
+        # Evaluate all three so every error shows at once.
+        valid = [form.is_valid(), formset.is_valid(), files.is_valid()]
+        if all(valid):
             created = law.pk is None
             try:
                 with transaction.atomic():
                     law = form.save()
                     formset.instance = law
                     formset.save()
+                    files.save(law)
                     if created:
                         workflow.record_created(law, user)
                     if submitting:
                         workflow.submit(law, user, comment=request.POST.get("note", "").strip())
             except workflow.WorkflowError as exc:
+                files.discard_stored()
                 if created:
                     law.pk = None
                 form.add_error(None, str(exc))
@@ -83,14 +89,17 @@ def _law_form(request: HttpRequest, law: Law) -> HttpResponse:
     else:
         form = LawForm(instance=law, countries=countries)
         formset = ProvisionFormSet(instance=law, prefix=PREFIX)
+        files = AttachmentsForm(law=law, prefix=FILES_PREFIX)
     if not editable:
-        for f in [form, *formset.forms]:
+        for f in [form, *formset.forms, files]:
             for field in f.fields.values():
                 field.disabled = True
     context = {
         "law": law,
         "form": form,
         "formset": formset,
+        "files": files,
+        "attachments": list(law.attachments.order_by("pk")) if law.pk else [],
         "editable": editable,
         "can_withdraw": law.pk is not None
         and law.status in workflow.WITHDRAW.sources

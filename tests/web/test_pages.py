@@ -75,7 +75,9 @@ def test_law_page_shows_provisions_in_order_side_by_side_with_anchors_and_tag_li
     assert 'href="/en/search/?crime_type=trafficking-in-persons"' in body
     assert 'href="/en/search/?issue=liability.principal"' in body
     assert "UNTOC 5(1)(a)" in body and "TIP 5(1)" in body
-    assert "gazette" in body  # attachment link
+    gazette = web_data.law.attachments.get()
+    assert f'href="/files/law/{gazette.pk}/"' in body and "Official Gazette" in body  # the checked download view
+    assert "/media/" not in body
     assert "Cite this record" in body and f"http://testserver/en/laws/{web_data.law.pk}/" in body
     assert "Secret draft provision" not in body
 

@@ -1,0 +1,66 @@
+"""Attachment downloads: the only way to a stored file.
+
+Nothing serves MEDIA_ROOT by URL (see sherloc/urls.py), because an unpublished record's files must stay
+as private as the record. This view decides per request:
+
+- the record is published: anyone may download;
+- not published (draft, in review, returned, withdrawn, a pending revision...): users allowed by
+  `submissions.roles.can_view` (editors, reviewers, focal points of the record's country);
+  another signed-in user gets 403, like on every other page of a record outside their scope;
+  an anonymous visitor gets 404, so drafts do not "exist" publicly (the public law and case pages
+  answer 404 for them too).
+
+The file is streamed (FileResponse) as a download under its original name, with the type detected at
+upload and `X-Content-Type-Options: nosniff`, so a browser never second-guesses the content.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from caselaw.models import CaseAttachment
+from legislation.models import LawAttachment
+from sherloc.models import Attachment
+from submissions import roles
+
+# kind in the URL -> (attachment model, name of its record foreign key)
+KINDS: dict[str, tuple[type[Attachment], str]] = {
+    LawAttachment.download_kind: (LawAttachment, "law"),
+    CaseAttachment.download_kind: (CaseAttachment, "case"),
+}
+
+
+def may_download(user: object, record: Model) -> bool:
+    """Published records' files are public; the others follow the record's own visibility."""
+    return record.is_published or roles.can_view(user, record)
+
+
+@require_safe
+def attachment_download(request: HttpRequest, kind: str, pk: int) -> FileResponse:
+    if kind not in KINDS:
+        raise Http404
+    model, owner = KINDS[kind]
+    attachment = get_object_or_404(model.objects.select_related(owner), pk=pk)
+    record = getattr(attachment, owner)
+    if not may_download(request.user, record):
+        if not request.user.is_authenticated:
+            raise Http404
+        raise PermissionDenied
+    if not attachment.file.name:
+        raise Http404
+    try:
+        handle = attachment.file.storage.open(attachment.file.name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name or "document.pdf",
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not record.is_published:  # files of unpublished records must not linger in any cache
+        response["Cache-Control"] = "private, no-store"
+    return response
