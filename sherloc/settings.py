@@ -6,6 +6,7 @@ Celery eager, email to the console. `DATABASE_URL`, `REDIS_URL`, `ELASTICSEARCH_
 development secret key or DEBUG on, so a misconfigured deployment fails loudly instead of running open.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    "axes",
     "sherloc",
     "taxonomy",
     "legislation",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "search",
     "apikeys",
     "submissions",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +77,8 @@ MIDDLEWARE = [
     "sherloc.api.middleware.ApiMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sherloc.api.middleware.ApiHistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page (HTTP 429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sherloc.urls"
@@ -90,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.account_nav",
             ],
         },
     },
@@ -286,3 +292,27 @@ LOGGING = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# --- Accounts (accounts/): sign-in with username or e-mail, behind django-axes' lockout check.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.ThrottleBackend",  # axes: refuses locked-out username+IP pairs; must come first
+    "accounts.backends.UsernameOrEmailBackend",
+]
+# Days an e-mailed invitation link stays valid ("send again" in the admin issues a new one).
+INVITATION_EXPIRY_DAYS = env.int("INVITATION_EXPIRY_DAYS", default=14)
+# Seconds a password-reset link stays valid (Django's default: 3 days).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3600)
+
+# Login throttling (django-axes, attempts stored in the database: works on SQLite and PostgreSQL and is
+# shared by every web process). After LOGIN_FAILURE_LIMIT failed sign-ins for one account from one IP,
+# that pair is locked out for LOGIN_COOLOFF_MINUTES; a successful sign-in resets the count. Staff can
+# lift a lockout early in the admin (Axes > Access attempts) or with `manage.py axes_reset_username`.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_CALLABLE = "accounts.throttling.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"  # honours API_NUM_PROXIES like the API throttles

@@ -25,7 +25,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     path("submit/", include("submissions.urls")),
     path("review/", include("submissions.review_urls")),
     path("search/", include("search.urls")),
