@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from . import views, views_case
+
 
 app_name = "submissions"
 urlpatterns = [
@@ -8,4 +9,7 @@ urlpatterns = [
     path("laws/new/", views.law_create, name="law-create"),
     path("laws/<int:pk>/edit/", views.law_edit, name="law-edit"),
     path("laws/<int:pk>/withdraw/", views.law_withdraw, name="law-withdraw"),
+    path("cases/new/", views_case.case_create, name="case-create"),
+    path("cases/<int:pk>/edit/", views_case.case_edit, name="case-edit"),
+    path("cases/<int:pk>/withdraw/", views_case.case_withdraw, name="case-withdraw"),
 ]
