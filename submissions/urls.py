@@ -1,7 +1,6 @@
 from django.urls import path
 
-from . import views, views_case
-
+from . import views, views_authority, views_case
 
 app_name = "submissions"
 urlpatterns = [
@@ -12,4 +11,7 @@ urlpatterns = [
     path("cases/new/", views_case.case_create, name="case-create"),
     path("cases/<int:pk>/edit/", views_case.case_edit, name="case-edit"),
     path("cases/<int:pk>/withdraw/", views_case.case_withdraw, name="case-withdraw"),
+    path("authorities/new/", views_authority.authority_create, name="authority-create"),
+    path("authorities/<int:pk>/edit/", views_authority.authority_edit, name="authority-edit"),
+    path("authorities/<int:pk>/withdraw/", views_authority.authority_withdraw, name="authority-withdraw"),
 ]
