@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views, views_authority, views_case
+from . import views, views_authority, views_case, views_home
 
 app_name = "submissions"
 urlpatterns = [
+    path("", views_home.home, name="home"),
     path("mine/", views.mine, name="mine"),
     path("laws/new/", views.law_create, name="law-create"),
     path("laws/<int:pk>/edit/", views.law_edit, name="law-edit"),
