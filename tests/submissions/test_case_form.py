@@ -375,3 +375,25 @@ def test_draft_is_nowhere_public_until_published(client, fp_bra, reviewer, court
         workflow.publish(case, reviewer)
     assert client.get(f"/en/cases/{case.pk}/").status_code == 200
     assert [hit.record_id for hit in service.search(SearchQuery(text=WORD)).hits] == [case.pk]
+
+
+def test_portal_number_lost_race_is_retried_and_country_change_renumbers(monkeypatch, fp_bra, court) -> None:  # noqa: ANN001
+    from caselaw import numbering
+
+    CaseFactory(portal_number="BRA001", court=court)
+    real = numbering.next_portal_number
+    # the first attempt computes a number another request has just taken (simulated); the retry skips it
+    monkeypatch.setattr(numbering, "next_portal_number", lambda c, skip=0: "BRA001" if skip == 0 else real(c, skip))
+    case = CaseFactory.build(portal_number="", court=court, status=S.DRAFT, original_language=lang("en"))
+    numbering.save_with_number(case)
+    assert case.pk and case.portal_number == "BRA003"  # BRA002 + skip 1
+    monkeypatch.setattr(numbering, "next_portal_number", real)
+
+    # a never-published draft moved to another country takes that country's prefix; a published case keeps its number
+    case.country, case.court = country("FRA"), CourtFactory(country=country("FRA"), name="Cour de cassation")
+    numbering.save_with_number(case, previous_country_id=country("BRA").pk)
+    assert case.portal_number == "FRA001"
+    published = CaseFactory(portal_number="BRA010", court=court, published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    published.country = country("FRA")
+    numbering.save_with_number(published, previous_country_id=country("BRA").pk)
+    assert published.portal_number == "BRA010"
