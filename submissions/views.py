@@ -19,16 +19,13 @@ from django.views.decorators.http import require_POST
 from legislation.models import Law
 
 from . import diff, revisions, roles, workflow
+from .editing import edit_url_name
+from .editing import require_submitter as _require_submitter
 from .forms import AttachmentsForm, LawForm, ProvisionFormSet
 from .models import Transition
 
 PREFIX = "provisions"
 FILES_PREFIX = "attachments"
-
-
-def _require_submitter(user) -> None:  # noqa: ANN001
-    if not (roles.is_focal_point(user) or roles.is_editor(user)):
-        raise PermissionDenied(_("Only national focal points and secretariat editors can submit records."))
 
 
 def _law_for(user, pk: int) -> Law:  # noqa: ANN001
@@ -170,7 +167,8 @@ def mine(request: HttpRequest) -> HttpResponse:
                 {
                     "record": record,
                     "kind": model._meta.verbose_name,
-                    "is_law": model is Law,
+                    "edit_url": edit_url_name(record),
+                    "title": getattr(record, "title", None) or getattr(record, "name", str(record)),
                     "comment": workflow.latest_comment(record),
                 }
             )

@@ -1,0 +1,112 @@
+"""Pieces shared by the focal-point forms for cases and authorities (the law form predates them).
+
+Tags are picked by vocabulary code, like everywhere else in the portal (URLs, API, import files), so a
+form's HTML and its tests never depend on database ids. Article tags are stored through a model with a
+paragraph; the forms pick articles only, and an edit keeps the paragraphs of the articles still chosen
+(an editor may have tagged "UNTOC-18 para. 13" in the admin; a focal point's edit must not flatten it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Article, CrimeSubType, CrimeType, Issue, Language
+
+SUBMIT_REQUIRED_MESSAGE = _("This field is required to submit.")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def code_choice_field(queryset: models.QuerySet, label: str, help_text: str = "") -> forms.ModelMultipleChoiceField:
+    """A plain multi-select whose option values are the terms' codes."""
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset,
+        to_field_name="code",
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
+def articles_field(help_text: str = "") -> forms.ModelMultipleChoiceField:
+    return code_choice_field(
+        Article.objects.select_related("instrument").order_by("instrument__sort_order", "number"),
+        _("Convention and Protocol articles"),
+        help_text or _("Hold Ctrl or Cmd to pick several."),
+    )
+
+
+def crime_types_field() -> forms.ModelMultipleChoiceField:
+    return code_choice_field(CrimeType.objects.order_by("sort_order", "code"), _("Crime types"))
+
+
+class SubTypeChoiceField(forms.ModelMultipleChoiceField):
+    """Sub-type labels repeat across crime types ("Force" for several), so each option names its crime type."""
+
+    def label_from_instance(self, obj: CrimeSubType) -> str:
+        return f"{obj.crime_type.label} › {obj.label}"
+
+
+def crime_subtypes_field() -> forms.ModelMultipleChoiceField:
+    return SubTypeChoiceField(
+        queryset=CrimeSubType.objects.select_related("crime_type").order_by(
+            "crime_type__sort_order", "facet", "sort_order"
+        ),
+        to_field_name="code",
+        required=False,
+        label=_("Crime sub-types"),
+        help_text=_("Acts, means, purposes and forms of the chosen crime types."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
+def issues_field() -> forms.ModelMultipleChoiceField:
+    return code_choice_field(Issue.objects.order_by("code"), _("Cross-cutting issues"))
+
+
+def languages() -> models.QuerySet[Language]:
+    return Language.objects.order_by("sort_order", "code")
+
+
+def default_language() -> Language | None:
+    """Drafts may leave the original language empty; the model needs one, so assume English until told."""
+    return Language.objects.filter(code="en").first()
+
+
+def initial_codes(manager: models.Manager) -> list[str]:
+    return [term.code for term in manager.all()]
+
+
+def initial_article_codes(record: models.Model) -> list[str]:
+    return sorted({tag.article.code for tag in record.article_tags.select_related("article")})
+
+
+def save_article_tags(record: models.Model, through: type[models.Model], fk: str, chosen: Iterable[Article]) -> None:
+    """Make the record's article tags match `chosen`, keeping existing (paragraph-level) tags of chosen articles."""
+    wanted = {article.pk: article for article in chosen}
+    record.article_tags.exclude(article_id__in=wanted).delete()
+    present = set(record.article_tags.values_list("article_id", flat=True))
+    for pk, article in wanted.items():
+        if pk not in present:
+            through.objects.create(**{fk: record}, article=article)  # one by one: save signals fire
+
+
+def require_for_submit(form: forms.Form, data: dict, names: Iterable[str]) -> None:
+    """Second-level validation: fields a draft may leave empty but a submission may not."""
+    for name in names:
+        if name in form.errors:
+            continue
+        value = data.get(name)
+        if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
+            form.add_error(name, SUBMIT_REQUIRED_MESSAGE)
+
+
+def disable_all(*forms_: forms.Form) -> None:
+    """Read-only rendering: every field disabled (and its posted value ignored)."""
+    for form in forms_:
+        for field in form.fields.values():
+            field.disabled = True
