@@ -13,7 +13,7 @@ import functools
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -27,8 +27,8 @@ from caselaw.models import CourtLevel
 from legislation.models import LegalStatus
 from sherloc.api import export
 from sherloc.api.language import LANG_PARAM
+from sherloc.api.lean import LeanCall, check_params, json_response, lean_view
 from sherloc.api.permissions import can_view_contacts
-from sherloc.api.renderers import FastJSONRenderer
 from sherloc.api.schema import error_responses
 from sherloc.api.viewsets import ApiViewMixin
 
@@ -37,8 +37,6 @@ from .facets import DOC_TYPES, FACET_NAMES, FILTER_NAMES
 from .query import SearchQuery, Sort
 from .results import Hit, SearchResult
 
-RENDERER = FastJSONRenderer()
-JSON = "application/json"
 HIT_API_VIEWS = {"legislation": "api:provision-detail", "case": "api:case-detail", "authority": "api:authority-detail"}
 POSITION_PARAMS = ("page", "page_size", "cursor")
 QUERY_PARAMS = ("q", *FILTER_NAMES, "year_from", "year_to", "sort")
@@ -174,7 +172,7 @@ def _api_path_templates() -> dict[str, tuple[str, str]]:
     return templates
 
 
-def site_root(request: Request) -> str:
+def site_root(request: HttpRequest | Request) -> str:
     """'https://host' of the request (absolute URLs are built by concatenation: hits are many).
     What build_absolute_uri("/") starts with, without its URL parsing and re-quoting: get_host() has
     validated the host against ALLOWED_HOSTS, so it is plain ASCII with nothing to quote."""
@@ -191,6 +189,8 @@ def public_url(root: str, lang: str, path: str) -> str:
     return f"{root}/{lang}{path}" if path.startswith("/") else path
 
 
+# Serves what the lean view (`search_view`, below) hands over, i.e. other methods and signed-in browser
+# sessions, and describes the endpoint in the OpenAPI schema (its docstring is the operation's description).
 class SearchView(SearchParamsMixin, APIView):
     """Full-text and faceted search over provisions, cases and authorities."""
 
@@ -203,55 +203,74 @@ class SearchView(SearchParamsMixin, APIView):
         tags=["search"],
     )
     def get(self, request: Request) -> HttpResponse:
-        query = self.build_query(request)
+        query = service.query_from_params(request.query_params, self.lang, ignore=(LANG_PARAM,))
         result = service.search(query)
-        # Rendered here rather than through DRF's Response (the hottest endpoint; errors still go through
-        # DRF and its exception handler): same bytes, a tenth of a millisecond less per request.
-        return HttpResponse(RENDERER.render(self.render_result(request, query, result)), content_type=JSON)
+        # Rendered here rather than through DRF's Response (errors still go through DRF and its
+        # exception handler): the same bytes as the lean view.
+        return json_response(search_body(request, self.lang, query, result))
 
-    def render_result(self, request: Request, query: SearchQuery, result: SearchResult) -> dict[str, Any]:
-        lang, root = self.lang, site_root(request)
-        lang_root = f"{root}/{lang}"
-        templates = _api_path_templates()
-        hits = []
-        for hit in result.hits:
-            api_path = templates.get(hit.type)
-            item = {  # one dict display: the stored fields, then ours on top
-                **hit.source,
-                "id": hit.id,
-                "type": hit.type,
-                "record_id": hit.record_id,
-                "title": hit.title,
-                "url": lang_root + hit.url if hit.url.startswith("/") else hit.url,
-                "api_url": f"{root}{api_path[0]}{hit.record_id}{api_path[1]}" if api_path else "",
-                "score": hit.score,
-                "snippets": hit.snippets,
-            }
-            for name in HIDDEN_SOURCE_FIELDS:
-                item.pop(name, None)
-            hits.append(item)
-        next_url = previous_url = None
-        more = query.offset + len(result.hits) < result.total if query.cursor is None else bool(result.next_cursor)
-        next_page_reachable = (query.page + 1) * query.page_size <= settings.SEARCH_MAX_DEPTH
-        if more or (query.cursor is None and query.page > 1):
-            url = root + request.get_full_path()  # = build_absolute_uri(): get_full_path() is already quoted
-            if more and query.cursor is None and next_page_reachable:
-                next_url = replace_query_param(url, "page", query.page + 1)
-            elif more and result.next_cursor:  # walking with a cursor, or past the page-depth limit
-                next_url = replace_query_param(remove_query_param(url, "page"), "cursor", result.next_cursor)
-            if query.cursor is None and query.page > 1:
-                previous_url = replace_query_param(url, "page", query.page - 1)
-        return {
-            "count": result.total,
-            "page": None if query.cursor is not None else query.page,
-            "page_size": query.page_size,
-            "next": next_url,
-            "previous": previous_url,
-            "took_ms": round(result.took_ms, 2),
-            "results": hits,
-            # FacetValue dataclasses, rendered as {value, label, count} (sherloc.api.renderers)
-            "facets": result.facets,
+
+SEARCH_ALLOWED = frozenset((LANG_PARAM, *SearchView.extra_params))
+SEARCH_REPEATABLE = frozenset(SearchView.repeatable_params)
+
+
+def lean_search(request: HttpRequest, call: LeanCall) -> HttpResponse:
+    """GET /api/v1/search/ on the lean path (sherloc.api.lean): SearchView's checks and body, without
+    DRF around them. The hottest endpoint, with a speed target: docs/benchmarks.md."""
+    check_params(request, call, SEARCH_ALLOWED, SEARCH_REPEATABLE)
+    query = service.query_from_params(request.GET, call.lang, ignore=(LANG_PARAM,))
+    return json_response(search_body(request, call.lang, query, service.search(query)))
+
+
+def search_body(request: HttpRequest | Request, lang: str, query: SearchQuery, result: SearchResult) -> dict[str, Any]:
+    """The response body (SearchResponseSerializer's shape) for `result`: hits with absolute URLs, page
+    links. Facets stay the service's FacetValue dataclasses: the JSON encoder writes them as objects."""
+    root = site_root(request)
+    lang_root = f"{root}/{lang}"
+    templates = _api_path_templates()
+    hits = []
+    for hit in result.hits:
+        api_path = templates.get(hit.type)
+        item = {  # one dict display: the stored fields, then ours on top
+            **hit.source,
+            "id": hit.id,
+            "type": hit.type,
+            "record_id": hit.record_id,
+            "title": hit.title,
+            "url": lang_root + hit.url if hit.url.startswith("/") else hit.url,
+            "api_url": f"{root}{api_path[0]}{hit.record_id}{api_path[1]}" if api_path else "",
+            "score": hit.score,
+            "snippets": hit.snippets,
         }
+        for name in HIDDEN_SOURCE_FIELDS:
+            item.pop(name, None)
+        hits.append(item)
+    next_url = previous_url = None
+    more = query.offset + len(result.hits) < result.total if query.cursor is None else bool(result.next_cursor)
+    next_page_reachable = (query.page + 1) * query.page_size <= settings.SEARCH_MAX_DEPTH
+    if more or (query.cursor is None and query.page > 1):
+        url = root + request.get_full_path()  # = build_absolute_uri(): get_full_path() is already quoted
+        if more and query.cursor is None and next_page_reachable:
+            next_url = replace_query_param(url, "page", query.page + 1)
+        elif more and result.next_cursor:  # walking with a cursor, or past the page-depth limit
+            next_url = replace_query_param(remove_query_param(url, "page"), "cursor", result.next_cursor)
+        if query.cursor is None and query.page > 1:
+            previous_url = replace_query_param(url, "page", query.page - 1)
+    return {
+        "count": result.total,
+        "page": None if query.cursor is not None else query.page,
+        "page_size": query.page_size,
+        "next": next_url,
+        "previous": previous_url,
+        "took_ms": round(result.took_ms, 2),
+        "results": hits,
+        # FacetValue dataclasses, rendered as {value, label, count} (sherloc.api.renderers)
+        "facets": result.facets,
+    }
+
+
+#: The URLconf's /api/v1/search/: lean_search for anonymous and token GETs, SearchView for the rest.
+search_view = lean_view(SearchView, lean_search)
 
 
 class IgnoreAcceptNegotiation(BaseContentNegotiation):

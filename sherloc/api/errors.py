@@ -65,8 +65,9 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
     return None
 
 
-def exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF EXCEPTION_HANDLER: every handled error in the shape above; anything else stays a 500."""
+def error_parts(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+    """(status, body, headers) of the error response for `exc`, or None for an unexpected error (a 500).
+    Shared by DRF's exception handler and the lean views (sherloc.api.lean), so both answer alike."""
     api_exc = _as_api_exception(exc)
     if api_exc is None:
         return None
@@ -82,8 +83,17 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     else:
         detail = api_exc.detail if isinstance(api_exc.detail, str) else str(api_exc.detail)
         body = error_body(api_exc.status_code, detail)
+    return api_exc.status_code, body, headers
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF EXCEPTION_HANDLER: every handled error in the shape above; anything else stays a 500."""
+    parts = error_parts(exc)
+    if parts is None:
+        return None
+    status_code, body, headers = parts
     set_rollback()
-    return Response(body, status=api_exc.status_code, headers=headers)
+    return Response(body, status=status_code, headers=headers)
 
 
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:

@@ -5,7 +5,10 @@ Vocabulary labels come in the six UN languages (`label_in()`); record texts are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -26,7 +29,13 @@ def normalise(value: str) -> str | None:
 
 
 def negotiate(request: Request) -> str:
-    raw = request.query_params.get(LANG_PARAM)
+    return negotiate_from(request.query_params, request)
+
+
+def negotiate_from(params: Mapping[str, str], request: HttpRequest | Request) -> str:
+    """`?lang=` from `params` (a 400 naming it when unsupported), else the request's language.
+    Takes the parameters apart from the request so plain Django views (sherloc.api.lean) share it."""
+    raw = params.get(LANG_PARAM)
     if raw is not None:
         code = normalise(raw)
         if code is None:

@@ -19,6 +19,7 @@ import time
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -39,6 +40,41 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(number), PERIODS[period.strip()[0].lower()]
 
 
+def count_request(scope: str, ident: str) -> float | None:
+    """Count one request of `ident` in `scope`'s current window: None if within the rate (or the scope
+    has none), else the seconds until the window ends. The one counter used by the DRF throttles
+    below and by the lean views (sherloc.api.lean), so both paths share each client's budget."""
+    rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
+    if not rate:
+        return None
+    limit, duration = parse_rate(rate)
+    now = time.time()
+    window = int(now // duration)
+    key = f"throttle:{scope}:{ident}:{duration}:{window}"
+    try:
+        count = cache.incr(key)  # the common case: one atomic cache operation
+    except ValueError:  # first request of the window
+        count = 1 if cache.add(key, 1, timeout=duration + 1) else cache.incr(key)
+    if count > limit:
+        return (window + 1) * duration - now
+    return None
+
+
+def client_ident(request: HttpRequest | Request) -> str | None:
+    """The client address throttles count by: DRF's BaseThrottle.get_ident (X-Forwarded-For is only
+    trusted behind API_NUM_PROXIES proxies), reading META directly: `request.headers` would build a
+    mapping of every header on each request just to look one up."""
+    xff = request.META.get("HTTP_X_FORWARDED_FOR")
+    remote_addr = request.META.get("REMOTE_ADDR")
+    num_proxies = api_settings.NUM_PROXIES
+    if num_proxies is not None:
+        if num_proxies == 0 or xff is None:
+            return remote_addr
+        addrs = xff.split(",")
+        return addrs[-min(num_proxies, len(addrs))].strip()
+    return "".join(xff.split()) if xff else remote_addr
+
+
 class _WindowThrottle(BaseThrottle):
     scope = ""
 
@@ -46,23 +82,9 @@ class _WindowThrottle(BaseThrottle):
         raise NotImplementedError
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
         ident = self.ident_for(request)
-        self.wait_seconds = None
-        if not rate or ident is None:
-            return True
-        limit, duration = parse_rate(rate)
-        now = time.time()
-        window = int(now // duration)
-        key = f"throttle:{self.scope}:{ident}:{duration}:{window}"
-        try:
-            count = cache.incr(key)  # the common case: one atomic cache operation
-        except ValueError:  # first request of the window
-            count = 1 if cache.add(key, 1, timeout=duration + 1) else cache.incr(key)
-        if count > limit:
-            self.wait_seconds = (window + 1) * duration - now
-            return False
-        return True
+        self.wait_seconds = None if ident is None else count_request(self.scope, ident)
+        return self.wait_seconds is None
 
     def wait(self) -> float | None:
         return self.wait_seconds
@@ -74,7 +96,7 @@ class AnonIPThrottle(_WindowThrottle):
     def ident_for(self, request: Request) -> str | None:
         if request_token(request) is not None or request.user.is_authenticated:
             return None
-        return self.get_ident(request)
+        return client_ident(request)
 
 
 class TokenThrottle(_WindowThrottle):
