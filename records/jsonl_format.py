@@ -30,6 +30,7 @@ MODELS: dict[str, type] = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority}
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
 WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
+TIMESTAMP_FIELDS = ("created_at", "updated_at")
 META_FIELDS = ("original_language", "source", "provenance", "created_at", "updated_at")
 
 LAW_FIELDS = (

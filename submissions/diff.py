@@ -19,21 +19,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-IGNORED = frozenset(
-    {
-        "format_version",
-        "type",
-        "external_id",
-        "status",
-        "submitted_by",
-        "submitted_at",
-        "reviewed_by",
-        "reviewed_at",
-        "published_at",
-        "created_at",
-        "updated_at",
-    }
-)
+from records.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
+
+IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
     "provisions": (_("Provisions"), lambda p: p.get("label") or f"#{p.get('order')}"),
     "people": (_("People"), lambda p: (p.get("role"), p.get("name"))),

@@ -10,7 +10,10 @@ Written once here so cases and authorities (and, after the revision work, laws) 
 - validation errors re-render the page with everything typed (bound forms), nothing is lost.
 
 A page is described by a `FormPage`: its model, template, URL names, messages and a `build` callable
-returning a *submission* object with `form`, `formsets`, `is_valid()` and `save()`.
+returning a *submission* object with `form`, `formsets`, `is_valid()` and `save()`; optionally
+`extra_forms` (rendered read-only with the rest), `discard()` (undo side effects such as stored files when
+the transaction fails) and `extra_context()`. A pending revision of a published record gets the diff
+against the published version in the context.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from taxonomy.models import Country
 
-from . import roles, workflow
+from . import diff, roles, workflow
 from .forms_common import disable_all
 
 
@@ -57,6 +60,7 @@ class FormPage:
     submitted_message: str
     withdrawn_message: str
     context_name: str  # the record's name in the template ("case", "authority")
+    with_files: bool = False  # the builder also takes the uploaded files (multipart form)
 
 
 def require_submitter(user: Any) -> None:
@@ -81,7 +85,7 @@ def form_page(request: HttpRequest, page: FormPage, record: models.Model) -> Htt
         if not editable:
             raise PermissionDenied(_("This record cannot be changed in its current status."))
         submitting = request.POST.get("action") == "submit"
-        submission = page.build(request.POST, record, countries, submitting)
+        submission = _build(page, request, record, countries, submitting)
         if submission.is_valid():
             created = record.pk is None
             try:
@@ -92,6 +96,8 @@ def form_page(request: HttpRequest, page: FormPage, record: models.Model) -> Htt
                     if submitting:
                         workflow.submit(record, user, comment=request.POST.get("note", "").strip())
             except workflow.WorkflowError as exc:
+                if hasattr(submission, "discard"):
+                    submission.discard()
                 if created:
                     record.pk = None
                     record._state.adding = True
@@ -103,16 +109,19 @@ def form_page(request: HttpRequest, page: FormPage, record: models.Model) -> Htt
                 messages.success(request, _("Draft saved."))
                 return redirect(page.edit_url, pk=record.pk)
     else:
-        submission = page.build(None, record, countries, False)
+        submission = _build(page, None, record, countries, False)
     formsets = list(submission.formsets)
+    extra_forms = list(getattr(submission, "extra_forms", ()))
     if not editable:
-        disable_all(submission.form, *(form for formset in formsets for form in formset.forms))
+        disable_all(submission.form, *(form for formset in formsets for form in formset.forms), *extra_forms)
     context = {
         page.context_name: record,
         "record": record,
         "form": submission.form,
         "submission": submission,
-        "has_errors": bool(submission.form.errors) or any(_formset_errors(fs) for fs in formsets),
+        "has_errors": bool(submission.form.errors)
+        or any(_formset_errors(fs) for fs in formsets)
+        or any(f.errors for f in extra_forms),
         "formset_errors": [error for fs in formsets for error in fs.non_form_errors()],
         "editable": editable,
         "can_withdraw": record.pk is not None
@@ -120,8 +129,20 @@ def form_page(request: HttpRequest, page: FormPage, record: models.Model) -> Htt
         and workflow.may_withdraw(user, record),
         "transitions": list(workflow.history(record)) if record.pk else [],
         "latest_comment": workflow.latest_comment(record) if record.pk else None,
+        "diff": diff.diff_records(record.revision_of, record) if record.revision_of_id else None,
     }
+    if hasattr(submission, "extra_context"):
+        context.update(submission.extra_context())
     return render(request, page.template, context)
+
+
+def _build(
+    page: FormPage, request: HttpRequest | None, record: models.Model, countries: QuerySet[Country], submitting: bool
+) -> Submission:
+    data = request.POST if request is not None else None
+    if page.with_files:
+        return page.build(data, record, countries, submitting, request.FILES if request is not None else None)
+    return page.build(data, record, countries, submitting)
 
 
 def _formset_errors(formset: BaseFormSet) -> bool:

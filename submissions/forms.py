@@ -11,18 +11,22 @@ box per existing file to remove it. Files are checked by sherloc.uploads; a refu
 that field and nothing is saved, so the rest of what was typed comes back as it was.
 """
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from sherloc import uploads
-from taxonomy.models import Article, CrimeType, Issue, Language
+from taxonomy.models import Article, Country, CrimeType, Issue, Language
+
+from .forms_common import KeptFormsMixin
 
 SUBMIT_REQUIRED = ("original_language",)
 ORDER_OFFSET = 1_000_000  # temporary orders while re-numbering (order is unique per law)
@@ -134,21 +138,10 @@ class ProvisionForm(forms.ModelForm):
         provision.issues.set(self.cleaned_data.get("issues") or [])
 
 
-class BaseProvisionFormSet(BaseInlineFormSet):
+class BaseProvisionFormSet(KeptFormsMixin, BaseInlineFormSet):
     def __init__(self, *args, submitting: bool = False, **kwargs) -> None:  # noqa: ANN002, ANN003
         self.submitting = submitting
         super().__init__(*args, **kwargs)
-
-    def kept_forms(self) -> list[ProvisionForm]:
-        """Forms that will be saved, in display order: not deleted, and (for extra rows) filled in."""
-        kept = []
-        for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
-                continue
-            if not form.instance.pk and not form.has_changed():
-                continue
-            kept.append(form)
-        return kept
 
     def clean(self) -> None:
         super().clean()
@@ -287,3 +280,47 @@ class AttachmentsForm(forms.Form):
         for name in self.stored:
             storage.delete(name)
         self.stored = []
+
+
+PROVISIONS_PREFIX = "provisions"
+FILES_PREFIX = "attachments"
+
+
+class LawSubmission:
+    """The law page's forms for `editing.form_page`: the law, its provisions and its PDF attachments."""
+
+    def __init__(
+        self,
+        data: Any,
+        law: Law,
+        countries: QuerySet[Country],
+        submitting: bool = False,
+        files: Any = None,
+    ) -> None:
+        self.form = LawForm(data, instance=law, countries=countries, submitting=submitting)
+        self.formset = ProvisionFormSet(data, instance=law, prefix=PROVISIONS_PREFIX, submitting=submitting)
+        self.files = AttachmentsForm(data, files, law=law, prefix=FILES_PREFIX)
+        self.formsets = [self.formset]
+        self.extra_forms = [self.files]
+
+    def is_valid(self) -> bool:
+        valid = [self.form.is_valid(), self.formset.is_valid(), self.files.is_valid()]  # every error at once
+        return all(valid)
+
+    def save(self) -> Law:
+        law = self.form.save()
+        self.formset.instance = law
+        self.formset.save()
+        self.files.save(law)
+        return law
+
+    def discard(self) -> None:
+        self.files.discard_stored()
+
+    def extra_context(self) -> dict[str, Any]:
+        law = self.form.instance
+        return {
+            "formset": self.formset,
+            "files": self.files,
+            "attachments": list(law.attachments.order_by("pk")) if law.pk else [],
+        }

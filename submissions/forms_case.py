@@ -256,21 +256,7 @@ class PersonForm(RowForm):
         return data
 
 
-class KeptFormsMixin:
-    """Rows that will be saved, in page order: not marked for deletion and, for extra rows, filled in."""
-
-    def kept_forms(self) -> list[forms.ModelForm]:
-        kept = []
-        for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
-                continue
-            if not form.instance.pk and not form.has_changed():
-                continue
-            kept.append(form)
-        return kept
-
-
-class BasePersonFormSet(KeptFormsMixin, BaseInlineFormSet):
+class BasePersonFormSet(common.KeptFormsMixin, BaseInlineFormSet):
     def __init__(self, *args: Any, submitting: bool = False, **kwargs: Any) -> None:
         self.submitting = submitting
         super().__init__(*args, **kwargs)
@@ -389,7 +375,7 @@ class ChargeForm(RowForm):
         self.fields["provision"].queryset = provisions if provisions is not None else Provision.objects.none()
 
 
-class BaseChargeFormSet(KeptFormsMixin, BaseInlineFormSet):
+class BaseChargeFormSet(common.KeptFormsMixin, BaseInlineFormSet):
     def __init__(
         self,
         *args: Any,

@@ -110,3 +110,17 @@ def disable_all(*forms_: forms.Form) -> None:
     for form in forms_:
         for field in form.fields.values():
             field.disabled = True
+
+
+class KeptFormsMixin:
+    """Rows that will be saved, in page order: not marked for deletion and, for extra rows, filled in."""
+
+    def kept_forms(self) -> list[forms.ModelForm]:
+        kept = []
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            if not form.instance.pk and not form.has_changed():
+                continue
+            kept.append(form)
+        return kept

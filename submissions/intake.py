@@ -34,7 +34,16 @@ from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law, Provision
 from records.codes import Codes
-from records.jsonl_format import AUTHORITY, CASE, FORMAT_VERSION, LAW, MODELS, RECORD_TYPES
+from records.jsonl_format import (
+    AUTHORITY,
+    CASE,
+    FORMAT_VERSION,
+    LAW,
+    MODELS,
+    RECORD_TYPES,
+    TIMESTAMP_FIELDS,
+    WORKFLOW_FIELDS,
+)
 from records.upsert import RecordWriter
 from records.validation import ValidationContext, validate_record
 from sherloc.models import PublicationStatus, new_external_id
@@ -42,16 +51,7 @@ from sherloc.models import PublicationStatus, new_external_id
 from . import revisions, roles, workflow
 
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
-WORKFLOW_OWNED = (
-    "status",
-    "submitted_by",
-    "submitted_at",
-    "reviewed_by",
-    "reviewed_at",
-    "published_at",
-    "created_at",
-    "updated_at",
-)
+WORKFLOW_OWNED = (*WORKFLOW_FIELDS, *TIMESTAMP_FIELDS)
 CHANGE_REASON = "API submission"
 #: The largest integer every supported database stores in the format's integer columns (PostgreSQL's
 #: `integer`); a bigger one would be a database error, not a field error, without this check.

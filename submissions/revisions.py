@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from records.codes import Codes
-from records.jsonl_format import MODELS, iso_datetime, serialise
+from records.jsonl_format import MODELS, WORKFLOW_FIELDS, iso_datetime, serialise
 from records.upsert import RecordWriter
 from sherloc.models import PublicationStatus as S
 
@@ -33,7 +33,6 @@ from . import roles
 from .models import PublishedVersion, Transition
 
 KIND_OF: dict[type, str] = {model: kind for kind, model in MODELS.items()}
-WORKFLOW_KEYS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
 
 
 def kind_of(record: models.Model) -> str:
@@ -86,7 +85,7 @@ def start_revision(record: models.Model, user) -> models.Model:  # noqa: ANN001
         if existing is not None:
             return existing
         data = as_format(record)
-        data.update({key: None for key in WORKFLOW_KEYS})
+        data.update({key: None for key in WORKFLOW_FIELDS})
         data.update(status=S.DRAFT, created_at=None, updated_at=None)
         copy = type(record)._default_manager.get(pk=record.pk)
         copy.pk = copy.id = None

@@ -9,118 +9,47 @@ read-only.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from legislation.models import Law
 
-from . import diff, revisions, roles, workflow
+from . import editing, revisions, roles, workflow
 from .editing import edit_url_name
 from .editing import require_submitter as _require_submitter
-from .forms import AttachmentsForm, LawForm, ProvisionFormSet
+from .forms import LawSubmission
 from .models import Transition
 
-PREFIX = "provisions"
-FILES_PREFIX = "attachments"
-
-
-def _law_for(user, pk: int) -> Law:  # noqa: ANN001
-    law = get_object_or_404(Law.objects.select_related("country"), pk=pk)
-    if not roles.can_view(user, law) or not (roles.is_focal_point(user) or roles.is_editor(user)):
-        raise PermissionDenied(_("This record belongs to a country outside your scope."))
-    return law
+PAGE = editing.FormPage(
+    model=Law,
+    template="submissions/law_form.html",
+    edit_url="submissions:law-edit",
+    build=LawSubmission,
+    submitted_message=gettext_lazy("The law was submitted for review."),
+    withdrawn_message=gettext_lazy("The law was withdrawn."),
+    context_name="law",
+    with_files=True,
+)
 
 
 @login_required
 def law_create(request: HttpRequest) -> HttpResponse:
-    _require_submitter(request.user)
-    return _law_form(request, Law())
+    editing.require_submitter(request.user)
+    return editing.form_page(request, PAGE, Law())
 
 
 @login_required
 def law_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    law = _law_for(request.user, pk)
-    return _law_form(request, law)
-
-
-def _law_form(request: HttpRequest, law: Law) -> HttpResponse:
-    user = request.user
-    editable = law.pk is None or roles.can_edit(user, law)
-    countries = roles.countries_for(user)
-    if request.method == "POST":
-        if not editable:
-            raise PermissionDenied(_("This record cannot be changed in its current status."))
-        submitting = request.POST.get("action") == "submit"
-        form = LawForm(request.POST, instance=law, countries=countries, submitting=submitting)
-        formset = ProvisionFormSet(request.POST, instance=law, prefix=PREFIX, submitting=submitting)
-        files = AttachmentsForm(request.POST, request.FILES, law=law, prefix=FILES_PREFIX)
-        # Evaluate all three so every error shows at once.
-        valid = [form.is_valid(), formset.is_valid(), files.is_valid()]
-        if all(valid):
-            created = law.pk is None
-            try:
-                with transaction.atomic():
-                    law = form.save()
-                    formset.instance = law
-                    formset.save()
-                    files.save(law)
-                    if created:
-                        workflow.record_created(law, user)
-                    if submitting:
-                        workflow.submit(law, user, comment=request.POST.get("note", "").strip())
-            except workflow.WorkflowError as exc:
-                files.discard_stored()
-                if created:
-                    law.pk = None
-                form.add_error(None, str(exc))
-            else:
-                if submitting:
-                    messages.success(request, _("The law was submitted for review."))
-                    return redirect("submissions:mine")
-                messages.success(request, _("Draft saved."))
-                return redirect("submissions:law-edit", pk=law.pk)
-    else:
-        form = LawForm(instance=law, countries=countries)
-        formset = ProvisionFormSet(instance=law, prefix=PREFIX)
-        files = AttachmentsForm(law=law, prefix=FILES_PREFIX)
-    if not editable:
-        for f in [form, *formset.forms, files]:
-            for field in f.fields.values():
-                field.disabled = True
-    context = {
-        "law": law,
-        "form": form,
-        "formset": formset,
-        "files": files,
-        "attachments": list(law.attachments.order_by("pk")) if law.pk else [],
-        "editable": editable,
-        "can_withdraw": law.pk is not None
-        and law.status in workflow.WITHDRAW.sources
-        and workflow.may_withdraw(user, law),
-        "transitions": list(workflow.history(law)) if law.pk else [],
-        "latest_comment": workflow.latest_comment(law) if law.pk else None,
-        "diff": diff.diff_records(law.revision_of, law) if law.revision_of_id else None,
-    }
-    return render(request, "submissions/law_form.html", context)
+    return editing.form_page(request, PAGE, editing.record_for(request.user, Law, pk))
 
 
 @login_required
 @require_POST
 def law_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    law = _law_for(request.user, pk)
-    try:
-        workflow.withdraw(law, request.user, comment=request.POST.get("comment", "").strip())
-    except workflow.NotAllowed:
-        raise
-    except workflow.WorkflowError as exc:
-        messages.error(request, str(exc))
-        return redirect("submissions:law-edit", pk=law.pk)
-    messages.success(request, _("The law was withdrawn."))
-    return redirect("submissions:mine")
+    return editing.withdraw(request, PAGE, editing.record_for(request.user, Law, pk))
 
 
 EDIT_URLS = {"law": "submissions:law-edit", "case": "submissions:case-edit", "authority": "submissions:authority-edit"}

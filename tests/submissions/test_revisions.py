@@ -313,3 +313,15 @@ def test_provision_rows_are_matched_by_order_on_approval(client, fp_bra, reviewe
     ids = list(published_law.provisions.order_by("order").values_list("pk", flat=True))
     _publish_update(client, fp_bra, reviewer, published_law, commit)
     assert list(Provision.objects.filter(law=published_law).order_by("order").values_list("pk", flat=True))[:2] == ids
+
+
+def test_case_and_authority_updates_use_their_own_forms(client, fp_bra) -> None:  # noqa: ANN001
+    case = CaseFactory(status=S.PUBLISHED, country=country("BRA"), title="Prosecutor v. A.B.")
+    authority = AuthorityFactory(status=S.PUBLISHED, country=country("BRA"), name="Central Authority of Brazil")
+    for kind, record, edit in (("case", case, "cases"), ("authority", authority, "authorities")):
+        response = as_user(client, fp_bra).post(f"/en/submit/{kind}/{record.pk}/revise/")
+        copy = type(record).objects.get(revision_of=record)
+        assert response["Location"] == f"/en/submit/{edit}/{copy.pk}/edit/"
+        page = client.get(response["Location"]).content.decode()
+        assert "update of a published record" in page and "data-autosave" in page
+        assert "Changes against the published version" in page and "No differences." in page
