@@ -28,6 +28,7 @@ from django.utils import translation
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, CaseAttachment
 from legislation.models import LawAttachment, Provision, ProvisionArticle
+from sherloc import richtext
 from sherloc.models import PublicationStatus
 from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
 from taxonomy.tagging import format_paragraph
@@ -298,9 +299,9 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     language = vocab.languages.get(row["original_language"], "")
     keywords = row["keywords"] if isinstance(row["keywords"], list) else []
     body = _join_text(
-        row["fact_summary"],
-        row["legal_reasoning"],
-        row["commentary"],
+        richtext.plain(row["fact_summary"]),
+        richtext.plain(row["legal_reasoning"]),
+        richtext.plain(row["commentary"]),
         row["sentence"],
         ", ".join(str(k) for k in keywords),
         *tags.attachment_texts,

@@ -45,6 +45,7 @@ from caselaw.models import (
 )
 from caselaw.numbering import save_with_number
 from legislation.models import Provision
+from sherloc import richtext
 from sherloc.admin import StringListField
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType
@@ -52,6 +53,7 @@ from taxonomy.models import Country, CrimeType
 from . import forms_common as common
 
 SUBMIT_REQUIRED = ("original_language", "fact_summary")
+RICH_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
 # Same rule as the database constraint person_victim_initials_only (and the importer's validation).
 VICTIM_INITIALS = re.compile(r"^([A-Z][a-z]?\.\s?){1,4}$")
 MAX_AGE = 120
@@ -153,6 +155,9 @@ class CaseForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        for name in RICH_FIELDS:
+            if data.get(name):
+                data[name] = richtext.clean(data[name])  # stored safe, whatever was pasted
         self._clean_court(data)
         if self.submitting:
             common.require_for_submit(self, data, SUBMIT_REQUIRED)

@@ -46,6 +46,7 @@ from records.jsonl_format import (
 )
 from records.upsert import RecordWriter
 from records.validation import ValidationContext, validate_record
+from sherloc import richtext
 from sherloc.models import PublicationStatus, new_external_id
 
 from . import revisions, roles, workflow
@@ -130,6 +131,10 @@ def check_shape(data: Any, codes: Codes) -> dict:
     problems += list(_storable(data, ""))
     if problems:
         raise _invalid(_errors(problems))
+    if data["type"] == CASE:
+        for name in ("fact_summary", "commentary", "legal_reasoning"):
+            if isinstance(data.get(name), str):
+                data[name] = richtext.clean(data[name])  # stored safe, like the web form's
     return data
 
 

@@ -15,6 +15,8 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from sherloc import richtext
+
 from .urlstate import encode, params_from
 
 register = template.Library()
@@ -63,6 +65,12 @@ def _with_prefix(url: str, lang: str) -> str:
     match = _LANG_PREFIX.match(url)
     rest = url[match.end(1) :] if match else url
     return f"/{lang}{rest}"
+
+
+@register.filter
+def rich(text: str) -> str:
+    """Case summaries and commentary: sanitised HTML, or plain text with its paragraphs (sherloc.richtext)."""
+    return richtext.render(text)
 
 
 @register.filter
