@@ -316,3 +316,4 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_CALLABLE = "accounts.throttling.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"  # honours API_NUM_PROXIES like the API throttles
+AXES_VERBOSE = False  # no start-up banner on every manage.py command

@@ -28,6 +28,36 @@ SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
     "charges": (_("Charges"), lambda c: (c.get("defendant"), c.get("statute"), str(c.get("provision")))),
     "attachments": (_("Attachments"), lambda a: a.get("file")),
 }
+LABELS = {
+    "title": _("Title"),
+    "original_title": _("Original title"),
+    "law_type": _("Type"),
+    "number": _("Number"),
+    "adoption_date": _("Adopted"),
+    "entry_into_force_date": _("Entry into force"),
+    "legal_status": _("Legal status"),
+    "source_url": _("Official source"),
+    "original_language": _("Original language"),
+    "country": _("Country"),
+    "label": _("Label"),
+    "heading": _("Heading"),
+    "text": _("Text"),
+    "text_en": _("English translation"),
+    "language": _("Language"),
+    "articles": _("Convention and Protocol articles"),
+    "crime_types": _("Crime types"),
+    "crime_subtypes": _("Crime sub-types"),
+    "issues": _("Cross-cutting issues"),
+    "name": _("Name"),
+    "roles": _("Roles"),
+    "court": _("Court"),
+    "decision_date": _("Decision date"),
+    "fact_summary": _("Summary of the facts"),
+    "commentary": _("Commentary and significant features"),
+    "legal_reasoning": _("Legal reasoning"),
+    "sentence": _("Sentence"),
+    "keywords": _("Keywords"),
+}
 CHILD_IGNORED = frozenset({"order", "key", "created_at"})
 LONG_TEXT = 80
 _WORDS = re.compile(r"\s+|[^\s]+")
@@ -41,7 +71,7 @@ class FieldChange:
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+        return str(LABELS.get(self.name, self.name.replace("_", " ").capitalize()))
 
     @property
     def old_text(self) -> str:

@@ -8,6 +8,7 @@ after a reload that was never saved.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -127,3 +128,53 @@ def test_submit_return_resubmit_publish_and_find_by_pdf_word(browser, live_serve
     assert response.status == 200 and response.body().startswith(b"%PDF-")
     for ctx in (focal_ctx, review_ctx, visitor.context):
         ctx.close()
+
+
+def test_picker_filters_long_lists_and_update_shows_the_diff(browser, live_server, people) -> None:  # noqa: ANN001
+    """The article picker narrows 107 articles to what is typed; an update of a published law shows the
+    reviewer what changed, provision by provision."""
+    from legislation.models import Law
+    from submissions import workflow
+    from tests.factories import LawFactory, ProvisionFactory, country
+
+    focal, reviewer = people
+    law = LawFactory(title="Law 9.613 on money laundering", country=country("BRA"), status="draft")
+    ProvisionFactory(law=law, order=1, label="Art. 1", text="Concealing the origin of assets is a crime.")
+    workflow.submit(law, focal)
+    workflow.start_review(law, reviewer)
+    workflow.publish(law, reviewer)
+
+    base = live_server.url
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    fp = ctx.new_page()
+    fp.set_default_timeout(15_000)
+    sign_in(fp, base, "fp-bra")
+    fp.goto(f"{base}{law.get_absolute_url()}")
+    fp.locator("button", has_text="Propose an update").click()
+    fp.wait_for_url(re.compile(r"/en/submit/laws/\d+/edit/"))
+    assert "update of a published record" in fp.content()
+
+    articles = "#id_provisions-0-articles"
+    total = fp.locator(f"{articles} option").count()
+    fp.locator(".picker-filter").first.fill("laundering")
+    visible = fp.evaluate(f"Array.from(document.querySelectorAll('{articles} option')).filter(o => !o.hidden).length")
+    assert 0 < visible < total
+    fp.select_option(articles, "UNTOC-6")
+    assert "Chosen:" in fp.locator(".picker-chosen").first.inner_text()
+    fp.fill("#id_provisions-0-text", "Concealing or disguising the origin of assets is a crime.")
+    fp.locator("button[name=action][value=submit]").click()
+    fp.wait_for_url(re.compile(r"/en/submit/mine/"))
+
+    copy = Law.objects.get(revision_of=law)
+    rv = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(rv, base, "reviewer")
+    rv.goto(f"{base}/en/review/law/{copy.pk}/")
+    diff = rv.locator(".diff")
+    assert diff.locator("ins", has_text="or disguising").count() == 1 or "or disguising" in diff.inner_text()
+    assert "UNTOC-6" in diff.inner_text()
+    if os.environ.get("SHERLOC_SCREENSHOTS"):
+        rv.screenshot(path="docs/screenshots/review-diff.png", full_page=True)
+        fp.goto(f"{base}/en/submit/laws/new/")
+        fp.screenshot(path="docs/screenshots/submit-law-form.png", full_page=True)
+    ctx.close()
+    rv.context.close()
