@@ -92,12 +92,16 @@ def clear_label_cache() -> None:
 
 def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[FacetValue]:
     if FACETS[name].numeric:
-        values = [FacetValue(value, value, count) for value, count in counts.items() if count > 0]
-        return sorted(values, key=lambda v: -int(v.value) if v.value.lstrip("-").isdigit() else 0)
+        numeric = sorted(
+            ((value, count) for value, count in counts.items() if count > 0),
+            key=lambda pair: -int(pair[0]) if pair[0].lstrip("-").isdigit() else 0,
+        )
+        return [FacetValue(value, value, count) for value, count in numeric]
     language, epoch = base_language(language), _epoch()
     labels, keys = _labels(name, language, epoch), _label_sort_keys(name, language, epoch)
-    values = [FacetValue(value, labels.get(value, value), count) for value, count in counts.items() if count > 0]
-    return sorted(values, key=lambda v: (-v.count, keys.get(v.value) or _sort_key(v.label), v.value))
+    rows = [(value, labels.get(value, value), count) for value, count in counts.items() if count > 0]
+    rows.sort(key=lambda row: (-row[2], keys.get(row[0]) or _sort_key(row[1]), row[0]))
+    return [FacetValue(value, label, count) for value, label, count in rows]
 
 
 def search(query: SearchQuery) -> SearchResult:

@@ -76,8 +76,13 @@ class ApiLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if not is_api(request):
             return super().process_response(request, response)
-        patch_vary_headers(response, ("Accept-Language",))
-        response.headers.setdefault("Content-Language", translation.get_language())
+        headers = response.headers
+        vary = headers.get("Vary")
+        if vary is None:
+            headers["Vary"] = "Accept-Language"
+        elif "accept-language" not in vary.lower():  # the lean views already vary on it
+            patch_vary_headers(response, ("Accept-Language",))
+        headers.setdefault("Content-Language", translation.get_language())
         return response
 
 
