@@ -199,3 +199,29 @@ def diff_records(published: Any, revision: Any) -> RecordDiff:
     from .revisions import as_format
 
     return diff_data(as_format(published), as_format(revision))
+
+
+@dataclass
+class ContentSection:
+    name: str
+    title: str
+    items: list[tuple[str, list[FieldChange]]]
+
+
+def describe(data: dict[str, Any]) -> tuple[list[FieldChange], list[ContentSection]]:
+    """Every filled-in field of a format object, for the reviewer's page: the record's own fields, then
+    its provisions / people / charges / attachments, each with its fields (labels as in the diff)."""
+    fields = [FieldChange(n, None, v) for n, v in data.items() if n not in IGNORED and n not in SECTIONS and _norm(v)]
+    sections = []
+    for name, (title, _key) in SECTIONS.items():
+        rows = data.get(name) or []
+        if rows:
+            items = [
+                (
+                    _item_label(name, row),
+                    [FieldChange(n, None, v) for n, v in row.items() if n not in CHILD_IGNORED and _norm(v)],
+                )
+                for row in rows
+            ]
+            sections.append(ContentSection(name, str(title), items))
+    return fields, sections

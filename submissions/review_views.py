@@ -110,12 +110,14 @@ def _record(kind: str, pk: int):  # noqa: ANN202
 def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _require_reviewer(request.user)
     record = _record(kind, pk)
+    content_fields, content_sections = diff.describe(revisions.as_format(record))
     context = {
         "kind": kind,
         "kind_label": KIND_LABELS[kind],
         "record": record,
         "title": _title(record),
-        "provisions": list(record.provisions.order_by("order")) if kind == "law" else [],
+        "content_fields": content_fields,
+        "content_sections": content_sections,
         "transitions": list(workflow.history(record)),
         "pending": record.status in PENDING,
         "diff": diff.diff_records(record.revision_of, record) if record.revision_of_id else None,

@@ -134,3 +134,19 @@ def test_unpublish(client, reviewer, pending, target) -> None:  # noqa: ANN001
     law.refresh_from_db()
     assert law.status == target
     assert client.get(f"/en/laws/{law.pk}/").status_code == 404
+
+
+def test_review_page_shows_the_whole_submission(client, reviewer) -> None:  # noqa: ANN001
+    """People and charges of a case, contact details of an authority: what the reviewer must check."""
+    from sherloc.models import PublicationStatus
+    from tests.factories import AuthorityFactory, CaseFactory, ChargeFactory, PersonFactory
+
+    case = CaseFactory(status=PublicationStatus.SUBMITTED, title="Prosecutor v. J.S.")
+    defendant = PersonFactory(case=case, role="defendant", name="João Silva", order=1)
+    ChargeFactory(case=case, defendant=defendant, statute="Art. 149-A Penal Code")
+    authority = AuthorityFactory(status=PublicationStatus.SUBMITTED, email="central@example.gov", phone="+55 61 555")
+    client.force_login(reviewer)
+    page = client.get(f"/en/review/case/{case.pk}/").content.decode()
+    assert "Content of the submission" in page and "João Silva" in page and "Art. 149-A Penal Code" in page
+    page = client.get(f"/en/review/authority/{authority.pk}/").content.decode()
+    assert "central@example.gov" in page and "+55 61 555" in page
