@@ -6,9 +6,11 @@ the API, admin and health check are language-neutral. Each app owns its own urls
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from sherloc import downloads, views
+from sherloc.sitemaps import SITEMAPS
 
 admin.site.site_header = "SHERLOC secretariat"
 admin.site.site_title = "SHERLOC admin"
@@ -16,6 +18,14 @@ admin.site.index_title = "Curation"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("sherloc.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,6 +10,7 @@ engine is down the counts come from GROUP BY queries on the database instead.
 import logging
 from collections import Counter
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
@@ -121,6 +122,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "recent": [dict(r, country=by_pk.get(r["country_id"])) for r in stats["recent"]],
     }
     return render(request, "home.html", context)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers: public pages yes; the admin, the submission and review areas and the API no; the sitemap."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /files/"]
+    lines += [
+        f"Disallow: /{code}/{area}/" for code, _name in settings.LANGUAGES for area in ("submit", "review", "accounts")
+    ]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -1,0 +1,35 @@
+"""sitemap.xml and robots.txt: published records only, in every language."""
+
+import pytest
+
+from legislation.models import Law
+from sherloc.models import PublicationStatus as S
+from submissions import revisions
+from tests.factories import AuthorityFactory, CaseFactory, LawFactory, UserFactory, country
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_published_records_only(client) -> None:  # noqa: ANN001
+    published = LawFactory(status=S.PUBLISHED, country=country("BRA"))
+    draft = LawFactory(status=S.DRAFT)
+    in_review = CaseFactory(status=S.IN_REVIEW)
+    authority = AuthorityFactory(status=S.PUBLISHED)
+    copy = revisions.start_revision(published, UserFactory(is_superuser=True))
+    assert Law.objects.filter(pk=copy.pk).exists()
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and b"sitemap-laws.xml" in index.content
+    laws = client.get("/sitemap-laws.xml").content.decode()
+    assert f"/en/laws/{published.pk}/" in laws and f"/fr/laws/{published.pk}/" in laws
+    assert 'hreflang="ar"' in laws
+    assert f"/laws/{draft.pk}/" not in laws and f"/laws/{copy.pk}/" not in laws
+    assert f"/cases/{in_review.pk}/" not in client.get("/sitemap-cases.xml").content.decode()
+    assert f"/authorities/{authority.pk}/" in client.get("/sitemap-authorities.xml").content.decode()
+    assert "/en/countries/BRA/" in client.get("/sitemap-countries.xml").content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client) -> None:  # noqa: ANN001
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /en/submit/" in body and "Disallow: /admin/" in body
