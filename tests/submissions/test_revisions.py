@@ -325,3 +325,21 @@ def test_case_and_authority_updates_use_their_own_forms(client, fp_bra) -> None:
         page = client.get(response["Location"]).content.decode()
         assert "update of a published record" in page and "data-autosave" in page
         assert "Changes against the published version" in page and "No differences." in page
+
+
+def test_a_pending_revision_leaks_nowhere(client, fp_bra, published_law, commit) -> None:  # noqa: ANN001
+    """Public page, API list and detail, export, search and its facet counts, sitemap: one law only."""
+    with commit():
+        copy = revisions.start_revision(published_law, fp_bra)
+        Law.objects.filter(pk=copy.pk).update(title="Secret working title")
+    client.logout()
+    assert client.get(f"/en/laws/{copy.pk}/").status_code == 404
+    assert client.get(f"/api/v1/laws/{copy.pk}/").status_code == 404
+    assert [r["id"] for r in client.get("/api/v1/laws/").json()["results"]] == [published_law.pk]
+    export = b"".join(client.get("/api/v1/export/?format=jsonl").streaming_content).decode()
+    assert "Secret working title" not in export and export.count('"type":"law"') == 1
+    result = search_service.search(search_service.query_from_params({"type": "legislation"}, "en"))
+    assert result.total == 2  # the two provisions of the published law
+    assert {v.value: v.count for v in result.facets["country"]} == {"BRA": 2}
+    assert "Secret working title" not in client.get("/sitemap-laws.xml").content.decode()
+    assert f"/laws/{copy.pk}/" not in client.get("/sitemap-laws.xml").content.decode()
