@@ -4,7 +4,8 @@ Two buttons, two levels of validation:
 - "Save draft": the law needs a title and a country; provisions that are filled in need a label and
   a text; empty extra rows are ignored.
 - "Submit": also the original language and at least one provision.
-A provision's order is its position in the formset (rows marked for deletion are dropped).
+A provision's order is the "Position" typed in its row, else its place in the formset (rows marked for
+deletion are dropped); positions are renumbered 1, 2, 3... on save.
 
 PDF attachments come through a third form (`AttachmentsForm`): new files (several at once) and a tick
 box per existing file to remove it. Files are checked by sherloc.uploads; a refused file is an error on
@@ -150,13 +151,31 @@ class BaseProvisionFormSet(KeptFormsMixin, BaseInlineFormSet):
         if self.submitting and not self.kept_forms():
             raise forms.ValidationError(_("Add at least one provision before submitting."))
 
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:
+            field = form.fields["ORDER"]
+            field.label = _("Position")
+            field.help_text = _("Change the numbers to reorder the provisions (1 comes first).")
+            field.widget.attrs.update(min=1, style="max-inline-size: 6rem")
+
+    def in_order(self) -> list[ProvisionForm]:
+        """The kept rows sorted by the position typed in each (rows without one keep their place)."""
+        kept = self.kept_forms()
+        ranked = []
+        for index, form in enumerate(kept):
+            position = form.cleaned_data.get("ORDER")
+            ranked.append(((position if position is not None else index + 1), index, form))
+        ranked.sort(key=lambda row: (row[0], row[1]))
+        return [form for _position, _index, form in ranked]
+
     @transaction.atomic
     def save(self, commit: bool = True) -> list[Provision]:
         law = self.instance
         for form in self.deleted_forms:
             if form.instance.pk:
                 form.instance.delete()
-        kept = self.kept_forms()
+        kept = self.in_order()
         existing = [f.instance.pk for f in kept if f.instance.pk]
         # Park the kept provisions out of the way so re-numbering never hits the (law, order) constraint.
         Provision.objects.filter(pk__in=existing).update(order=F("order") + ORDER_OFFSET)
@@ -180,6 +199,7 @@ ProvisionFormSet = inlineformset_factory(
     formset=BaseProvisionFormSet,
     extra=2,
     can_delete=True,
+    can_order=True,
 )
 
 

@@ -244,3 +244,25 @@ def test_withdraw_needs_post(client, fp_bra, draft_law) -> None:  # noqa: ANN001
 def test_article_choices_use_codes(client, fp_bra) -> None:  # noqa: ANN001
     page = as_user(client, fp_bra).get(NEW).content.decode()
     assert f'value="{article("UNTOC-18").code}"' in page
+
+
+def test_provisions_are_reordered_by_position(client, fp_bra) -> None:  # noqa: ANN001
+    client = as_user(client, fp_bra)
+    client.post(NEW, post_data(provisions=[ART1, ART2]))
+    law = Law.objects.get()
+    first, second = law.provisions.order_by("order")
+    rows = [
+        {"id": first.pk, "law": law.pk, "label": first.label, "text": first.text, "ORDER": 2},
+        {"id": second.pk, "law": law.pk, "label": second.label, "text": second.text, "ORDER": 1},
+        {"label": "Art. 3", "text": "New last provision.", "ORDER": ""},
+    ]
+    response = client.post(edit_url(law), post_data(provisions=rows, initial=2))
+    assert response.status_code == 302
+    assert list(law.provisions.order_by("order").values_list("label", "order")) == [
+        ("Art. 149-A", 1),
+        ("Art. 1", 2),
+        ("Art. 3", 3),
+    ]
+    # Provision ids survive a reorder (charges in cases keep pointing at the same provision).
+    assert law.provisions.get(label="Art. 1").pk == first.pk
+    assert 'name="provisions-0-ORDER"' in client.get(edit_url(law)).content.decode()
