@@ -180,3 +180,41 @@ class Attachment(models.Model):
         """The permission-checked download view: the only way to the stored file (nothing serves
         MEDIA_ROOT), so pages and the API link here, never to `file.url`."""
         return reverse("attachment-download", kwargs={"kind": self.download_kind, "pk": self.pk})
+
+
+class RemovalKind(models.TextChoices):
+    LAW = "law", _("Law")
+    PROVISION = "provision", _("Provision")
+    CASE = "case", _("Case")
+    AUTHORITY = "authority", _("Authority")
+
+
+class RemovalReason(models.TextChoices):
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    DELETED = "deleted", _("Deleted")
+
+
+class Removal(models.Model):
+    """A record that left the public set: the API's removals feed (/api/v1/removals/).
+
+    A mirror that syncs with `updated_since` sees every record that is published or changed, but a
+    record that is unpublished or deleted simply stops appearing; without this log the mirror would keep
+    it forever. Written by `sherloc.removals` signal handlers, never edited.
+    """
+
+    kind = models.CharField(max_length=16, choices=RemovalKind.choices, help_text="What left the public set.")
+    record_id = models.PositiveBigIntegerField(help_text="The `id` the API gave the record (or provision).")
+    external_id = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The record's external_id; for a provision, its law's external_id and '#' and its order.",
+    )
+    reason = models.CharField(max_length=16, choices=RemovalReason.choices, help_text="Unpublished or deleted.")
+    removed_at = models.DateTimeField(default=timezone.now, help_text="When it left the public set.")
+
+    class Meta:
+        ordering = ["removed_at", "pk"]
+        indexes = [models.Index(fields=["removed_at", "id"], name="removal_sync_order")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id} {self.reason} at {self.removed_at:%Y-%m-%d %H:%M}"

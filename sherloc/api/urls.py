@@ -12,6 +12,7 @@ from authorities.api import AuthorityViewSet
 from caselaw.api import CaseViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from search.api import ExportView, search_view
+from sherloc.api.removals import RemovalViewSet
 from submissions.api import SubmissionDetailView, SubmissionListView
 from taxonomy.api import (
     ArticleViewSet,
@@ -47,6 +48,7 @@ router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
 router.register("authority-roles", AuthorityRoleViewSet, basename="authority-role")
 router.register("languages", LanguageViewSet, basename="language")
+router.register("removals", RemovalViewSet, basename="removal")
 
 urlpatterns = [
     path("search/", search_view, name="search"),  # lean for anonymous and token GETs (sherloc.api.lean)

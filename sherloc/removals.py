@@ -1,0 +1,72 @@
+"""Log records leaving the public set (unpublished, withdrawn, deleted) for the API's removals feed.
+
+Signals rather than calls in the workflow, because records leave publication by several paths: the
+workflow's unpublish, the admin's actions and change form, deletion (one record or a cascade), an import
+that sets another status. `pre_save` reads the stored status (one query, only for existing records);
+`post_save` logs a removal when a published record is saved with another status. Deleting a published
+record, or a provision of a published law, logs a deletion. Bulk `QuerySet.update()` bypasses signals,
+as it does for the search index (see search.signals.records_changed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from authorities.models import CompetentAuthority
+from caselaw.models import Case
+from legislation.models import Law, Provision
+
+from .models import PublicationStatus, Removal, RemovalKind, RemovalReason
+
+RECORDS = {Law: RemovalKind.LAW, Case: RemovalKind.CASE, CompetentAuthority: RemovalKind.AUTHORITY}
+_WAS = "_sherloc_was_published"
+
+
+def _remember_status(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if raw or instance.pk is None or instance.revision_of_id is not None:
+        return
+    stored = sender._default_manager.filter(pk=instance.pk).values_list("status", flat=True).first()
+    setattr(instance, _WAS, stored == PublicationStatus.PUBLISHED)
+
+
+def _log_unpublished(sender: type, instance: Any, created: bool = False, raw: bool = False, **kwargs: Any) -> None:
+    if raw or not getattr(instance, _WAS, False):
+        return
+    setattr(instance, _WAS, instance.status == PublicationStatus.PUBLISHED)
+    if instance.status != PublicationStatus.PUBLISHED:
+        Removal.objects.create(
+            kind=RECORDS[sender],
+            record_id=instance.pk,
+            external_id=instance.external_id,
+            reason=RemovalReason.UNPUBLISHED,
+        )
+
+
+def _log_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
+    if instance.status == PublicationStatus.PUBLISHED and instance.revision_of_id is None:
+        _log(sender, instance, RemovalReason.DELETED)
+
+
+def _log(sender: type, instance: Any, reason: str) -> None:
+    Removal.objects.create(kind=RECORDS[sender], record_id=instance.pk, external_id=instance.external_id, reason=reason)
+
+
+def _log_provision_deleted(sender: type, instance: Provision, **kwargs: Any) -> None:
+    law = Law.objects.filter(pk=instance.law_id).values_list("status", "external_id", "revision_of_id").first()
+    if law is not None and law[0] == PublicationStatus.PUBLISHED and law[2] is None:
+        Removal.objects.create(
+            kind=RemovalKind.PROVISION,
+            record_id=instance.pk,
+            external_id=f"{law[1]}#{instance.order}",
+            reason=RemovalReason.DELETED,
+        )
+
+
+def connect() -> None:
+    for model in RECORDS:
+        pre_save.connect(_remember_status, sender=model, dispatch_uid=f"removals-pre-{model.__name__}")
+        post_save.connect(_log_unpublished, sender=model, dispatch_uid=f"removals-post-{model.__name__}")
+        post_delete.connect(_log_deleted, sender=model, dispatch_uid=f"removals-del-{model.__name__}")
+    post_delete.connect(_log_provision_deleted, sender=Provision, dispatch_uid="removals-del-provision")
