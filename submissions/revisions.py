@@ -19,7 +19,7 @@ import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,6 +79,18 @@ def start_revision(record: models.Model, user) -> models.Model:  # noqa: ANN001
 
     if not may_revise(user, record):
         raise workflow.NotAllowed(_("Only focal points of the record's country and editors can update it."))
+    try:
+        return _start_revision(record, user)
+    except IntegrityError:  # another request made the copy first (the one-open-revision index): use it
+        existing = open_revision(record)
+        if existing is None:
+            raise
+        return existing
+
+
+def _start_revision(record: models.Model, user) -> models.Model:  # noqa: ANN001
+    from . import workflow
+
     with transaction.atomic():
         type(record)._default_manager.select_for_update().filter(pk=record.pk).first()  # one copy at a time
         existing = open_revision(record)

@@ -343,3 +343,17 @@ def test_a_pending_revision_leaks_nowhere(client, fp_bra, published_law, commit)
     assert {v.value: v.count for v in result.facets["country"]} == {"BRA": 2}
     assert "Secret working title" not in client.get("/sitemap-laws.xml").content.decode()
     assert f"/laws/{copy.pk}/" not in client.get("/sitemap-laws.xml").content.decode()
+
+
+def test_a_lost_race_for_the_working_copy_returns_the_winner(published_law, fp_bra, monkeypatch) -> None:  # noqa: ANN001
+    """Two clicks at once: the partial unique index refuses the second copy; the first one is returned."""
+    winner = revisions.start_revision(published_law, fp_bra)
+    monkeypatch.setattr(
+        revisions,
+        "open_revision",
+        lambda record, _real=revisions.open_revision: (
+            None if not getattr(record, "_seen", False) and not setattr(record, "_seen", True) else _real(record)
+        ),
+    )
+    assert revisions.start_revision(published_law, fp_bra).pk == winner.pk
+    assert Law.objects.filter(revision_of=published_law).count() == 1
