@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -136,6 +137,18 @@ class PublishableRecord(models.Model):
     def revision_never_published(name: str) -> models.CheckConstraint:
         """A pending revision is a working copy: it can never be public itself (approval copies it)."""
         return models.CheckConstraint(condition=~Q(status="published") | Q(revision_of__isnull=True), name=name)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.revision_of_id is not None and self.status == PublicationStatus.PUBLISHED:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "This is a pending update of a published record: approve it in the review queue, which "
+                        "copies it onto the record."
+                    )
+                }
+            )
 
     @property
     def is_revision(self) -> bool:

@@ -179,3 +179,31 @@ def test_existing_sub_issue_with_a_dotted_code_can_be_edited(staff_client) -> No
     assert issue.label == "Renamed"
     taken = {**data, "code": Issue.objects.filter(parent=issue.parent).exclude(pk=issue.pk).first().code}
     assert staff_client.post(url, taken).status_code == 200, "a duplicate code is a form error"
+
+
+@pytest.mark.django_db
+def test_admin_cannot_publish_a_pending_revision(admin_client) -> None:  # noqa: ANN001
+    """The database forbids it; the admin form says why instead of failing."""
+    from legislation.models import Law
+    from sherloc.models import PublicationStatus as S
+    from submissions import revisions
+    from tests.factories import LawFactory, UserFactory
+
+    law = LawFactory(status=S.PUBLISHED)
+    copy = revisions.start_revision(law, UserFactory(is_superuser=True))
+    page = admin_client.get(f"/admin/legislation/law/{copy.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update(
+        status=S.PUBLISHED,
+        **{
+            f"{fs.formset.prefix}-{key}": value
+            for fs in page.context["inline_admin_formsets"]
+            for key, value in fs.formset.management_form.initial.items()
+        },
+    )
+    response = admin_client.post(f"/admin/legislation/law/{copy.pk}/change/", data)
+    assert response.status_code == 200
+    assert "approve it in the review queue" in response.content.decode()
+    assert Law.objects.get(pk=copy.pk).status == S.DRAFT
