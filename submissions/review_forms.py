@@ -37,6 +37,7 @@ class QueueFilterForm(forms.Form):
     type = forms.ChoiceField(choices=TYPE_CHOICES, required=False, label=_("Type"))
     age = forms.ChoiceField(choices=AGE_CHOICES, required=False, label=_("Age"))
     assignee = forms.ChoiceField(required=False, label=_("Assigned to"))
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args, user=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -45,20 +46,35 @@ def _title(record) -> str:  # noqa: ANN001
     return getattr(record, "title", None) or getattr(record, "name", "") or str(record)
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
+    """Oldest submissions first, 50 a page; possible duplicates are looked up for the rows shown only."""
     _require_reviewer(request.user)
     form = QueueFilterForm(request.GET, user=request.user)
-    if not form.is_valid():
-        rows: list[dict] = []
-        status = 400
-    else:
-        rows = _queue_rows(form.cleaned_data, request.user)
-        status = 200
+    rows: list[dict] = []
+    page = None
+    status = 400
+    if form.is_valid():
+        paginator = Paginator(_queue_rows(form.cleaned_data, request.user), QUEUE_PAGE_SIZE)
+        number = form.cleaned_data.get("page") or 1
+        if number > paginator.num_pages:
+            form.add_error("page", _("There are only %(n)d pages.") % {"n": paginator.num_pages})
+        else:
+            page = paginator.page(number)
+            rows = list(page.object_list)
+            for row in rows:
+                row["duplicates"] = duplicates.possible_duplicates(row["record"])
+            status = 200
+    params = request.GET.copy()
+    params.pop("page", None)
     context = {
         "form": form,
         "rows": rows,
-        "reviewers": form.fields["assignee"].choices,
+        "page": page,
+        "filter_query": params.urlencode(),
     }
     return render(request, "submissions/review_queue.html", context, status=status)
 
@@ -92,7 +108,6 @@ def _queue_rows(filters: dict, user) -> list[dict]:  # noqa: ANN001
                     "kind_label": KIND_LABELS[name],
                     "record": record,
                     "title": _title(record),
-                    "duplicates": duplicates.possible_duplicates(record),
                 }
             )
     rows.sort(key=lambda r: (r["record"].submitted_at is None, r["record"].submitted_at or r["record"].updated_at))

@@ -115,3 +115,19 @@ def test_bulk_publish_requires_a_selection_and_the_role(client, reviewer, fp_bra
     assert "Tick at least one" in as_user(client, reviewer).post("/en/review/publish/", follow=True).content.decode()
     assert as_user(client, fp_bra).post("/en/review/publish/", {"pick": [f"law:{a.pk}"]}).status_code == 403
     assert Law.objects.get(pk=a.pk).status == S.SUBMITTED
+
+
+def test_queue_is_paged_and_a_page_past_the_end_is_a_400(client, reviewer, monkeypatch) -> None:  # noqa: ANN001
+    from submissions import review_views
+
+    monkeypatch.setattr(review_views, "QUEUE_PAGE_SIZE", 2)
+    for i in range(5):
+        pending(f"Act {i}", days=10 - i)
+    as_user(client, reviewer)
+    first = client.get(QUEUE, {"country": "BRA"})
+    assert [r["title"] for r in first.context["rows"]] == ["Act 0", "Act 1"]
+    assert "page=2" in first.content.decode() and "country=BRA" in first.content.decode()
+    assert [r["title"] for r in client.get(QUEUE, {"country": "BRA", "page": 3}).context["rows"]] == ["Act 4"]
+    too_far = client.get(QUEUE, {"page": 9})
+    assert too_far.status_code == 400 and "page" in too_far.context["form"].errors
+    assert client.get(QUEUE, {"page": "x"}).status_code == 400
