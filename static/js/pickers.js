@@ -46,9 +46,12 @@
     showChosen();
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(
-      document.querySelectorAll(".submission-form select[multiple]:not([disabled])"), enhance
-    );
-  });
+  function enhanceWithin(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("select[multiple]:not([disabled])"), function (select) {
+      if (select.form && select.form.classList.contains("submission-form")) { enhance(select); }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enhanceWithin(document); });
+  document.addEventListener("sherloc:row-added", function (event) { enhanceWithin(event.detail); });
 })();

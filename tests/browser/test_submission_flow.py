@@ -178,3 +178,30 @@ def test_picker_filters_long_lists_and_update_shows_the_diff(browser, live_serve
         fp.screenshot(path="docs/screenshots/submit-law-form.png", full_page=True)
     ctx.close()
     rv.context.close()
+
+
+def test_add_row_buttons_add_provisions_beyond_the_empty_rows(browser, live_server, people) -> None:  # noqa: ANN001
+    from legislation.models import Law
+
+    base = live_server.url
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    fp = ctx.new_page()
+    fp.set_default_timeout(15_000)
+    sign_in(fp, base, "fp-bra")
+    fp.goto(f"{base}/en/submit/laws/new/")
+    fp.select_option("#id_country", label="Brazil")
+    fp.fill("#id_title", "Law with three provisions")
+    for i in range(2):
+        fp.fill(f"#id_provisions-{i}-label", f"Art. {i + 1}")
+        fp.fill(f"#id_provisions-{i}-text", f"Text of article {i + 1}.")
+    fp.locator("button[data-add-row=provisions]").click()
+    fp.fill("#id_provisions-2-label", "Art. 3")
+    fp.fill("#id_provisions-2-text", "Text of article 3.")
+    assert fp.locator("#id_provisions-2-articles").count() == 1
+    # the new row's three pickers (articles, crime types, issues) are searchable too
+    assert fp.locator(".added-row .picker-filter").count() == 3
+    fp.locator("button[name=action][value=save]").click()
+    fp.wait_for_url(re.compile(r"/en/submit/laws/\d+/edit/"))
+    law = Law.objects.get(title="Law with three provisions")
+    assert list(law.provisions.order_by("order").values_list("label", flat=True)) == ["Art. 1", "Art. 2", "Art. 3"]
+    ctx.close()
