@@ -11,12 +11,8 @@ from taxonomy.models import Country
 
 from . import roles
 
-TYPE_CHOICES = [
-    ("", _("All types")),
-    ("law", _("Legislation")),
-    ("case", _("Case law")),
-    ("authority", _("Authority")),
-]
+KIND_LABELS = {"law": _("Legislation"), "case": _("Case law"), "authority": _("Authority")}
+TYPE_CHOICES = [("", _("All types")), *KIND_LABELS.items()]
 AGE_CHOICES = [
     ("", _("Any age")),
     ("1", _("Waiting more than a day")),

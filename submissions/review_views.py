@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from authorities.models import CompetentAuthority
@@ -26,14 +26,9 @@ from legislation.models import Law
 from sherloc.models import PublicationStatus as S
 
 from . import diff, duplicates, revisions, roles, workflow
-from .review_forms import QueueFilterForm
+from .review_forms import KIND_LABELS, QueueFilterForm
 
 KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
-KIND_LABELS = {
-    "law": gettext_lazy("Legislation"),
-    "case": gettext_lazy("Case law"),
-    "authority": gettext_lazy("Authority"),
-}
 PENDING = (S.SUBMITTED, S.IN_REVIEW)
 
 
