@@ -6,6 +6,6 @@ class SherlocConfig(AppConfig):
     verbose_name = "SHERLOC core"
 
     def ready(self) -> None:
-        from . import removals
+        from . import fastpath, removals  # noqa: F401 - fastpath registers its system check
 
         removals.connect()

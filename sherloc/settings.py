@@ -205,6 +205,9 @@ API_THROTTLE_RATES = {
     "user": env.str("API_THROTTLE_USER", default="600/min"),  # per signed-in session user
     "token": env.str("API_THROTTLE_TOKEN", default="1200/min"),  # per API token
 }
+# Anonymous GETs of the lean endpoints skip the middleware chain (sherloc/fastpath.py); off: every
+# request goes through Django's handler. Check `manage.py check` for why it is off when it should be on.
+API_FAST_PATH = env.bool("API_FAST_PATH", default=True)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "sherloc.api.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["sherloc.api.renderers.FastJSONRenderer"],

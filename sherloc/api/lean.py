@@ -76,7 +76,8 @@ def check_params(request: HttpRequest, call: LeanCall, allowed: Iterable[str], r
         errors.update(flatten_errors(exc.detail))
     if errors:
         raise exceptions.ValidationError(errors)
-    translation.activate(call.lang)  # public page URLs follow the label language
+    if call.lang != getattr(request, "LANGUAGE_CODE", None):  # else the locale middleware activated it
+        translation.activate(call.lang)  # public page URLs follow the label language
 
 
 def json_response(data: Any, status: int = 200) -> HttpResponse:
@@ -124,6 +125,7 @@ def lean_view(drf_view: type[APIView], handler: Handler) -> Callable[..., HttpRe
     view.initkwargs = fallback.initkwargs  # type: ignore[attr-defined]
     view.view_class = fallback.view_class  # type: ignore[attr-defined]
     view.csrf_exempt = True  # type: ignore[attr-defined] - as DRF views are (the fallback checks CSRF itself)
+    view.lean = True  # type: ignore[attr-defined] - servable by the WSGI fast path (sherloc.fastpath)
     view.__name__ = view.__qualname__ = f"{drf_view.__name__}_lean"
     view.__doc__ = drf_view.__doc__
     return view

@@ -58,19 +58,26 @@ def is_api_lite(request: HttpRequest) -> bool:
     return lite
 
 
+def activate_api_language(request: HttpRequest) -> None:
+    """The language of an API request (cookie, then Accept-Language; never the path), made active and
+    stored on the request: what LocaleMiddleware does for a path without a language prefix. Shared by
+    ApiLocaleMiddleware and the WSGI fast path (sherloc.fastpath)."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    if i18n_patterns_used and not prefixed_default_language:
+        language = settings.LANGUAGE_CODE
+    else:
+        language = translation.get_language_from_request(request, check_path=False)
+    translation.activate(language)
+    # What get_language() would now return, without reading it back (an asgiref Local lookup).
+    request.LANGUAGE_CODE = translation.to_language(language)
+
+
 class ApiLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request: HttpRequest) -> None:
         if not is_api(request):
             return super().process_request(request)
-        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-        i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
-        # Same choice as LocaleMiddleware for a path without a language prefix.
-        if i18n_patterns_used and not prefixed_default_language:
-            language = settings.LANGUAGE_CODE
-        else:
-            language = translation.get_language_from_request(request, check_path=False)
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
+        activate_api_language(request)
         return None
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
@@ -82,7 +89,8 @@ class ApiLocaleMiddleware(LocaleMiddleware):
             headers["Vary"] = "Accept-Language"
         elif "accept-language" not in vary.lower():  # the lean views already vary on it
             patch_vary_headers(response, ("Accept-Language",))
-        headers.setdefault("Content-Language", translation.get_language())
+        if "Content-Language" not in headers:  # the lean views set it
+            headers["Content-Language"] = translation.get_language()
         return response
 
 

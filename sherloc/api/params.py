@@ -17,7 +17,10 @@ REPEATED = "Give this parameter once; separate several values with commas."
 
 def param_errors(params: QueryDict, allowed: Iterable[str], repeatable: Iterable[str] = ()) -> dict[str, list[str]]:
     """{name: [message]} for every unknown and every wrongly repeated parameter."""
-    allowed, repeatable = set(allowed), set(repeatable)
+    if not isinstance(allowed, set | frozenset):
+        allowed = set(allowed)
+    if not isinstance(repeatable, set | frozenset):
+        repeatable = set(repeatable)
     errors: dict[str, list[str]] = {}
     for name in params:
         if name not in allowed:
