@@ -301,7 +301,11 @@ def test_off_means_django_serves(db, settings, closed):
     assert apps.reached_django == [SEARCH]
 
 
-def test_production_entry_point_has_the_fast_path():
+def test_production_entry_point_starts_up_before_the_first_request():
+    import gc
+
     from sherloc.wsgi import application
 
     assert isinstance(application, FastReads)
+    assert application._plan is not None  # planned (URLconf imported) at start-up
+    assert gc.get_freeze_count() > 0  # start-up objects out of the collector's way
