@@ -64,3 +64,50 @@ def test_client_ident_is_drfs(settings, num_proxies, forwarded):
     extra = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
     request = RequestFactory().get("/api/v1/search/", REMOTE_ADDR="10.9.8.7", **extra)
     assert client_ident(request) == BaseThrottle().get_ident(request)
+
+
+def test_counter_is_one_cache_entry_with_an_expiry(db):
+    """Whatever the cache (LocMem embedded, Redis in the services CI pass): the counter starts at 1,
+    counts up and reads back through Django's cache API."""
+    from django.core.cache import cache
+
+    from sherloc.api.throttling import increment
+
+    assert [increment("throttle:test", timeout=30) for _ in range(3)] == [1, 2, 3]
+    assert cache.get("throttle:test") == 3
+
+
+def test_redis_counter_takes_one_round_trip(settings):
+    """With Redis, INCR and EXPIRE go in one pipeline (Django's incr asks EXISTS first)."""
+    import redis
+    from django.core.cache import caches
+
+    from sherloc.api.throttling import increment
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis at 127.0.0.1:6379 (the services CI pass has one)")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    backend = caches["default"]
+    backend.delete("throttle:rt")
+    client = backend._cache.get_client(write=True)
+    sent: list[str] = []
+    original = client.connection_pool.get_connection
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        sent.append("connection")
+        return original(*args, **kwargs)
+
+    client.connection_pool.get_connection = counting
+    try:
+        assert increment("throttle:rt", timeout=30) == 1
+        assert increment("throttle:rt", timeout=30) == 2
+    finally:
+        client.connection_pool.get_connection = original
+    assert len(sent) == 2  # one connection checkout, i.e. one round trip, per count
+    assert backend.get("throttle:rt") == 2
+    full_key = backend.make_and_validate_key("throttle:rt")
+    assert 0 < client.ttl(full_key) <= 30
+    backend.delete("throttle:rt")
