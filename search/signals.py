@@ -12,6 +12,8 @@ Why this shape:
   as a warning and the periodic reconcile repairs the index.
 - Vocabulary edits (a country's name, a role's label, an article's code...) fan out to the records
   that embed the term, through one `reindex_vocabulary` task that enqueues chunked re-index tasks.
+  Those records' `updated_at` is bumped in the same transaction (`stamp_records_using`), so this
+  fan-out is repaired by reconcile too, and API clients see the records as changed.
 """
 
 from __future__ import annotations
@@ -339,8 +341,36 @@ def vocabulary_saving(sender, instance, raw: bool = False, using: str | None = N
 def vocabulary_saved(sender, instance, created: bool = False, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
     if getattr(instance, "_search_changed", False):
         instance._search_changed = False
+        stamp_records_using(sender._meta.label, instance.pk, using)
         _collect(using, lambda p: p.vocabulary.add((sender._meta.label, instance.pk)))
         _clear_label_cache()
+
+
+STAMP_CHUNK = 500
+
+
+def stamp_records_using(model_label: str, pk: int, using: str | None = None) -> None:
+    """Give the published records that embed a changed term a new `updated_at`, in the saving transaction.
+
+    Their representation changed (the term's label or code is in every API response and document), so:
+    the API's ETag and Last-Modified change and `updated_since` hands them to mirrors again; and their
+    documents' `version` no longer matches, so reconcile re-indexes them even if the fan-out task below
+    is lost (a broker outage). A bulk UPDATE: no history rows, no per-record signals (the fan-out
+    re-indexes)."""
+    from .indexing import records_using
+
+    now = timezone.now()
+    targets = {
+        "provision": (Law, "provisions__pk__in"),
+        "case": (Case, "pk__in"),
+        "authority": (CompetentAuthority, "pk__in"),
+    }
+    for kind, ids in records_using(model_label, pk).items():
+        model, lookup = targets[kind]
+        for start in range(0, len(ids), STAMP_CHUNK):
+            model._default_manager.using(using).filter(**{lookup: ids[start : start + STAMP_CHUNK]}).update(
+                updated_at=now
+            )
 
 
 def _clear_label_cache() -> None:

@@ -68,3 +68,28 @@ def test_vocabulary_etag(api):
     first = api.get("/api/v1/countries/")
     assert api.get("/api/v1/countries/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert api.get("/api/v1/countries/?lang=fr", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_relabelling_a_term_changes_the_records_that_show_it(api, corpus):
+    """A country renamed: its records' bodies change (country label), so their ETags, Last-Modified and
+    incremental sync must say so; records of other countries stay as they were."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from taxonomy.models import Country
+
+    bra, fra = f"/api/v1/laws/{corpus['bra_law'].pk}/", f"/api/v1/laws/{corpus['fra_law'].pk}/"
+    bra_etag, fra_etag = api.get(bra)["ETag"], api.get(fra)["ETag"]
+    list_etag = api.get("/api/v1/laws/?country=BRA")["ETag"]
+    since = (timezone.now() - dt.timedelta(microseconds=1)).isoformat().replace("+", "%2B")
+    brazil = Country.objects.get(alpha3="BRA")
+    brazil.name = "República Federativa do Brasil"
+    brazil.save()
+    response = api.get(bra, HTTP_IF_NONE_MATCH=bra_etag)
+    assert response.status_code == 200 and response["ETag"] != bra_etag
+    assert "República Federativa do Brasil" in response.content.decode()
+    assert api.get(fra, HTTP_IF_NONE_MATCH=fra_etag).status_code == 304
+    assert api.get("/api/v1/laws/?country=BRA", HTTP_IF_NONE_MATCH=list_etag).status_code == 200
+    synced = api.get(f"/api/v1/laws/?pagination=cursor&updated_since={since}").json()["results"]
+    assert [law["id"] for law in synced] == [corpus["bra_law"].pk]

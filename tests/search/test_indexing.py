@@ -221,6 +221,28 @@ def test_country_name_change_fans_out_to_all_record_kinds(commit):
     ]
 
 
+def test_a_lost_vocabulary_fan_out_is_repaired_by_reconcile(engine, commit):
+    """The relabel stamps the records in the saving transaction, so their documents are visibly stale
+    even when the fan-out task never runs (broker down)."""
+    with commit():
+        auth = AuthorityFactory(roles=["extradition"])
+        draft = AuthorityFactory(roles=["extradition"], status=PublicationStatus.DRAFT)
+    stamped_before = type(auth).objects.get(pk=auth.pk).updated_at
+    draft_before = type(draft).objects.get(pk=draft.pk).updated_at
+    with mock.patch.object(tasks.reindex_vocabulary, "delay"):  # the fan-out is lost
+        with commit():
+            role = AuthorityRole.objects.get(code="extradition")
+            role.label = "Auslieferungsbehörde"
+            role.save()
+    assert type(auth).objects.get(pk=auth.pk).updated_at > stamped_before
+    assert type(draft).objects.get(pk=draft.pk).updated_at == draft_before  # not public, not indexed
+    assert search(engine, "Auslieferungsbehörde") == []
+    found = indexing.reconcile(engine)
+    assert found.stale == [f"authority:{auth.pk}"]
+    assert search(engine, "Auslieferungsbehörde") == [f"authority:{auth.pk}"]
+    assert in_sync(engine)
+
+
 def test_reloading_unchanged_reference_data_fans_out_nothing(commit):
     ProvisionFactory(tags={"articles": ["TIP-3"], "crime_types": ["trafficking-in-persons"]})
     with mock.patch.object(tasks.reindex_vocabulary, "delay") as delay:
