@@ -87,8 +87,8 @@ ResponseStep = Callable[[HttpRequest, HttpResponseBase], Any]
 def _only_django_receivers() -> bool:
     """True when the request signals reach only Django's own receivers and every cache's close() is a
     no-op: then what the signals do for a request without a query log (DEBUG off) and without a URLconf
-    override is close_old_connections() at the end, which the fast path calls directly (a third of
-    its remaining cost was the two signal dispatches). Anything else connected: the signals are sent."""
+    override is close_old_connections() at the end, which the fast path calls directly (the two
+    dispatches took ≈ 65 µs a call, run cold after a search). Anything else connected: they are sent."""
     known = {reset_queries, close_old_connections, close_caches, reset_urlconf}
     for signal in (request_started, request_finished):
         for entry in signal.receivers:
