@@ -196,7 +196,15 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Built sitemap pages: ~1.5 s each at 100,000 records (docs/benchmarks.md). On disk (compressed,
+    # shared by every process), dropped whenever a record is saved or deleted (sherloc/sitemaps.py).
+    "sitemaps": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "sitemaps"),
+        "TIMEOUT": env.int("SITEMAP_CACHE_SECONDS", default=6 * 3600),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # --- REST API v1 (sherloc/api, each app's api.py). Rates are "<n>/<second|minute|hour|day>".

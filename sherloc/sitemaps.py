@@ -4,13 +4,24 @@ Only `published` records proper are listed (never drafts, pending revisions or a
 the sitemap is one more public surface that cannot leak unpublished data. Each record URL comes with
 its alternates in the six languages (`i18n`), and the index splits the list into pages of `limit` URLs,
 so 100,000 records stay a handful of small files.
+
+Built pages are kept in the "sitemaps" cache (files under var/, shared by all processes): at 100,000
+records a page of 5,000 URLs with their language alternates takes ~1.5 s to build and the index as
+long, and crawlers fetch every page. Saving or deleting any record drops them all; the cache timeout
+(SITEMAP_CACHE_SECONDS) bounds anything else, such as a renamed route.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import caches
 from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.views.decorators.cache import cache_page
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
@@ -86,3 +97,24 @@ SITEMAPS = {
     "cases": CaseSitemap,
     "authorities": AuthoritySitemap,
 }
+
+
+SITEMAP_CACHE = "sitemaps"
+RECORD_MODELS = (Law, Case, CompetentAuthority)
+
+
+def cached_sitemap(view: Callable) -> Callable:
+    """A sitemap view served from the sitemaps cache (its TIMEOUT is also the Cache-Control max-age)."""
+    return cache_page(settings.CACHES[SITEMAP_CACHE]["TIMEOUT"], cache=SITEMAP_CACHE)(view)
+
+
+def forget_sitemaps(**kwargs: object) -> None:
+    """Drop every built sitemap page: a record was published, changed, unpublished or deleted. Not
+    deferred to the commit: clearing a cache that a rolled-back change did not need to clear is harmless."""
+    caches[SITEMAP_CACHE].clear()
+
+
+def connect() -> None:
+    for model in RECORD_MODELS:
+        post_save.connect(forget_sitemaps, sender=model, dispatch_uid=f"sitemaps.saved.{model._meta.label}")
+        post_delete.connect(forget_sitemaps, sender=model, dispatch_uid=f"sitemaps.deleted.{model._meta.label}")

@@ -10,7 +10,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from sherloc import downloads, views
-from sherloc.sitemaps import SITEMAPS
+from sherloc.sitemaps import SITEMAPS, cached_sitemap
 
 admin.site.site_header = "SHERLOC secretariat"
 admin.site.site_title = "SHERLOC admin"
@@ -19,10 +19,10 @@ admin.site.index_title = "Curation"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path("sitemap.xml", cached_sitemap(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cached_sitemap(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

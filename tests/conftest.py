@@ -21,9 +21,13 @@ def reference_data(transactional_db):  # noqa: ANN001, ANN201
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_index(settings, tmp_path):  # noqa: ANN001, ANN202
-    """Each test gets its own media directory and search index: no test sees another's files."""
+    """Each test gets its own media directory, search index and sitemap cache: no test sees another's files."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    settings.CACHES = {
+        **settings.CACHES,
+        "sitemaps": {**settings.CACHES["sitemaps"], "LOCATION": str(tmp_path / "sitemaps")},
+    }
     from search.engines import reset_engine
 
     reset_engine()

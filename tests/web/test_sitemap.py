@@ -33,3 +33,23 @@ def test_robots_txt_points_to_the_sitemap(client) -> None:  # noqa: ANN001
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /en/submit/" in body and "Disallow: /admin/" in body
+
+
+def test_sitemap_pages_are_kept_until_a_record_changes(client, django_assert_num_queries) -> None:  # noqa: ANN001
+    first = LawFactory(status=S.PUBLISHED)
+    built = client.get("/sitemap-laws.xml")
+    assert f"/laws/{first.pk}/" in built.content.decode()
+    assert "max-age=" in built["Cache-Control"]
+    with django_assert_num_queries(0):  # served from the sitemaps cache
+        again = client.get("/sitemap-laws.xml")
+    assert again.content == built.content
+    index = client.get("/sitemap.xml")
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml").content == index.content
+
+    second = LawFactory(status=S.PUBLISHED)  # saving a record drops the built pages
+    assert f"/laws/{second.pk}/" in client.get("/sitemap-laws.xml").content.decode()
+    Law.objects.get(pk=first.pk).delete()
+    assert f"/laws/{first.pk}/" not in client.get("/sitemap-laws.xml").content.decode()
+    copy = revisions.start_revision(second, UserFactory(is_superuser=True))  # saves a draft copy: no leak
+    assert f"/laws/{copy.pk}/" not in client.get("/sitemap-laws.xml").content.decode()
