@@ -5,9 +5,12 @@ Vocabulary labels come in the six UN languages (`label_in()`); record texts are 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import translation
 from rest_framework.exceptions import ValidationError
@@ -22,10 +25,18 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(code for code, _ in settings.LANGUAGES)
 
 
+@functools.lru_cache(maxsize=128)
 def normalise(value: str) -> str | None:
-    """'FR', 'fr-CA', 'zh', 'zh-Hans-CN' -> a code of settings.LANGUAGES, or None."""
+    """'FR', 'fr-CA', 'zh', 'zh-Hans-CN' -> a code of settings.LANGUAGES, or None. Remembered: every
+    API call asks it (about the request's language), and the answers depend only on LANGUAGES."""
     code = base_language(value.strip())
     return code if code in supported_languages() else None
+
+
+@receiver(setting_changed)
+def _forget(*, setting: str, **kwargs: object) -> None:
+    if setting == "LANGUAGES":
+        normalise.cache_clear()
 
 
 def negotiate(request: Request) -> str:
