@@ -259,7 +259,10 @@ class FastReads:
             except Exception as exc:  # noqa: BLE001 - as convert_exception_to_response does
                 response = response_for_exception(request, exc)
             for step in self.plan.response_steps:
-                response = step(request, response) or response
+                try:
+                    response = step(request, response) or response
+                except Exception as exc:  # noqa: BLE001 - each middleware layer converts, as in Django's chain
+                    response = response_for_exception(request, exc)
             if response.status_code >= 400:
                 log_response("%s: %s", response.reason_phrase, request.path, response=response, request=request)
             start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))

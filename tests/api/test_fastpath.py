@@ -215,6 +215,23 @@ def test_unexpected_error_is_djangos_500(apps, indexed_corpus, monkeypatch, capl
     assert len(errors) == 2 and all("RuntimeError" in str(r.exc_info) for r in errors)  # both logged it
 
 
+def test_a_failing_middleware_step_is_djangos_500_too(apps, indexed_corpus, monkeypatch):
+    """An exception in a middleware's response step becomes the 500 page, which the outer middleware
+    still process: what Django's chain does layer by layer."""
+    from django.middleware.clickjacking import XFrameOptionsMiddleware
+
+    def broken(self, request, response):  # noqa: ANN001, ANN202
+        raise RuntimeError("middleware bug")
+
+    monkeypatch.setattr(XFrameOptionsMiddleware, "process_response", broken)
+    apps = Apps()  # plans with the patched middleware
+    fast, django = apps.both("q=x")
+    assert apps.reached_django == []
+    assert fast.status == "500 Internal Server Error"
+    assert fast.comparable() == django.comparable()
+    assert "origin" in fast.headers["Vary"]  # the CORS step still ran on the 500
+
+
 def test_client_errors_are_logged_like_django(apps, db, caplog):
     apps.serve(apps.fast, "colour=red")
     warnings = [r.getMessage() for r in caplog.records if r.name == "django.request"]
