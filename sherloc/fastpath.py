@@ -194,7 +194,6 @@ def _cors_step(middleware: Any) -> ResponseStep:
         response.headers["Vary"] = _vary_with_origin(response.headers.get("Vary"))
         return response
 
-    step.__self__ = middleware  # type: ignore[attr-defined] - names the middleware in profiles
     return step
 
 

@@ -7,10 +7,9 @@ body must be identical (the body's `took_ms` and the Content-Length that follows
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from collections.abc import Callable
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
@@ -59,21 +58,12 @@ class Apps:
             "REQUEST_METHOD": method,
             "PATH_INFO": path,
             "QUERY_STRING": query,
-            "SCRIPT_NAME": "",
             "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": "testserver",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(b""),
-            "wsgi.errors": sys.stderr,
-            "wsgi.multithread": False,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
-            "wsgi.version": (1, 0),
+            "REMOTE_ADDR": "127.0.0.1",
             **extra,
         }
+        setup_testing_defaults(environ)  # the rest of what a WSGI server sends (wsgi.input, ...)
         started: list = []
 
         def start_response(status: str, headers: list, exc_info: object = None) -> None:
