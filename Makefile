@@ -8,7 +8,7 @@ DEMO_RECORDS ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install lint format migrate demo index check-migrations worker beat clean
+.PHONY: run test setup install lint format migrate demo index check-migrations worker beat services clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A sherloc beat -l info
+
+# PostgreSQL (127.0.0.1:5432, database "test", trust) and Redis (127.0.0.1:6379), as CI has them.
+services:
+	bash scripts/services.sh
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache/

@@ -1,6 +1,8 @@
 """Shared fixtures. Reference data is loaded once per test database: every test sees the real
 vocabularies (107 articles, 250 jurisdictions...) exactly as `make run` does."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -61,3 +63,44 @@ def _eager_celery():  # noqa: ANN202
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+# --- The services pass: a missing service fails the run, it never shrinks it -----------------------
+
+REQUIRE_SERVICES = os.environ.get("SHERLOC_REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
+
+
+def _unreachable_services() -> list[str]:
+    """What the services pass needs and cannot reach: PostgreSQL as the database, and Redis."""
+    import redis
+    from django.db import connection
+
+    problems = []
+    if connection.vendor != "postgresql":
+        problems.append(f"DATABASE_URL must point at PostgreSQL (the database is {connection.vendor})")
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        problems.append("REDIS_URL is not set")
+    else:
+        try:
+            redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+        except redis.RedisError as exc:
+            problems.append(f"Redis at {url} does not answer: {exc}")
+    return problems
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if REQUIRE_SERVICES and (problems := _unreachable_services()):
+        pytest.exit("SHERLOC_REQUIRE_SERVICES is set but: " + "; ".join(problems), returncode=3)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
+    """With SHERLOC_REQUIRE_SERVICES, a skipped `services` test is a failure: a green run that
+    silently tested less is worse than a red one."""
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_SERVICES and report.skipped and item.get_closest_marker("services"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"services test skipped in the services pass (SHERLOC_REQUIRE_SERVICES): {reason}"

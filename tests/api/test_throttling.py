@@ -77,6 +77,7 @@ def test_counter_is_one_cache_entry_with_an_expiry(db):
     assert cache.get("throttle:test") == 3
 
 
+@pytest.mark.services
 def test_redis_counter_takes_one_round_trip(settings):
     """With Redis, INCR and EXPIRE run as one script (Django's incr asks EXISTS first)."""
     import redis
