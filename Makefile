@@ -8,7 +8,7 @@ DEMO_RECORDS ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install lint format migrate demo index check-migrations worker beat services clean
+.PHONY: run test setup install lint format migrate demo index check-migrations worker beat services opensearch opensearch-stop clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,14 @@ beat: install
 # PostgreSQL (127.0.0.1:5432, database "test", trust) and Redis (127.0.0.1:6379), as CI has them.
 services:
 	bash scripts/services.sh
+
+# A local OpenSearch 2.19 node on 127.0.0.1:9200 built from Maven Central (needs Java 17 + Maven);
+# then SEARCH_ENGINE=opensearch OPENSEARCH_URL=http://127.0.0.1:9200 make run.
+opensearch:
+	bash scripts/opensearch.sh start
+
+opensearch-stop:
+	bash scripts/opensearch.sh stop
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache/
