@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpRequest, QueryDict, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from drf_spectacular.types import OpenApiTypes
@@ -23,13 +23,13 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from caselaw.models import CourtLevel
 from legislation.models import LegalStatus
 from sherloc.api import export
 from sherloc.api.language import LANG_PARAM
-from sherloc.api.lean import LeanCall, check_params, json_response, lean_view
 from sherloc.api.permissions import can_view_contacts
 from sherloc.api.schema import error_responses
 from sherloc.api.viewsets import ApiViewMixin
@@ -191,8 +191,6 @@ def public_url(root: str, lang: str, path: str) -> str:
     return f"{root}/{lang}{path}" if path.startswith("/") else path
 
 
-# Serves what the lean view (`search_view`, below) hands over, i.e. other methods and signed-in browser
-# sessions, and describes the endpoint in the OpenAPI schema (its docstring is the operation's description).
 class SearchView(SearchParamsMixin, APIView):
     """Full-text and faceted search over provisions, cases and authorities."""
 
@@ -204,24 +202,9 @@ class SearchView(SearchParamsMixin, APIView):
         responses={200: SearchResponseSerializer, **error_responses(400, 401, 429, 503)},
         tags=["search"],
     )
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: Request) -> Response:
         query = service.query_from_params(request.query_params, self.lang, ignore=(LANG_PARAM,))
-        result = service.search(query)
-        # Rendered here rather than through DRF's Response (errors still go through DRF and its
-        # exception handler): the same bytes as the lean view.
-        return json_response(search_body(request, self.lang, query, result))
-
-
-SEARCH_ALLOWED = frozenset((LANG_PARAM, *SearchView.extra_params))
-SEARCH_REPEATABLE = frozenset(SearchView.repeatable_params)
-
-
-def lean_search(request: HttpRequest, call: LeanCall) -> HttpResponse:
-    """GET /api/v1/search/ on the lean path (sherloc.api.lean): SearchView's checks and body, without
-    DRF around them. The hottest endpoint, with a speed target: docs/benchmarks.md."""
-    check_params(request, call, SEARCH_ALLOWED, SEARCH_REPEATABLE)
-    query = service.query_from_params(request.GET, call.lang, ignore=(LANG_PARAM,))
-    return json_response(search_body(request, call.lang, query, service.search(query)))
+        return Response(search_body(request, self.lang, query, service.search(query)))
 
 
 def _page_link(base: str, params: QueryDict, key: str, value: object, drop: str = "") -> str:
@@ -279,10 +262,6 @@ def search_body(request: HttpRequest | Request, lang: str, query: SearchQuery, r
         # FacetValue dataclasses, rendered as {value, label, count} (sherloc.api.renderers)
         "facets": result.facets,
     }
-
-
-#: The URLconf's /api/v1/search/: lean_search for anonymous and token GETs, SearchView for the rest.
-search_view = lean_view(SearchView, lean_search)
 
 
 class IgnoreAcceptNegotiation(BaseContentNegotiation):

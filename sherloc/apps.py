@@ -6,7 +6,7 @@ class SherlocConfig(AppConfig):
     verbose_name = "SHERLOC core"
 
     def ready(self) -> None:
-        from . import fastpath, removals, sitemaps  # noqa: F401 - fastpath registers its system check
+        from . import removals, sitemaps
 
         removals.connect()
         sitemaps.connect()

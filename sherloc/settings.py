@@ -68,16 +68,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # The stock session/locale/CSRF/auth/messages/history middleware, doing less for safe /api/ calls
-    # without a session cookie (sherloc/api/middleware.py); unchanged everywhere else.
-    "sherloc.api.middleware.ApiSessionMiddleware",
-    "sherloc.api.middleware.ApiLocaleMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "sherloc.api.middleware.ApiCsrfViewMiddleware",
-    "sherloc.api.middleware.ApiAuthenticationMiddleware",
-    "sherloc.api.middleware.ApiMessageMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "sherloc.api.middleware.ApiHistoryRequestMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page (HTTP 429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -213,9 +211,6 @@ API_THROTTLE_RATES = {
     "user": env.str("API_THROTTLE_USER", default="600/min"),  # per signed-in session user
     "token": env.str("API_THROTTLE_TOKEN", default="1200/min"),  # per API token
 }
-# Anonymous GETs of the lean endpoints skip the middleware chain (sherloc/fastpath.py); off: every
-# request goes through Django's handler. Check `manage.py check` for why it is off when it should be on.
-API_FAST_PATH = env.bool("API_FAST_PATH", default=True)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "sherloc.api.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["sherloc.api.renderers.FastJSONRenderer"],

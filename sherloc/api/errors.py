@@ -66,8 +66,7 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
 
 
 def error_parts(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]] | None:
-    """(status, body, headers) of the error response for `exc`, or None for an unexpected error (a 500).
-    Shared by DRF's exception handler and the lean views (sherloc.api.lean), so both answer alike."""
+    """(status, body, headers) of the error response for `exc`, or None for an unexpected error (a 500)."""
     api_exc = _as_api_exception(exc)
     if api_exc is None:
         return None

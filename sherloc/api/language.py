@@ -6,12 +6,10 @@ Vocabulary labels come in the six UN languages (`label_in()`); record texts are 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpRequest
 from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -40,13 +38,8 @@ def _forget(*, setting: str, **kwargs: object) -> None:
 
 
 def negotiate(request: Request) -> str:
-    return negotiate_from(request.query_params, request)
-
-
-def negotiate_from(params: Mapping[str, str], request: HttpRequest | Request) -> str:
-    """`?lang=` from `params` (a 400 naming it when unsupported), else the request's language.
-    Takes the parameters apart from the request so plain Django views (sherloc.api.lean) share it."""
-    raw = params.get(LANG_PARAM)
+    """`?lang=` (a 400 naming it when unsupported), else the request's language."""
+    raw = request.query_params.get(LANG_PARAM)
     if raw is not None:
         code = normalise(raw)
         if code is None:

@@ -47,16 +47,6 @@ class FastJSONRenderer(JSONRenderer):
         return orjson.dumps(data, default=_default)
 
 
-_renderer = FastJSONRenderer()
-
-
-def dumps(data: Any) -> bytes:
-    """What FastJSONRenderer renders, callable without a DRF Response (the lean views, sherloc.api.lean)."""
-    if orjson is None or data is None:
-        return _renderer.render(data)
-    return orjson.dumps(data, default=_default)
-
-
 class SingleRendererNegotiation(DefaultContentNegotiation):
     """The API speaks JSON only: skip parsing Accept (60 us a request) and answer JSON whatever it says,
     rather than 406. Views with several renderers (the schema: YAML or JSON) negotiate as usual."""

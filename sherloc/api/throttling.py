@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
-from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -43,8 +42,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def count_request(scope: str, ident: str) -> float | None:
     """Count one request of `ident` in `scope`'s current window: None if within the rate (or the scope
-    has none), else the seconds until the window ends. The one counter used by the DRF throttles
-    below and by the lean views (sherloc.api.lean), so both paths share each client's budget."""
+    has none), else the seconds until the window ends."""
     rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
     if not rate:
         return None
@@ -55,21 +53,6 @@ def count_request(scope: str, ident: str) -> float | None:
     if count > limit:
         return (window + 1) * duration - now
     return None
-
-
-def client_ident(request: HttpRequest | Request) -> str | None:
-    """The client address throttles count by: DRF's BaseThrottle.get_ident (X-Forwarded-For is only
-    trusted behind API_NUM_PROXIES proxies), reading META directly: `request.headers` would build a
-    mapping of every header on each request just to look one up."""
-    xff = request.META.get("HTTP_X_FORWARDED_FOR")
-    remote_addr = request.META.get("REMOTE_ADDR")
-    num_proxies = api_settings.NUM_PROXIES
-    if num_proxies is not None:
-        if num_proxies == 0 or xff is None:
-            return remote_addr
-        addrs = xff.split(",")
-        return addrs[-min(num_proxies, len(addrs))].strip()
-    return "".join(xff.split()) if xff else remote_addr
 
 
 class _WindowThrottle(BaseThrottle):
@@ -93,7 +76,7 @@ class AnonIPThrottle(_WindowThrottle):
     def ident_for(self, request: Request) -> str | None:
         if request_token(request) is not None or request.user.is_authenticated:
             return None
-        return client_ident(request)
+        return self.get_ident(request)  # X-Forwarded-For is only trusted behind API_NUM_PROXIES proxies
 
 
 class TokenThrottle(_WindowThrottle):

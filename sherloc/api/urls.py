@@ -11,7 +11,7 @@ from rest_framework.routers import DefaultRouter
 from authorities.api import AuthorityViewSet
 from caselaw.api import CaseViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
-from search.api import ExportView, search_view
+from search.api import ExportView, SearchView
 from sherloc.api.removals import RemovalViewSet
 from submissions.api import SubmissionDetailView, SubmissionListView
 from taxonomy.api import (
@@ -51,7 +51,7 @@ router.register("languages", LanguageViewSet, basename="language")
 router.register("removals", RemovalViewSet, basename="removal")
 
 urlpatterns = [
-    path("search/", search_view, name="search"),  # lean for anonymous and token GETs (sherloc.api.lean)
+    path("search/", SearchView.as_view(), name="search"),
     path("export/", ExportView.as_view(), name="export"),
     path("schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

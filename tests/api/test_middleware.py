@@ -1,22 +1,6 @@
-"""sherloc.api.middleware: safe API calls without a session skip the browser machinery; everything else
-(signed-in browser users, writes, the web pages) goes through the stock middleware unchanged."""
+"""The API behind Django's stock middleware: language headers, no cookies for anonymous calls, session users."""
 
 from __future__ import annotations
-
-from django.conf import settings
-from django.test import RequestFactory
-
-from sherloc.api.middleware import is_api_lite
-
-
-def test_lite_only_for_safe_api_calls_without_a_session_cookie():
-    rf = RequestFactory()
-    assert is_api_lite(rf.get("/api/v1/search/"))
-    assert not is_api_lite(rf.post("/api/v1/search/"))
-    assert not is_api_lite(rf.get("/en/search/"))
-    with_cookie = rf.get("/api/v1/search/")
-    with_cookie.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
-    assert not is_api_lite(with_cookie)
 
 
 def test_anonymous_api_call_sets_no_cookies_and_keeps_language_headers(api, corpus):
