@@ -158,6 +158,9 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 ATTACHMENT_TEXT_MAX_PAGES = env.int("ATTACHMENT_TEXT_MAX_PAGES", default=500)
 ATTACHMENT_TEXT_MAX_CHARS = env.int("ATTACHMENT_TEXT_MAX_CHARS", default=1_000_000)
 ATTACHMENT_TEXT_MAX_SECONDS = env.float("ATTACHMENT_TEXT_MAX_SECONDS", default=20.0)
+# Rows per list on the submission forms (provisions, people, charges): a posted row count above it (or
+# not a whole number) is a form error. A record that already has more rows keeps its own count as bound.
+SUBMISSION_MAX_ROWS = env.int("SUBMISSION_MAX_ROWS", default=200)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sherloc@localhost")
@@ -180,8 +183,11 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# --- Search: tantivy embedded by default, Elasticsearch when ELASTICSEARCH_URL is set.
+# --- Search: tantivy embedded by default, Elasticsearch when ELASTICSEARCH_URL is set. OpenSearch only
+# when chosen (SEARCH_ENGINE=opensearch + OPENSEARCH_URL): CI's services pass sets OPENSEARCH_URL for
+# the engine tests without moving the rest of the suite off tantivy.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+OPENSEARCH_URL = env.str("OPENSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch" if ELASTICSEARCH_URL else "tantivy")
 SEARCH_INDEX_DIR = Path(env.str("SEARCH_INDEX_DIR", default=str(VAR_DIR / "index")))
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="sherloc")

@@ -27,7 +27,7 @@ from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from sherloc import uploads
 from taxonomy.models import Article, Country, CrimeType, Issue, Language
 
-from .forms_common import KeptFormsMixin
+from .forms_common import BoundedRowsMixin, KeptFormsMixin
 
 SUBMIT_REQUIRED = ("original_language",)
 ORDER_OFFSET = 1_000_000  # temporary orders while re-numbering (order is unique per law)
@@ -139,7 +139,7 @@ class ProvisionForm(forms.ModelForm):
         provision.issues.set(self.cleaned_data.get("issues") or [])
 
 
-class BaseProvisionFormSet(KeptFormsMixin, BaseInlineFormSet):
+class BaseProvisionFormSet(BoundedRowsMixin, KeptFormsMixin, BaseInlineFormSet):
     def __init__(self, *args, submitting: bool = False, **kwargs) -> None:  # noqa: ANN002, ANN003
         self.submitting = submitting
         super().__init__(*args, **kwargs)

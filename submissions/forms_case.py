@@ -261,7 +261,7 @@ class PersonForm(RowForm):
         return data
 
 
-class BasePersonFormSet(common.KeptFormsMixin, BaseInlineFormSet):
+class BasePersonFormSet(common.BoundedRowsMixin, common.KeptFormsMixin, BaseInlineFormSet):
     def __init__(self, *args: Any, submitting: bool = False, **kwargs: Any) -> None:
         self.submitting = submitting
         super().__init__(*args, **kwargs)
@@ -380,7 +380,7 @@ class ChargeForm(RowForm):
         self.fields["provision"].queryset = provisions if provisions is not None else Provision.objects.none()
 
 
-class BaseChargeFormSet(common.KeptFormsMixin, BaseInlineFormSet):
+class BaseChargeFormSet(common.BoundedRowsMixin, common.KeptFormsMixin, BaseInlineFormSet):
     def __init__(
         self,
         *args: Any,

@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Article, CrimeSubType, CrimeType, Issue, Language
@@ -124,3 +129,55 @@ class KeptFormsMixin:
                 continue
             kept.append(form)
         return kept
+
+
+class RowCountForm(ManagementForm):
+    """A formset's hidden row counts, checked: whole numbers from 0 to the formset's bound, and no more
+    initial (existing) rows than rows. Django's own management form takes any integer: -1 builds no rows
+    at all (what was typed is silently dropped) and a huge count builds thousands of forms."""
+
+    def __init__(self, *args: object, max_rows: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in (TOTAL_FORM_COUNT, INITIAL_FORM_COUNT):
+            self.fields[name].validators = [MinValueValidator(0), MaxValueValidator(max_rows)]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if INITIAL_FORM_COUNT not in self.errors and TOTAL_FORM_COUNT not in self.errors:
+            if data[INITIAL_FORM_COUNT] > data[TOTAL_FORM_COUNT]:
+                self.add_error(INITIAL_FORM_COUNT, "more initial rows than rows")
+                data[INITIAL_FORM_COUNT] = 0
+        if self.errors:
+            data[TOTAL_FORM_COUNT] = data[INITIAL_FORM_COUNT] = 0  # build no rows from counts we cannot trust
+        return data
+
+
+class BoundedRowsMixin:
+    """Bounds a submission formset's rows: at most `settings.SUBMISSION_MAX_ROWS`, or the rows the record
+    already has when it has more (an imported law with many provisions stays editable).
+
+    A posted row count that is not a whole number between 0 and that bound (or claims more existing rows
+    than rows) is a non-form error on the formset and no row is built from it: nothing is saved and nothing
+    is silently dropped. The bound also caps the forms Django builds (`absolute_max`), so a forged
+    TOTAL_FORMS costs nothing.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.validate_max = True
+        existing = self.get_queryset().count() if getattr(self.instance, "pk", None) else 0
+        self.max_num = self.absolute_max = max(settings.SUBMISSION_MAX_ROWS, existing)
+        self.error_messages["missing_management_form"] = gettext(
+            "The number of rows sent with this form is missing or invalid (at most %(max)s rows per list). "
+            "Nothing was saved: reload the page and try again."
+        ) % {"max": self.max_num}
+
+    @cached_property
+    def management_form(self) -> ManagementForm:
+        if not self.is_bound:
+            return super().management_form
+        form = RowCountForm(
+            self.data, auto_id=self.auto_id, prefix=self.prefix, renderer=self.renderer, max_rows=self.absolute_max
+        )
+        form.full_clean()
+        return form
