@@ -158,6 +158,10 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 ATTACHMENT_TEXT_MAX_PAGES = env.int("ATTACHMENT_TEXT_MAX_PAGES", default=500)
 ATTACHMENT_TEXT_MAX_CHARS = env.int("ATTACHMENT_TEXT_MAX_CHARS", default=1_000_000)
 ATTACHMENT_TEXT_MAX_SECONDS = env.float("ATTACHMENT_TEXT_MAX_SECONDS", default=20.0)
+# Work bounds, checked before a page is parsed (the seconds are only checked between pages): decompressed
+# content-stream bytes per page (a page over it is skipped) and in total (extraction stops).
+ATTACHMENT_TEXT_MAX_PAGE_BYTES = env.int("ATTACHMENT_TEXT_MAX_PAGE_BYTES", default=500_000)
+ATTACHMENT_TEXT_MAX_CONTENT_BYTES = env.int("ATTACHMENT_TEXT_MAX_CONTENT_BYTES", default=10_000_000)
 # Rows per list on the submission forms (provisions, people, charges): a posted row count above it (or
 # not a whole number) is a form error. A record that already has more rows keeps its own count as bound.
 SUBMISSION_MAX_ROWS = env.int("SUBMISSION_MAX_ROWS", default=200)

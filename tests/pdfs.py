@@ -3,7 +3,7 @@
 
 import io
 
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
 
@@ -27,6 +27,25 @@ def make_pdf(*pages: str, password: str | None = None) -> bytes:
         page.replace_contents(stream)
     if password:
         writer.encrypt(password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_bomb_pdf(inflated_bytes: int = 20_000_000, repeats: int = 100, before: str = "", after: str = "") -> bytes:
+    """A small PDF whose one page repeats one compressed content stream `repeats` times, together inflating
+    to about `inflated_bytes` of text-showing operators (the "content-stream bomb" of issue #19). Optional
+    ordinary pages before and after it."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject
+
+    source = PdfReader(io.BytesIO(make_pdf(*(text for text in (before, "bomb", after) if text))))
+    writer = PdfWriter(clone_from=source)
+    operators = b"BT /F1 12 Tf 72 720 Td (bomb words) Tj ET\n"
+    chunk = DecodedStreamObject()
+    chunk.set_data(operators * max(1, inflated_bytes // repeats // len(operators)))
+    reference = writer._add_object(chunk.flate_encode(level=9))
+    page = writer.pages[1 if before else 0]
+    page[NameObject("/Contents")] = ArrayObject([reference] * repeats)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
