@@ -1,4 +1,4 @@
-"""Engine selection by settings.SEARCH_ENGINE ('tantivy' or 'elasticsearch')."""
+"""Engine selection by settings.SEARCH_ENGINE ('tantivy', 'elasticsearch' or 'opensearch')."""
 
 import threading
 
@@ -20,7 +20,11 @@ def build_engine(name: str | None = None) -> SearchEngine:
         from .elasticsearch_engine import ElasticsearchEngine
 
         return ElasticsearchEngine(settings.ELASTICSEARCH_URL, prefix=settings.SEARCH_INDEX_PREFIX)
-    raise EngineError(f"Unknown SEARCH_ENGINE {name!r}: use 'tantivy' or 'elasticsearch'.")
+    if name == "opensearch":
+        from .opensearch_engine import OpenSearchEngine
+
+        return OpenSearchEngine(settings.OPENSEARCH_URL, prefix=settings.SEARCH_INDEX_PREFIX)
+    raise EngineError(f"Unknown SEARCH_ENGINE {name!r}: use 'tantivy', 'elasticsearch' or 'opensearch'.")
 
 
 def get_engine() -> SearchEngine:

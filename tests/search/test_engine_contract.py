@@ -1,8 +1,10 @@
-"""The engine contract: every engine (tantivy, Elasticsearch) must pass the same behaviour tests.
+"""The engine contract: every engine (tantivy, Elasticsearch, OpenSearch) must pass the same behaviour tests.
 
 The corpus below is hand-written (no statute text is copied) and follows search/schema.py exactly.
 Each test asserts exact ids and counts, so an engine that ranks, filters or counts differently fails.
-The Elasticsearch run needs a live cluster: set ELASTICSEARCH_URL to run it.
+The Elasticsearch run needs a live cluster: set ELASTICSEARCH_URL to run it. The OpenSearch run needs
+OPENSEARCH_URL (`make opensearch` starts a node); it is a `services` test, so CI's services pass, which
+starts the node, fails instead of skipping it.
 """
 
 import os
@@ -347,20 +349,32 @@ def _elasticsearch_url() -> str:
     return getattr(settings, "ELASTICSEARCH_URL", "") or os.environ.get("ELASTICSEARCH_URL", "")
 
 
+def _opensearch_url() -> str:
+    return getattr(settings, "OPENSEARCH_URL", "") or os.environ.get("OPENSEARCH_URL", "")
+
+
 def _build(name: str, tmp_path) -> SearchEngine:  # noqa: ANN001
     if name == "tantivy":
         from search.engines.tantivy_engine import TantivyEngine
 
         return TantivyEngine(tmp_path / "contract-index")
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    if name == "opensearch":
+        url = _opensearch_url()
+        if not url:
+            pytest.skip("OPENSEARCH_URL not set: live OpenSearch contract tests skipped (make opensearch)")
+        from search.engines.opensearch_engine import OpenSearchEngine
+
+        return OpenSearchEngine(url, prefix=prefix, replicas=0)
     url = _elasticsearch_url()
     if not url:
         pytest.skip("ELASTICSEARCH_URL not set: live Elasticsearch contract tests skipped")
     from search.engines.elasticsearch_engine import ElasticsearchEngine
 
-    return ElasticsearchEngine(url, prefix=f"test-{uuid.uuid4().hex[:12]}")
+    return ElasticsearchEngine(url, prefix=prefix)
 
 
-@pytest.fixture(params=["tantivy", "elasticsearch"])
+@pytest.fixture(params=["tantivy", "elasticsearch", pytest.param("opensearch", marks=pytest.mark.services)])
 def engine(request, tmp_path) -> Iterator[SearchEngine]:  # noqa: ANN001
     built = _build(request.param, tmp_path)
     try:

@@ -1,4 +1,8 @@
-"""The Elasticsearch engine: index lifecycle (alias + timestamped indices), writes, search.
+"""The Elasticsearch-family engines: index lifecycle (alias + timestamped indices), writes, search.
+
+IndexEngine holds all of it and talks to the server only through a ClientAdapter (adapter.py):
+ElasticsearchEngine and search/engines/opensearch/ OpenSearchEngine are the same engine with another
+adapter, so both send the same request bodies and read responses with the same code.
 
 Index layout: searches and writes go through the alias `<prefix>-documents`, which points at exactly
 one concrete index `<prefix>-documents-<UTC timestamp>`. A rebuild loads a fresh index and then moves
@@ -19,14 +23,13 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
-
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
-from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ...query import ParsedText, SearchQuery
 from ...results import EngineResult
 from ..base import EngineError, SearchEngine
+from .adapter import ClientAdapter, ElasticsearchAdapter
 from .mapping import DEFAULT_REFRESH_INTERVAL, index_body, to_source
 from .parsing import empty_result, parse_search
 from .queries import PIT_KEEP_ALIVE, build_search, versions_page_body
@@ -48,11 +51,6 @@ def _redact(url: str) -> str:
     return url
 
 
-def _body(resp: object) -> dict:
-    """The JSON body of a client response (ObjectApiResponse has no .get(); fakes may return dicts)."""
-    return resp.body if hasattr(resp, "body") else resp  # type: ignore[return-value]
-
-
 def parse_text(text: str) -> ParsedText:
     """The user's text through the shared tolerant parser (imported lazily: it is a sibling module
     that the engine must not need just to be imported, e.g. by management commands)."""
@@ -63,31 +61,28 @@ def parse_text(text: str) -> ParsedText:
     return tolerant_parse(text)
 
 
-class ElasticsearchEngine(SearchEngine):
-    name = "elasticsearch"
+class IndexEngine(SearchEngine):
+    """One alias over timestamped indices on an Elasticsearch-family server, through `adapter`."""
+
+    name = ""
 
     def __init__(
         self,
         url: str,
+        adapter: ClientAdapter,
         prefix: str = "sherloc",
-        client: Elasticsearch | None = None,
         *,
+        owns_client: bool = False,
         refresh: bool = True,
         refresh_interval: str = DEFAULT_REFRESH_INTERVAL,
         shards: int = 1,
         replicas: int = 1,
         max_result_window: int = 10_000,
-        request_timeout: float = 30.0,
     ) -> None:
         self.url = _redact(url or "")
-        if client is None:
-            if not url:
-                raise EngineError("ELASTICSEARCH_URL is not set: the elasticsearch engine needs a cluster URL.")
-            client = Elasticsearch(url, request_timeout=request_timeout, retry_on_timeout=True, max_retries=3)
-            self._owns_client = True
-        else:
-            self._owns_client = False
-        self.client = client
+        self.adapter = adapter
+        self.client = adapter.client
+        self._owns_client = owns_client
         self.alias = f"{prefix.lower()}-documents"  # index and alias names must be lower case
         self.refresh = refresh
         self.index_options = {
@@ -103,20 +98,22 @@ class ElasticsearchEngine(SearchEngine):
     @contextlib.contextmanager
     def _errors(self, action: str) -> Iterator[None]:
         """Every client failure leaves as EngineError (the indexing tasks retry on it)."""
+        product = self.adapter.product
         try:
             yield
-        except BulkIndexError as exc:
+        except self.adapter.bulk_errors as exc:
             self._alias_ready = False
-            first = exc.errors[0] if exc.errors else {}
-            raise EngineError(f"Elasticsearch {action}: {len(exc.errors)} document(s) refused, first: {first}") from exc
-        except ApiError as exc:
-            self._alias_ready = False
-            raise EngineError(f"Elasticsearch {action} failed: {exc}") from exc
-        except TransportError as exc:  # ConnectionError, ConnectionTimeout, SerializationError, TLS
+            errors = getattr(exc, "errors", None) or []
+            first = errors[0] if errors else {}
+            raise EngineError(f"{product} {action}: {len(errors)} document(s) refused, first: {first}") from exc
+        except self.adapter.unreachable_errors as exc:
             where = f" at {self.url}" if self.url else ""
-            raise EngineError(f"Elasticsearch {action} failed: cluster unreachable{where}: {exc}") from exc
+            raise EngineError(f"{product} {action} failed: cluster unreachable{where}: {exc}") from exc
+        except self.adapter.api_errors as exc:
+            self._alias_ready = False
+            raise EngineError(f"{product} {action} failed: {exc}") from exc
         except ValueError as exc:  # a document outside the schema (mapping.to_source)
-            raise EngineError(f"Elasticsearch {action}: {exc}") from exc
+            raise EngineError(f"{product} {action}: {exc}") from exc
 
     def _new_index_name(self) -> str:
         return f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
@@ -127,27 +124,25 @@ class ElasticsearchEngine(SearchEngine):
     def _alias_indices(self) -> list[str]:
         """Concrete indices behind the alias ([] when it does not exist yet)."""
         try:
-            resp = self.client.indices.get_alias(name=self.alias)
-        except NotFoundError:
+            return sorted(self.adapter.get_alias(name=self.alias))
+        except self.adapter.not_found_errors:
             return []
-        return sorted(_body(resp))
 
     def _ensure_alias(self) -> None:
         """First write on an empty cluster: create an index with the alias on it."""
         if self._alias_ready:
             return
-        if not self.client.indices.exists_alias(name=self.alias):
-            self.client.indices.create(
-                index=self._new_index_name(), aliases={self.alias: {}}, **index_body(**self.index_options)
+        if not self.adapter.exists_alias(self.alias):
+            self.adapter.create_index(
+                self._new_index_name(), index_body(**self.index_options), aliases={self.alias: {}}
             )
         self._alias_ready = True
 
-    def _bulk(self, actions: Iterable[dict], **params: object) -> int:
-        """Stream actions in chunks; returns how many succeeded. Item errors raise BulkIndexError,
+    def _bulk(self, actions: Iterable[dict], **params: Any) -> int:
+        """Stream actions in chunks; returns how many succeeded. Item errors raise the bulk error,
         except statuses in `ignore_status` (404 for deletes), which are simply not counted."""
         done = 0
-        for ok, _item in streaming_bulk(
-            self.client,
+        for ok, _item in self.adapter.streaming_bulk(
             actions,
             chunk_size=CHUNK_SIZE,
             max_chunk_bytes=MAX_CHUNK_BYTES,
@@ -184,7 +179,7 @@ class ElasticsearchEngine(SearchEngine):
         if not ids:
             return 0
         with self._errors("delete"):
-            if not self._alias_ready and not self.client.indices.exists_alias(name=self.alias):
+            if not self._alias_ready and not self.adapter.exists_alias(self.alias):
                 return 0  # nothing was ever indexed: nothing to delete
             self._alias_ready = True
             actions = ({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids)
@@ -199,26 +194,25 @@ class ElasticsearchEngine(SearchEngine):
         new = self._new_index_name()
         with self._errors("rebuild"):
             # No periodic refresh while loading: one refresh at the end is much cheaper.
-            self.client.indices.create(index=new, **index_body(**{**self.index_options, "refresh_interval": "-1"}))
+            self.adapter.create_index(new, index_body(**{**self.index_options, "refresh_interval": "-1"}))
             try:
                 count = self._bulk(self._index_actions(docs, new))
-                self.client.indices.put_settings(
-                    index=new, settings={"index": {"refresh_interval": self.index_options["refresh_interval"]}}
-                )
-                self.client.indices.refresh(index=new)
+                self.adapter.put_settings(new, {"index": {"refresh_interval": self.index_options["refresh_interval"]}})
+                self.adapter.refresh(new)
                 old = self._alias_indices()
                 actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
                 actions.append({"add": {"index": new, "alias": self.alias}})
-                self.client.indices.update_aliases(actions=actions)
+                self.adapter.update_aliases(actions)
             except BaseException:
                 with contextlib.suppress(Exception):  # best effort; the original error matters
-                    self.client.indices.delete(index=new, ignore_unavailable=True)
+                    self.adapter.delete_indices(new)
                 raise
             self._alias_ready = True
             if old:
                 try:
-                    self.client.indices.delete(index=old, ignore_unavailable=True)
-                except (ApiError, TransportError) as exc:  # the new index is live: do not fail the rebuild
+                    self.adapter.delete_indices(old)
+                except (*self.adapter.api_errors, *self.adapter.unreachable_errors) as exc:
+                    # the new index is live: do not fail the rebuild
                     log.warning("rebuild: could not delete old index(es) %s: %s", old, exc)
         return count
 
@@ -227,10 +221,10 @@ class ElasticsearchEngine(SearchEngine):
         with self._errors("clear"):
             names = set(self._alias_indices())
             # GET <pattern>/_alias lists every matching index, with or without aliases ({} if none).
-            matching = _body(self.client.indices.get_alias(index=f"{self.alias}-*"))
+            matching = self.adapter.get_alias(index=f"{self.alias}-*")
             names |= {name for name in matching if self._is_own_index(name)}
             if names:
-                self.client.indices.delete(index=sorted(names), ignore_unavailable=True)
+                self.adapter.delete_indices(sorted(names))
         self._alias_ready = False
 
     # ------------------------------------------------------------------ reads
@@ -239,25 +233,25 @@ class ElasticsearchEngine(SearchEngine):
         plan = build_search(query, parse_text(query.text))  # QueryError passes through untouched
         with self._errors("search"):
             try:
-                resp = self.client.search(index=self.alias, body=plan.body)
-            except NotFoundError:
+                resp = self.adapter.search(self.alias, plan.body)
+            except self.adapter.not_found_errors:
                 return empty_result(query)  # no alias yet: nothing indexed
-        return parse_search(_body(resp), query, plan)
+        return parse_search(resp, query, plan)
 
     def versions(self) -> dict[str, str]:
         """{id: version} of every document, scanned under one point in time (a consistent snapshot)."""
         out: dict[str, str] = {}
         with self._errors("versions"):
             try:
-                pit = self.client.open_point_in_time(index=self.alias, keep_alive=PIT_KEEP_ALIVE)
-                pit_id = _body(pit)["id"]
-            except NotFoundError:
+                pit_id = self.adapter.open_point_in_time(self.alias, PIT_KEEP_ALIVE)
+            except self.adapter.not_found_errors:
                 return out
             try:
                 after = None
                 while True:
                     body = versions_page_body(pit_id, after)
-                    resp = _body(self.client.search(body=body))
+                    body["sort"] = list(self.adapter.versions_sort)
+                    resp = self.adapter.search(None, body)
                     pit_id = resp.get("pit_id", pit_id)  # the id may change between pages
                     hits = resp["hits"]["hits"]
                     for hit in hits:
@@ -267,16 +261,39 @@ class ElasticsearchEngine(SearchEngine):
                     after = hits[-1]["sort"]
             finally:
                 with contextlib.suppress(Exception):  # it expires after keep_alive anyway
-                    self.client.close_point_in_time(id=pit_id)
+                    self.adapter.close_point_in_time(pit_id)
         return out
 
     def count(self) -> int:
         with self._errors("count"):
             try:
-                return int(_body(self.client.count(index=self.alias))["count"])
-            except NotFoundError:
+                return self.adapter.count(self.alias)
+            except self.adapter.not_found_errors:
                 return 0
 
     def close(self) -> None:
         if self._owns_client:
-            self.client.close()
+            self.adapter.close()
+
+
+class ElasticsearchEngine(IndexEngine):
+    """The official `elasticsearch` 9 client (`client` may be given, e.g. bound to a fake node)."""
+
+    name = "elasticsearch"
+
+    def __init__(
+        self,
+        url: str,
+        prefix: str = "sherloc",
+        client: Any = None,
+        *,
+        request_timeout: float = 30.0,
+        **options: Any,
+    ) -> None:
+        if client is None:
+            if not url:
+                raise EngineError("ELASTICSEARCH_URL is not set: the elasticsearch engine needs a cluster URL.")
+            adapter = ElasticsearchAdapter.connect(url, request_timeout)
+        else:
+            adapter = ElasticsearchAdapter(client)
+        super().__init__(url, adapter, prefix, owns_client=client is None, **options)

@@ -19,6 +19,7 @@ from ...schema import (
     STORED_ONLY,
     analyzer_for,
 )
+from .cjk import mark_word_boundaries
 
 # Schema analyzer key -> custom analyzer. Each is Elasticsearch's documented reimplementation of the
 # built-in language analyzer (english, french, spanish, portuguese, russian, arabic, cjk) with two
@@ -26,8 +27,9 @@ from ...schema import (
 # - no stop-word filter: "trafficking in persons" and "in force" keep every word, as in tantivy;
 # - ASCII folding *after* the stemmer (stemmers rely on accents): "trafico" finds "tráfico".
 # All filters are built in: any stock node (and the CI docker image) can host the index, no plugins.
-# Chinese uses CJK bigrams (no dictionary, good recall); the smartcn plugin segments words better but
-# must be installed on every node: switch `zh` here (and rebuild) once that is a deployment rule.
+# Chinese uses CJK bigrams, kept inside words: to_source() and the queries mark jieba's word boundaries
+# (cjk.py), so no plugin is needed. The smartcn plugin segments words on the server but must be
+# installed on every node: switch `zh` here (and rebuild) once that is a deployment rule.
 FOLD = "asciifolding"
 
 
@@ -144,6 +146,8 @@ def to_source(doc: dict) -> dict:
         for part, field_name in (("title", title_field(key)), ("body", body_field(key))):
             value = (parts or {}).get(part)
             if value:
+                if key == "zh":
+                    value = mark_word_boundaries(value)
                 source.setdefault(field_name, []).append(value)
     # Never null: search_after cannot resume from a null sort value.
     sort_title = source.get("sort_title") or (source.get("title") or "").lower()

@@ -15,6 +15,7 @@ from typing import Any
 from ...query import SearchQuery
 from ...results import EngineResult, Hit
 from ...schema import ANALYZERS, analyzer_for
+from .cjk import ZWSP
 from .cursor import encode_cursor
 from .mapping import body_field
 from .queries import FACET_AGG, SNIPPET_FRAGMENTS, SearchPlan
@@ -73,7 +74,7 @@ def snippets(highlight: Mapping[str, list[str]], language: str = "en", original:
     never shows the same passage twice in two translations.
     """
     order = list(dict.fromkeys([analyzer_for(language), analyzer_for(original), *ANALYZERS]))
-    bodies = [highlight.get(body_field(key)) or [] for key in order]
+    bodies = [[_clean(f) for f in highlight.get(body_field(key)) or []] for key in order]
     for fragments in bodies:
         marked = [f for f in fragments if "<mark>" in f]  # encoder=html: document text cannot fake it
         if marked:
@@ -82,6 +83,13 @@ def snippets(highlight: Mapping[str, list[str]], language: str = "en", original:
         if fragments:
             return fragments[:1]
     return []
+
+
+def _clean(fragment: str) -> str:
+    """One escaping for every server: OpenSearch's html encoder (Lucene's SimpleHTMLEncoder) also
+    escapes "/" as &#x2F;, harmless in text, so it is put back. Chinese bodies carry invisible
+    word-boundary marks (cjk.py) that are not part of a snippet."""
+    return fragment.replace("&#x2F;", "/").replace(ZWSP, "")
 
 
 def parse_facets(aggregations: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, dict[str, int]]:

@@ -24,6 +24,7 @@ from elasticsearch.dsl.query import Query
 from ...facets import FACETS, FILTER_NAMES
 from ...query import ParsedText, QueryError, SearchQuery, Sort
 from ...schema import TITLE_BOOST
+from .cjk import mark_word_boundaries
 from .cursor import decode_cursor
 from .mapping import BODY_FIELDS, TITLE_FIELDS
 
@@ -99,6 +100,7 @@ def term_clause(term: str, *, phrase: bool = False, positive: bool = True) -> Qu
     excluding such a term must not exclude everything.
     """
     options: dict = {"zero_terms_query": "all"} if positive else {}
+    term = mark_word_boundaries(term)  # Chinese: bigrams only inside words, as indexed (cjk.py)
     if phrase:
         return Q("multi_match", query=term, fields=TEXT_QUERY_FIELDS, type="phrase", **options)
     return Q(
