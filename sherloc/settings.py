@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # /api/ only: over-long query strings (414) and bodies (413) answered in the API's JSON error shape.
+    "sherloc.api.limits.ApiLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,6 +223,9 @@ API_THROTTLE_RATES = {
     "user": env.str("API_THROTTLE_USER", default="600/min"),  # per signed-in session user
     "token": env.str("API_THROTTLE_TOKEN", default="1200/min"),  # per API token
 }
+# Longest query string (characters, as sent) the API answers; longer is a 414 JSON error
+# (sherloc/api/limits.py). The web server must allow longer request lines (gunicorn --limit-request-line 8190).
+API_MAX_QUERY_STRING = env.int("API_MAX_QUERY_STRING", default=4096)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "sherloc.api.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["sherloc.api.renderers.FastJSONRenderer"],
