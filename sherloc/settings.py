@@ -10,6 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -32,9 +35,36 @@ if SHERLOC_ENV == "production":
         raise ImproperlyConfigured("SHERLOC_ENV=production needs SECRET_KEY set to a long random value.")
     if DEBUG:
         raise ImproperlyConfigured("SHERLOC_ENV=production refuses DEBUG=true.")
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+
+# --- HTTPS (docs/deployment.md). A request counts as HTTPS when it arrived over TLS, or when the header
+# named by SECURE_PROXY_SSL_HEADER says so: "X-Forwarded-Proto: https" by default in production (the
+# proxy in front must set it and strip it from clients); "" turns it off (TLS ends at Django's server).
+_proxy_ssl_header = env.str(
+    "SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto: https" if SHERLOC_ENV == "production" else ""
+)
+if _proxy_ssl_header:
+    _name, _sep, _value = _proxy_ssl_header.partition(":")
+    if not _sep or not _name.strip() or not _value.strip():
+        raise ImproperlyConfigured('SECURE_PROXY_SSL_HEADER must look like "X-Forwarded-Proto: https".')
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
+# http:// requests redirected to https:// (off by default: the proxy usually does it; /healthz is exempt
+# so a load balancer's plain-HTTP probe still reaches it).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+# HSTS on HTTPS responses in production: one year by default; 0 turns it off. Subdomains and preload are
+# opt-in, as they bind every host of the domain.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if SHERLOC_ENV == "production" else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# `check --deploy` warnings that are decisions, not oversights (docs/deployment.md, "check --deploy"):
+# W005/W021 HSTS for subdomains and preload are opt-in; W008 the redirect to HTTPS is the proxy's job
+# unless SECURE_SSL_REDIRECT is set. Set SILENCED_SYSTEM_CHECKS (comma list) to see them again.
+SILENCED_SYSTEM_CHECKS = env.list(
+    "SILENCED_SYSTEM_CHECKS",
+    default=["security.W005", "security.W021", "security.W008"] if SHERLOC_ENV == "production" else [],
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -51,6 +81,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
     "simple_history",
     "axes",
     "sherloc",
@@ -77,10 +108,34 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page (HTTP 429).
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp) on every response: only this site's own scripts, styles, images
+# and connections. No inline script or style: the pages' scripts live in static/js, and the one page with
+# inline code (the API's Swagger UI) carries a per-response nonce. `data:` images serve Swagger UI's icons.
+# CSP_REPORT_ONLY=true sends it as Content-Security-Policy-Report-Only (to try a change first).
+_CSP_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF, CSP_NONCE],
+        "style-src": [CSP_SELF, CSP_NONCE],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    }
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
 
 ROOT_URLCONF = "sherloc.urls"
 WSGI_APPLICATION = "sherloc.wsgi.application"
@@ -305,9 +360,14 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # 403/404 answers are logged by django.request as one line, without the exception's traceback.
+    "filters": {"expected_refusals": {"()": "sherloc.logs.ExpectedRefusalFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["expected_refusals"]},
+    },
 }
 
 # Sign-in lives under the language prefix (/en/accounts/login/); URL names resolve per language.

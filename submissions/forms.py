@@ -157,7 +157,7 @@ class BaseProvisionFormSet(BoundedRowsMixin, KeptFormsMixin, BaseInlineFormSet):
             field = form.fields["ORDER"]
             field.label = _("Position")
             field.help_text = _("Change the numbers to reorder the provisions (1 comes first).")
-            field.widget.attrs.update(min=1, style="max-inline-size: 6rem")
+            field.widget.attrs.update(min=1, **{"class": "position-input"})
 
     def in_order(self) -> list[ProvisionForm]:
         """The kept rows sorted by the position typed in each (rows without one keep their place)."""
