@@ -27,9 +27,10 @@ LOG_FILE=$HOME_DIR/node.log
 URL=http://127.0.0.1:$PORT
 
 started_ns=$(date +%s%N)
+launched_ns=""
 say() { printf 'opensearch: %s\n' "$*"; }
 elapsed() {
-  local ms=$((($(date +%s%N) - started_ns) / 1000000))
+  local ms=$((($(date +%s%N) - ${1:-$started_ns}) / 1000000))
   printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100))
 }
 log_tail() {
@@ -106,6 +107,7 @@ start() {
     mkdir -p "$HOME_DIR"
     : >"$LOG_FILE"
     say "starting on $URL (heap $HEAP, home $HOME_DIR)"
+    launched_ns=$(date +%s%N)
     # setsid: the node outlives this script and its terminal; the shell writes its own pid and
     # becomes the JVM (exec), so the pid file names the JVM.
     setsid sh -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
@@ -127,7 +129,7 @@ start() {
     fi
     sleep 1
   done
-  say "health yellow after $(elapsed)s"
+  say "health yellow: node start ${launched_ns:+$(elapsed "$launched_ns")s, }total $(elapsed)s"
   describe
 }
 
