@@ -65,8 +65,8 @@ class VocabularyCSVField(BaseCSVField):
         if not values:
             return None
         codes = list(dict.fromkeys(self.normalise(v.strip()) for v in values if v and v.strip()))
-        if not codes:
-            raise forms.ValidationError("Give at least one code.")
+        if not codes:  # "instrument=," is "instrument=": an empty filter is an absent one, as in search
+            return None
         if len(codes) > MAX_VALUES:
             raise forms.ValidationError(f"At most {MAX_VALUES} values.")
         found = self.resolve(codes) if self.resolve else self._lookup(codes)

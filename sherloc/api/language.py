@@ -40,7 +40,7 @@ def _forget(*, setting: str, **kwargs: object) -> None:
 def negotiate(request: Request) -> str:
     """`?lang=` (a 400 naming it when unsupported), else the request's language."""
     raw = request.query_params.get(LANG_PARAM)
-    if raw is not None:
+    if raw is not None and raw.strip():  # an empty value is an absent one, as for every parameter
         code = normalise(raw)
         if code is None:
             raise ValidationError(

@@ -3,7 +3,7 @@
 - Browsing (default): `?page=N&page_size=M`, M at most 100, depth at most settings.SEARCH_MAX_DEPTH
   records; a page past the end or too deep is a 400 naming `page` (a 404 would read as "no such
   endpoint").
-- Sync: `?pagination=cursor` (or any `?cursor=`), ordered by (updated_at, id) with a keyset cursor, so
+- Sync: `?pagination=cursor` (or a non-empty `?cursor=`), ordered by (updated_at, id) with a keyset cursor, so
   a client can walk 100,000 records at constant cost per page and resume an incremental sync with
   `updated_since`. Records changed during the walk move to the end and are seen again: correct for a
   mirror. Keyset, not DRF's offset-backed CursorPagination, because bulk imports create many rows with
@@ -87,7 +87,9 @@ class RecordPagination(BasePagination):
     def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list:
         self.request = request
         params = request.query_params
-        mode = params.get(MODE, "cursor" if CURSOR in params else "page")
+        # An empty value is an absent one (`?cursor=&page=2` is page 2), as for every filter.
+        has_cursor = bool(params.get(CURSOR, "").strip())
+        mode = params.get(MODE, "").strip() or ("cursor" if has_cursor else "page")
         if mode not in MODES:
             raise ValidationError({MODE: [f"Must be one of: {', '.join(MODES)}."]})
         self.page_size = parse_positive_int(request, PAGE_SIZE, self.default_page_size, self.max_page_size)
@@ -95,7 +97,7 @@ class RecordPagination(BasePagination):
         self.count = stats.count if stats is not None else None
         if mode == "cursor":
             return self._cursor_page(queryset, request, getattr(view, "sync_order_field", "updated_at"))
-        if CURSOR in params:
+        if has_cursor:
             raise ValidationError({CURSOR: ["Only used with pagination=cursor."]})
         return self._numbered_page(queryset, request)
 
