@@ -16,11 +16,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from legislation.models import Law
 from records.jsonl_format import RECORD_TYPES
 from sherloc.models import PublicationStatus
 
-from . import workflow
+from . import editing, workflow
 from .intake import record_kind
 from .models import Transition
 
@@ -35,11 +34,12 @@ def submission_path(record: Model) -> str:
 
 
 def edit_path(record: Model) -> str | None:
-    """The web form for the record, where one exists (laws only, so far)."""
-    if not isinstance(record, Law):
+    """The record's web form: laws, cases and authorities each have one (`editing.EDIT_URLS`)."""
+    name = editing.edit_url_name(record)
+    if name is None:
         return None
     try:
-        return reverse("submissions:law-edit", kwargs={"pk": record.pk})
+        return reverse(name, kwargs={"pk": record.pk})
     except NoReverseMatch:  # pragma: no cover - the submission pages are always installed
         return None
 
@@ -68,8 +68,10 @@ class SubmissionSerializer(serializers.Serializer):
         source="revision_of_id", allow_null=True, help_text="Set on a pending revision: id of the published record."
     )
     api_url = serializers.SerializerMethodField(help_text="This submission in the API.")
-    edit_url = serializers.SerializerMethodField(help_text="The web form for the record (laws only, so far).")
-    public_url = serializers.SerializerMethodField(help_text="Public page, once the record is published.")
+    edit_url = serializers.SerializerMethodField(help_text="The record's web form (read-only when not editable).")
+    public_url = serializers.SerializerMethodField(
+        help_text="Public page, once the record is published; null before (and for a pending revision)."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     submitted_at = serializers.DateTimeField(allow_null=True)
@@ -93,7 +95,7 @@ class SubmissionSerializer(serializers.Serializer):
         path = edit_path(obj)
         return _absolute(self.context, path) if path else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_public_url(self, obj: Model) -> str | None:
         if obj.status != PublicationStatus.PUBLISHED or obj.revision_of_id:
             return None

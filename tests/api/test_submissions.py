@@ -156,7 +156,8 @@ def test_case_body(bra) -> None:  # noqa: ANN001
     assert case.court.name == "Tribunal Regional Federal da 3ª Região"
     assert sorted(p.name for p in case.people.all()) == ["J.S.", "M.R."]
     assert case.charges.get().provision == cited.provisions.get()
-    assert response.json()["edit_url"] is None  # no web form for cases yet
+    assert response.json()["edit_url"].endswith(f"/en/submit/cases/{case.pk}/edit/")
+    assert response.json()["public_url"] is None
 
 
 def test_authority_body(bra) -> None:  # noqa: ANN001
@@ -165,6 +166,7 @@ def test_authority_body(bra) -> None:  # noqa: ANN001
     assert response.status_code == 201, response.json()
     assert response.json()["kind"] == "authority" and response.json()["title"] == AUTHORITY["name"]
     assert response.json()["api_url"].endswith(f"/submissions/authority/{response.json()['id']}/")
+    assert response.json()["edit_url"].endswith(f"/en/submit/authorities/{response.json()['id']}/edit/")
 
 
 def test_draft_action_keeps_a_draft(bra, fp_bra) -> None:  # noqa: ANN001
