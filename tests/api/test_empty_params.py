@@ -37,4 +37,3 @@ def test_a_real_cursor_still_needs_cursor_mode(api, corpus) -> None:  # noqa: AN
     cursor = first["next"].split("cursor=")[1].split("&")[0]
     response = api.get(f"/api/v1/laws/?pagination=page&cursor={cursor}")
     assert response.status_code == 400 and "cursor" in response.json()["errors"]
-
