@@ -1,12 +1,20 @@
-"""Freshness through a REAL Celery worker process, Redis broker and PostgreSQL.
+"""Freshness through a REAL Celery worker process, Redis broker and PostgreSQL, for each engine.
 
 The worker is a separate process, so it must see what the test commits: the test is transactional
-and the worker gets DATABASE_URL pointing at pytest-django's test database ("test_<name>") and the
-same SEARCH_INDEX_DIR (the tantivy index on disk is shared across processes with file locks).
-Tasks go to a queue of their own, so stale messages of other runs never reach this worker.
+and the worker gets DATABASE_URL pointing at pytest-django's test database ("test_<name>"). Each test
+runs once per engine the worker indexes into:
+
+- tantivy: the worker gets the same SEARCH_INDEX_DIR (the index on disk is shared across processes
+  with file locks);
+- opensearch (when OPENSEARCH_URL is set, as in CI's services pass): the worker gets SEARCH_ENGINE,
+  OPENSEARCH_URL and an index prefix of its own, so it never touches another run's indices; they are
+  deleted at the end.
+
+One worker per engine serves both tests (a worker start costs seconds); each test starts from an
+empty index. Tasks go to a queue of their own, so stale messages of other runs never reach this worker.
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0 \
-     .venv/bin/python -m pytest -q tests/search/test_celery_worker.py
+     OPENSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python -m pytest -q tests/search/test_celery_worker.py
 """
 
 from __future__ import annotations
@@ -18,18 +26,18 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connection
 
 from search import tasks
 from search.documents import expected_versions
-from search.engines import get_engine, reset_engine
+from search.engines import EngineError, get_engine, reset_engine
 from sherloc.celery import app as celery_app
 from tests.factories import CaseFactory, ProvisionFactory
 
@@ -43,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CELERY = Path(sys.executable).with_name("celery")
 DEADLINE = 20.0  # seconds a change may take to reach the index before the test fails
 WORKER_START_TIMEOUT = 30.0
+ENGINES = ("tantivy", "opensearch")
 
 
 def database_url() -> str:
@@ -55,24 +64,45 @@ def database_url() -> str:
     return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}{port}/{db['NAME']}"
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("worker-index")
+@dataclass(frozen=True)
+class WorkerEngine:
+    """The engine settings the worker process and this process share."""
+
+    name: str
+    settings: dict  # Django settings to apply in this process
+    env: dict  # the same, as the worker's environment
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def worker_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerEngine]:
+    name = request.param
+    if name == "tantivy":
+        index_dir = tmp_path_factory.mktemp("worker-index")
+        yield WorkerEngine(
+            name,
+            {"SEARCH_ENGINE": name, "SEARCH_INDEX_DIR": index_dir},
+            {"SEARCH_ENGINE": name, "SEARCH_INDEX_DIR": str(index_dir)},
+        )
+        return
+    url = os.environ.get("OPENSEARCH_URL", "")
+    if not url:
+        pytest.skip("OPENSEARCH_URL not set: the worker's OpenSearch run is skipped (make opensearch)")
+    prefix = f"test-worker-{uuid.uuid4().hex[:10]}"
+    yield WorkerEngine(
+        name,
+        {"SEARCH_ENGINE": name, "OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": prefix},
+        {"SEARCH_ENGINE": name, "OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": prefix},
+    )
+    from search.engines.opensearch_engine import OpenSearchEngine
+
+    cleanup = OpenSearchEngine(url, prefix=prefix)  # drop this run's indices
+    cleanup.clear()
+    cleanup.close()
 
 
 @pytest.fixture(scope="module")
-def queue() -> str:
-    return f"search-test-{uuid.uuid4().hex[:10]}"
-
-
-@pytest.fixture
-def shared_index(settings, index_dir: Path) -> Iterator[None]:  # noqa: ANN001
-    """Point this process at the worker's index directory (conftest gives each test its own)."""
-    settings.SEARCH_INDEX_DIR = index_dir
-    reset_engine()
-    get_engine().clear()  # the previous test's database was flushed (no signals): start empty
-    yield
-    reset_engine()
+def queue(worker_engine: WorkerEngine) -> str:
+    return f"search-test-{worker_engine.name}-{uuid.uuid4().hex[:10]}"
 
 
 @contextmanager
@@ -102,17 +132,27 @@ def _delete_queue(queue: str) -> None:
         client.delete(*keys)
 
 
-@pytest.fixture
-def worker(db_is_postgres, reference_data, shared_index, index_dir: Path, queue: str, tmp_path: Path):  # noqa: ANN001, ANN201
-    """A real `celery worker` consuming `queue`, against the test database and the shared index."""
-    log = tmp_path / "worker.log"
+@pytest.fixture(scope="module")
+def worker_process(
+    django_db_setup,  # noqa: ANN001
+    worker_engine: WorkerEngine,
+    queue: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[subprocess.Popen]:
+    """A real `celery worker` consuming `queue`, against the test database and `worker_engine`."""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "the worker is another process and cannot see SQLite's in-memory test database: "
+            "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/test"
+        )
+    home = tmp_path_factory.mktemp(f"worker-{worker_engine.name}")
+    log = home / "worker.log"
     env = {
         **os.environ,
+        **worker_engine.env,
         "DATABASE_URL": database_url(),
-        "SEARCH_INDEX_DIR": str(index_dir),
-        "SEARCH_ENGINE": settings.SEARCH_ENGINE,
         "CELERY_TASK_ALWAYS_EAGER": "false",
-        "SHERLOC_VAR_DIR": str(tmp_path / "var"),
+        "SHERLOC_VAR_DIR": str(home / "var"),
         "PYTHONUNBUFFERED": "1",
     }
     command = [
@@ -140,8 +180,7 @@ def worker(db_is_postgres, reference_data, shared_index, index_dir: Path, queue:
         wait_for(lambda: b"ready." in log.read_bytes() or proc.poll() is not None, WORKER_START_TIMEOUT)
         if proc.poll() is not None:
             pytest.fail(f"celery worker exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        with routed_to(queue):
-            yield proc
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -150,26 +189,45 @@ def worker(db_is_postgres, reference_data, shared_index, index_dir: Path, queue:
             proc.kill()
             proc.wait(timeout=5)
         _delete_queue(queue)
-        print(f"\n--- worker log (tail) ---\n{log.read_text()[-2000:]}")
+        print(f"\n--- {worker_engine.name} worker log (tail) ---\n{log.read_text()[-2000:]}")
 
 
 @pytest.fixture
-def db_is_postgres() -> None:
-    if connection.vendor == "sqlite":
-        pytest.skip(
-            "the worker is another process and cannot see SQLite's in-memory test database: "
-            "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/test"
-        )
+def worker(worker_process, worker_engine: WorkerEngine, queue: str, reference_data, settings):  # noqa: ANN001, ANN201
+    """This test's side of the worker: same engine settings, an empty index, tasks routed to its queue."""
+    if worker_process.poll() is not None:
+        pytest.fail(f"the {worker_engine.name} celery worker died (exit {worker_process.returncode})")
+    for name, value in worker_engine.settings.items():
+        setattr(settings, name, value)
+    reset_engine()
+    engine = get_engine()
+    # The previous test's database was flushed (no signals): start empty. Deleting documents (not
+    # the index) keeps the worker's open engine valid on every engine.
+    engine.delete(list(engine.versions()))
+    with routed_to(queue):
+        yield worker_process
+    reset_engine()
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = DEADLINE, interval: float = 0.05) -> float:
-    """Poll until `condition()`; return the seconds it took. Fails the test at the deadline."""
+    """Poll until `condition()`; return the seconds it took. Fails the test at the deadline.
+
+    An EngineError counts as "not yet": on OpenSearch the worker's first write creates the index, and
+    until its primary shard has started (a fraction of a second) reading it answers 503 "all shards
+    failed". A failure that lasts until the deadline is reported with the test failure.
+    """
     started = time.monotonic()
+    error: EngineError | None = None
     while True:
-        if condition():
-            return time.monotonic() - started
+        try:
+            if condition():
+                return time.monotonic() - started
+            error = None
+        except EngineError as exc:
+            error = exc
         if time.monotonic() - started > timeout:
-            pytest.fail(f"condition not met within {timeout:.0f}s")
+            detail = f" (last engine error: {error})" if error else ""
+            pytest.fail(f"condition not met within {timeout:.0f}s{detail}")
         time.sleep(interval)
 
 
