@@ -1,8 +1,9 @@
 """Shared building blocks for the secretariat admin of every record family.
 
 Nothing is registered here. The record apps import:
-- `PublishableAdmin`: the base for laws, cases and authorities (publish/unpublish actions, read-only
-  workflow fields, change history, list settings that stay fast with 100k rows);
+- `PublishableAdmin`: the base for laws, cases and authorities (read-only status and workflow fields,
+  a guard against saving a stale form, change history, list settings that stay fast with 100k rows;
+  the workflow's actions are added by `submissions.admin_actions`);
 - `AutocompleteFilter` / `TermFilter`: list filters for vocabularies too long for a sidebar of links
   (250 countries, 107 articles) or reached through a relation (a law's crime types live on its provisions);
 - `ArticleTagInline` / `AttachmentInline`: the inlines every record family shares;
@@ -13,26 +14,25 @@ Nothing is registered here. The record apps import:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelect
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import models
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from sherloc import uploads
-from sherloc.models import PublicationStatus, PublishableRecord
 from taxonomy.models import Article
 
 WORKFLOW_FIELDS = (
@@ -47,6 +47,7 @@ WORKFLOW_FIELDS = (
 )
 PROVENANCE_FIELDS = ("external_id", "source", "provenance", "created_at", "updated_at")
 READONLY_WORKFLOW_FIELDS = (
+    "status",  # changed through the workflow only (submissions.admin_actions, the review queue)
     "external_id",
     "revision_of",  # set by the submission workflow only
     "submitted_by",
@@ -57,59 +58,48 @@ READONLY_WORKFLOW_FIELDS = (
     "created_at",
     "updated_at",
 )
-STATUS_UPDATE_FIELDS = ["status", "reviewed_by", "reviewed_at", "published_at", "updated_at"]
-_SAVE_CHUNK = 500
 
 
-# --------------------------------------------------------------------------- publishing
+# --------------------------------------------------------------------------- stale forms
+
+OPENED_VERSION = "opened_version"
 
 
-def apply_status(record: PublishableRecord, status: str, user: Any) -> None:
-    """Set `status` and the review stamps on `record` in memory; the caller saves it.
+@functools.cache
+def guarded_form(form_class: type[forms.ModelForm]) -> type[forms.ModelForm]:
+    """`form_class` refusing to save over a change made after the form was opened.
 
-    A reviewer decision always records who and when; `published_at` is set on publication and kept on
-    unpublication, because it means "when the record was (last) published".
-    """
-    now = timezone.now()
-    record.status = status
-    record.reviewed_by = user if getattr(user, "is_authenticated", False) else None
-    record.reviewed_at = now
-    if status == PublicationStatus.PUBLISHED:
-        record.published_at = now
+    The form carries the record's `updated_at` as it was when the page was drawn; if the record has
+    changed since (another editor, a reviewer's decision, an approved update), saving would write the
+    stale values back over it. The editor gets a form error instead and keeps what they typed."""
 
+    class Guarded(form_class):  # type: ignore[valid-type, misc]
+        opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
-def change_status(
-    queryset: QuerySet, status: str, user: Any, *, only_from: Sequence[str] | None = None, reason: str = ""
-) -> tuple[int, int]:
-    """Move every record of `queryset` to `status`, saving each one; returns (changed, skipped).
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if self.instance.pk is not None and not self.is_bound:
+                self.initial[OPENED_VERSION] = self.instance.updated_at.isoformat()
 
-    Records are saved one by one (never `queryset.update`) so post_save fires for each: the search
-    indexer and the change history both listen to it. Primary keys are read first and records are
-    re-read in chunks, which keeps memory flat for large selections and avoids writing to a table
-    while a cursor over it is open (SQLite gives no isolation there).
-    """
-    model = queryset.model
-    pks = list(queryset.order_by().values_list("pk", flat=True))
-    changed = skipped = 0
-    for start in range(0, len(pks), _SAVE_CHUNK):
-        chunk = pks[start : start + _SAVE_CHUNK]
-        with transaction.atomic():
-            for record in model._default_manager.filter(pk__in=chunk).order_by("pk"):
-                if (
-                    record.status == status
-                    or (only_from is not None and record.status not in only_from)
-                    or (status == PublicationStatus.PUBLISHED and record.revision_of_id is not None)
-                ):
-                    # A pending revision is published by approving it in the review queue, which copies it
-                    # onto its record; it can never be public itself (a database check says so too).
-                    skipped += 1
-                    continue
-                apply_status(record, status, user)
-                if reason:
-                    record._change_reason = reason  # picked up by django-simple-history
-                record.save(update_fields=STATUS_UPDATE_FIELDS)
-                changed += 1
-    return changed, skipped
+        def clean(self) -> dict[str, Any]:
+            data = super().clean()
+            if self.instance.pk is not None:
+                opened = (data.get(OPENED_VERSION) or "").strip()
+                current = self.instance.updated_at  # as stored now: the admin re-reads the record on POST
+                if opened != current.isoformat():
+                    raise forms.ValidationError(
+                        _(
+                            "This record was changed by someone else after you opened it (last change: "
+                            "%(when)s). Nothing was saved: open the record again to see the change, then "
+                            "make your edits on the current version."
+                        )
+                        % {"when": timezone.localtime(current).strftime("%Y-%m-%d %H:%M:%S")},
+                        code="stale",
+                    )
+            return data
+
+    Guarded.__name__ = Guarded.__qualname__ = form_class.__name__
+    return Guarded
 
 
 # --------------------------------------------------------------------------- list filters
@@ -459,64 +449,33 @@ class ArticleTagInline(BatchedAutocompleteInlineMixin, admin.TabularInline):
 class PublishableAdmin(AutocompleteFilterMediaMixin, SimpleHistoryAdmin):
     """Base admin for laws, cases and authorities.
 
-    - publish / unpublish actions that save each record (signals fire for the search indexer);
-    - workflow and provenance stamps are read-only and set by the actions or by a status change in the form;
+    - the status and the workflow stamps are read-only: status changes go through the workflow, whose
+      actions (submit, publish, unpublish) `submissions.admin_actions` adds to these admins;
+    - a change form opened before someone else changed the record refuses to save over it (`guarded_form`);
     - change history (django-simple-history);
     - list settings for large tables: no full-count query, no facet counts, newest changes first
       (`updated_at` is indexed), and subclasses name their `list_select_related`.
     """
 
-    actions: ClassVar[list[str]] = ["publish_selected", "unpublish_selected"]
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
     ordering: ClassVar[tuple[str, ...]] = ("-updated_at",)
     readonly_fields: ClassVar[tuple[str, ...]] = READONLY_WORKFLOW_FIELDS
     publication_fieldsets: ClassVar[list[tuple[str, dict]]] = [
-        (_("Publication"), {"fields": WORKFLOW_FIELDS}),
+        (_("Publication"), {"fields": (*WORKFLOW_FIELDS, OPENED_VERSION)}),
         (_("Provenance"), {"fields": PROVENANCE_FIELDS, "classes": ["collapse"]}),
     ]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        kwargs.setdefault("form", guarded_form(self.form))
+        return super().get_form(request, obj, change, **kwargs)
 
     def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:
         """Official sources are https nowadays; also opts into Django 6's default early."""
         if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def save_model(self, request: HttpRequest, obj: PublishableRecord, form: forms.ModelForm, change: bool) -> None:
-        """A status chosen in the form is a reviewer decision too: stamp it like the actions do."""
-        if "status" in form.changed_data:
-            apply_status(obj, obj.status, request.user)
-        super().save_model(request, obj, form, change)
-
-    def _run_status_action(
-        self, request: HttpRequest, queryset: QuerySet, status: str, only_from: Sequence[str] | None, verb: str
-    ) -> None:
-        changed, skipped = change_status(queryset, status, request.user, only_from=only_from, reason=verb)
-        opts = self.model._meta
-        name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
-        self.message_user(request, f"{verb}: {changed} {name}.", messages.SUCCESS)
-        if skipped:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d record was skipped (already in that status or not eligible).",
-                    "%(count)d records were skipped (already in that status or not eligible).",
-                    skipped,
-                )
-                % {"count": skipped},
-                messages.WARNING,
-            )
-
-    @admin.action(description=_("Publish selected"), permissions=["change"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._run_status_action(request, queryset, PublicationStatus.PUBLISHED, None, "Published")
-
-    @admin.action(description=_("Unpublish (return to draft)"), permissions=["change"])
-    def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._run_status_action(
-            request, queryset, PublicationStatus.DRAFT, [PublicationStatus.PUBLISHED], "Unpublished"
-        )
 
 
 __all__ = [
@@ -530,10 +489,9 @@ __all__ = [
     "PublishableAdmin",
     "StringListField",
     "TermFilter",
-    "apply_status",
     "autocomplete_filter",
     "cache_choices",
-    "change_status",
+    "guarded_form",
     "is_autocomplete",
     "term_filter",
 ]

@@ -230,10 +230,7 @@ def bulk_publish(request: HttpRequest) -> HttpResponse:
             failed.append(value)
             continue
         try:
-            with transaction.atomic():
-                if record.status == S.SUBMITTED:
-                    workflow.start_review(record, user)
-                workflow.publish(record, user, request.POST.get("comment", "").strip())
+            workflow.approve(record, user, request.POST.get("comment", "").strip())
         except workflow.NotAllowed:
             raise
         except workflow.WorkflowError as exc:
@@ -259,31 +256,39 @@ def decide(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespons
     _require_reviewer(user)
     if action not in ACTIONS:
         raise Http404
-    record = _record(kind, pk)
+    model = KINDS.get(kind)
+    if model is None:
+        raise Http404
+    record = model.objects.filter(pk=pk).first()
+    if record is None:
+        # An approved update is deleted once applied: the reviewer who comes second finds nothing here.
+        messages.error(request, str(workflow.AlreadyDecided.gone()))
+        return redirect("review:queue")
     comment = request.POST.get("comment", "").strip()
     try:
         with transaction.atomic():
-            if action in ("approve", "return", "reject") and record.status == S.SUBMITTED:
-                workflow.start_review(record, user)
+            if action in ("return", "reject"):
+                workflow.take_into_review(record, user)
             if action == "start":
-                workflow.start_review(record, user, comment)
+                entry = workflow.start_review(record, user, comment)
             elif action == "approve":
-                workflow.publish(record, user, comment)
+                entry = workflow.approve(record, user, comment)
             elif action == "return":
-                workflow.return_to_submitter(record, user, comment)
+                entry = workflow.return_to_submitter(record, user, comment)
             elif action == "reject":
-                workflow.reject(record, user, comment)
+                entry = workflow.reject(record, user, comment)
             else:
-                workflow.unpublish(record, user, to=request.POST.get("to", S.DRAFT), comment=comment)
+                entry = workflow.unpublish(record, user, to=request.POST.get("to", S.DRAFT), comment=comment)
     except workflow.NotAllowed:
         raise
     except workflow.WorkflowError as exc:
-        record.refresh_from_db()
         messages.error(request, str(exc))
+        if not type(record)._default_manager.filter(pk=record.pk).exists():
+            return redirect("review:queue")  # an approved revision is gone: nothing left to show
         return redirect("review:record", kind=kind, pk=pk)
     messages.success(
         request,
         _("“%(record)s” now has the status “%(status)s”.")
-        % {"record": _title(record), "status": S(record.status).label},
+        % {"record": _title(record), "status": S(entry.to_status).label},
     )
     return redirect("review:queue")

@@ -40,6 +40,15 @@ class InvalidTransition(WorkflowError):
     """The record's current status does not allow this transition."""
 
 
+class AlreadyDecided(InvalidTransition):
+    """Someone else acted on the record since the user looked at it (another reviewer's decision)."""
+
+    @classmethod
+    def gone(cls) -> AlreadyDecided:
+        """For a submission that no longer exists: an approved update is deleted once applied."""
+        return cls(_("This submission is no longer pending: someone else has already decided on it."))
+
+
 class CommentRequired(WorkflowError):
     """Returning and rejecting must say why."""
 
@@ -62,6 +71,10 @@ REJECT = Step("reject", (S.IN_REVIEW,))
 WITHDRAW = Step("withdraw", (S.DRAFT, S.SUBMITTED, S.RETURNED))
 UNPUBLISH = Step("unpublish", (S.PUBLISHED,))
 UNPUBLISH_TARGETS = (S.DRAFT, S.WITHDRAWN)
+# A reviewer's decisions, and the statuses they leave behind: meeting one of these means another
+# reviewer was first, which deserves its own message rather than "cannot start reviewing".
+DECISIONS = frozenset(("start_review", "publish", "return", "reject"))
+DECIDED = frozenset((S.IN_REVIEW, S.PUBLISHED, S.RETURNED, S.REJECTED))
 
 
 # --------------------------------------------------------------------------- permission rules
@@ -110,6 +123,25 @@ def log(record: models.Model, user, source: str, target: str, comment: str) -> T
     )
 
 
+def _locked_status(record: models.Model) -> str | None:
+    """The record's stored status, its row locked until the transaction ends; None if it is gone."""
+    rows = type(record)._default_manager.select_for_update().filter(pk=record.pk).values_list("status", flat=True)
+    return rows.first()
+
+
+def _check_source(step: Step, source: str | None) -> str:
+    if source is None:
+        raise AlreadyDecided.gone()
+    if source not in step.sources:
+        if step.name in DECISIONS and source in DECIDED:
+            raise AlreadyDecided(
+                _("Someone else has already decided on this record: its status is now “%(status)s”.")
+                % {"status": S(source).label}
+            )
+        raise InvalidTransition(_invalid_message(step, source))
+    return source
+
+
 def _apply(
     step: Step,
     record: models.Model,
@@ -123,14 +155,7 @@ def _apply(
     if not allowed:
         raise NotAllowed(_("Your role does not allow this step on this record."))
     with transaction.atomic():
-        current = (
-            type(record)._default_manager.select_for_update().filter(pk=record.pk).values_list("status", flat=True)
-        )
-        source = current.first()
-        if source is None:
-            raise InvalidTransition(_("This record no longer exists."))
-        if source not in step.sources:
-            raise InvalidTransition(_invalid_message(step, source))
+        source = _check_source(step, _locked_status(record))
         record.status = target
         for name, value in (fields or {}).items():
             setattr(record, name, value)
@@ -199,18 +224,29 @@ def _approve_revision(revision: models.Model, user, comment: str) -> Transition:
     if not roles.is_reviewer(user):
         raise NotAllowed(_("Your role does not allow this step on this record."))
     with transaction.atomic():
-        source = (
-            type(revision)._default_manager.select_for_update().filter(pk=revision.pk).values_list("status", flat=True)
-        ).first()
-        if source is None:
-            raise InvalidTransition(_("This record no longer exists."))
-        if source not in PUBLISH.sources:
-            raise InvalidTransition(_invalid_message(PUBLISH, source))
+        source = _check_source(PUBLISH, _locked_status(revision))
         record = revisions.apply_revision(revision, user)
         entry = log(record, user, source, S.PUBLISHED, comment or _("Update approved and published."))
         revisions.snapshot(record, user, note="revision approved")
         transaction.on_commit(lambda: _notify(PUBLISH, record, entry))
     return entry
+
+
+def take_into_review(record: models.Model, user) -> None:  # noqa: ANN001
+    """Start reviewing a submission nobody has taken yet; a record already in review is left as it is.
+    The review queue's decisions, its bulk publish and the admin's actions call it before deciding, so
+    deciding on a submitted record logs both steps."""
+    with transaction.atomic():
+        status = _locked_status(record)
+        if status is None or status == S.SUBMITTED:
+            start_review(record, user)  # a vanished record is reported by start_review
+
+
+def approve(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
+    """submitted or in_review -> published, in one step for the reviewer (see take_into_review)."""
+    with transaction.atomic():
+        take_into_review(record, user)
+        return publish(record, user, comment)
 
 
 def return_to_submitter(record: models.Model, user, comment: str) -> Transition:  # noqa: ANN001

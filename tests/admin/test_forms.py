@@ -33,6 +33,8 @@ def bound_form(model, request, obj, **changes):  # noqa: ANN001, ANN003, ANN201
     for name, value in list(data.items()):
         if isinstance(value, list) and value and hasattr(value[0], "pk"):
             data[name] = [v.pk for v in value]
+    if getattr(obj, "updated_at", None) is not None:
+        data["opened_version"] = obj.updated_at.isoformat()  # what the change page carries
     data.update(changes)
     return form_class(data=data, instance=obj)
 
@@ -183,7 +185,8 @@ def test_existing_sub_issue_with_a_dotted_code_can_be_edited(staff_client) -> No
 
 @pytest.mark.django_db
 def test_admin_cannot_publish_a_pending_revision(admin_client) -> None:  # noqa: ANN001
-    """The database forbids it; the admin form says why instead of failing."""
+    """The status is not a form field (changes go through the workflow), and the publish action refuses
+    a pending revision with a reason: it is published by approving it in the review queue."""
     from legislation.models import Law
     from sherloc.models import PublicationStatus as S
     from submissions import revisions
@@ -204,6 +207,10 @@ def test_admin_cannot_publish_a_pending_revision(admin_client) -> None:  # noqa:
         },
     )
     response = admin_client.post(f"/admin/legislation/law/{copy.pk}/change/", data)
-    assert response.status_code == 200
-    assert "approve it in the review queue" in response.content.decode()
+    assert response.status_code == 302
+    assert Law.objects.get(pk=copy.pk).status == S.DRAFT
+    response = admin_client.post(
+        "/admin/legislation/law/", {"action": "publish_selected", "_selected_action": [copy.pk]}, follow=True
+    )
+    assert any("not changed" in str(m) for m in response.context["messages"])
     assert Law.objects.get(pk=copy.pk).status == S.DRAFT

@@ -150,3 +150,18 @@ def test_review_page_shows_the_whole_submission(client, reviewer) -> None:  # no
     assert "Content of the submission" in page and "João Silva" in page and "Art. 149-A Penal Code" in page
     page = client.get(f"/en/review/authority/{authority.pk}/").content.decode()
     assert "central@example.gov" in page and "+55 61 555" in page
+
+
+def test_the_second_of_two_reviewers_is_told_someone_else_decided(client, reviewer, pending) -> None:  # noqa: ANN001
+    from submissions.roles import REVIEWERS
+    from tests.factories import UserFactory
+
+    law = pending["law_bra"]
+    second = UserFactory(username="reviewer-2", groups=[REVIEWERS])
+    first = as_user(client, reviewer).post(decide(law, "approve"), follow=True)
+    assert any("now has the status “Published”" in str(m) for m in first.context["messages"])
+    response = as_user(client, second).post(decide(law, "reject"), {"comment": "no"}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Someone else has already decided on this record: its status is now “Published”" in m for m in messages)
+    law.refresh_from_db()
+    assert law.status == S.PUBLISHED and law.reviewed_by == reviewer

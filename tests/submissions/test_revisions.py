@@ -357,3 +357,26 @@ def test_a_lost_race_for_the_working_copy_returns_the_winner(published_law, fp_b
     )
     assert revisions.start_revision(published_law, fp_bra).pk == winner.pk
     assert Law.objects.filter(revision_of=published_law).count() == 1
+
+
+def test_second_reviewer_approving_the_same_update_gets_a_message_not_a_500(
+    client, published_law, fp_bra, reviewer
+) -> None:  # noqa: ANN001
+    """Two reviewers open the same pending update; the first approval applies and deletes it, the second
+    one finds nothing left to decide (issue #19 item 5: was Law.DoesNotExist, a 500)."""
+    from submissions.roles import REVIEWERS
+    from tests.factories import UserFactory
+
+    copy = revisions.start_revision(published_law, fp_bra)
+    workflow.submit(copy, fp_bra)
+    second = UserFactory(username="reviewer-2", groups=[REVIEWERS])
+    url = f"/en/review/law/{copy.pk}/approve/"
+    first = as_user(client, reviewer).post(url)
+    assert first.status_code == 302
+    response = as_user(client, second).post(url, follow=True)
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("no longer pending: someone else has already decided" in m for m in messages), messages
+    published_law.refresh_from_db()
+    assert published_law.status == S.PUBLISHED
+    assert [t.actor for t in workflow.history(published_law) if t.to_status == S.PUBLISHED][-1] == reviewer
