@@ -258,7 +258,13 @@ SEARCH_MAX_DEPTH = env.int("SEARCH_MAX_DEPTH", default=10_000)
 # --- Caches: Redis when available (shared throttling counters), local memory otherwise.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that is away must cost a request milliseconds, not a hang: callers fall back
+            # (sherloc/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),

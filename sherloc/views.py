@@ -11,7 +11,7 @@ import logging
 from collections import Counter
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -20,7 +20,8 @@ from django.template import loader
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law, Provision
-from search.engines import EngineError
+from search.engines import EngineError, get_engine
+from sherloc import cache as shared_cache
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType, Instrument, Region
 
@@ -106,7 +107,7 @@ def home_stats() -> dict:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    stats = cache.get_or_set(HOME_CACHE_KEY, home_stats, HOME_CACHE_SECONDS)
+    stats = shared_cache.get_or_build(HOME_CACHE_KEY, home_stats, HOME_CACHE_SECONDS)
     lang = request.LANGUAGE_CODE
     countries = list(Country.objects.filter(alpha3__in=stats["country"]))
     by_pk = {c.pk: c for c in countries}
@@ -135,7 +136,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
+    """Liveness for load balancers and operators: 200 "ok" or "degraded" (the shared cache or the search
+    engine is away: pages and the API still answer, search with a 503), 503 "down" without a database."""
+    checks = {"database": "ok", "cache": "ok", "search": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as exc:
+        checks["database"] = f"unavailable: {exc.__class__.__name__}"
+    reachable, detail = shared_cache.available()
+    if not reachable:
+        checks["cache"] = f"degraded: {detail}"
+    try:
+        get_engine().count()
+    except EngineError as exc:
+        checks["search"] = f"unavailable: {exc}"
+    if checks["database"] != "ok":
+        status = "down"
+    elif any(value != "ok" for value in checks.values()):
+        status = "degraded"
+    else:
+        status = "ok"
+    return JsonResponse({"status": status, "checks": checks}, status=503 if status == "down" else 200)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

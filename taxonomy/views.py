@@ -9,7 +9,6 @@ for the rest, because the search is the page built for long result lists.
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -19,6 +18,7 @@ from django.utils.translation import get_language
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle
 from legislation.models import Law, Provision, ProvisionArticle
+from sherloc import cache as shared_cache
 from sherloc.models import PublicationStatus
 
 from .models import Article, Country, CrimeType, Instrument, Region
@@ -270,7 +270,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     countries = Country.objects.all()
     if region:
         countries = countries.filter(_region_filter(region.code))
-    cells = cache.get_or_set(
+    cells = shared_cache.get_or_build(
         f"coverage:v1:{instrument.code}:{region.code if region else ''}",
         lambda: coverage_cells(instrument, region),
         COVERAGE_CACHE_SECONDS,

@@ -19,10 +19,13 @@ import time
 from typing import TYPE_CHECKING
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
+
+from sherloc.cache import CACHE_ERRORS, local_counter, warn_degraded
 
 from .permissions import request_token
 
@@ -97,10 +100,21 @@ class SessionUserThrottle(_WindowThrottle):
 
 
 def increment(key: str, timeout: int) -> int:
-    """Add one to the counter `key` of the default cache, creating it (with `timeout`) at 1."""
+    """Add one to the counter `key` of the default cache, creating it (with `timeout`) at 1.
+
+    With the shared cache away (Redis down), the count goes on in this process: clients keep being
+    served and limited, per worker rather than site-wide, until Redis is back (sherloc.cache)."""
     backend = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(backend, RedisCache):
-        return _redis_increment(backend, key, timeout)
+    try:
+        if isinstance(backend, RedisCache):
+            return _redis_increment(backend, key, timeout)
+        return _cache_increment(backend, key, timeout)
+    except CACHE_ERRORS as exc:
+        warn_degraded("API throttle counters", exc)
+        return _cache_increment(local_counter(), key, timeout)
+
+
+def _cache_increment(backend: BaseCache, key: str, timeout: int) -> int:
     try:
         return backend.incr(key)  # the common case: one atomic cache operation
     except ValueError:  # first request of the window

@@ -232,7 +232,10 @@ def test_server_error_page_renders_without_database() -> None:
 
 
 def test_healthz(client) -> None:  # noqa: ANN001
-    assert client.get(reverse("healthz")).json() == {"status": "ok"}
+    assert client.get(reverse("healthz")).json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "search": "ok"},
+    }
 
 
 def test_home_counts_agree_between_search_engine_and_database(web_data) -> None:  # noqa: ANN001
