@@ -9,9 +9,11 @@ import re
 import uuid
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.files.storage import Storage
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -193,6 +195,28 @@ class Attachment(models.Model):
         """The permission-checked download view: the only way to the stored file (nothing serves
         MEDIA_ROOT), so pages and the API link here, never to `file.url`."""
         return reverse("attachment-download", kwargs={"kind": self.download_kind, "pk": self.pk})
+
+    def detach(self) -> None:
+        """Delete this row, and its stored file after commit unless another attachment row still points at
+        it: a pending update's working copy shares its published record's files, so removing a file from
+        the update must not remove it from the public record (or from a restore)."""
+        name, storage = self.file.name, self.file.storage
+        self.delete()
+        if name:
+            transaction.on_commit(lambda: release_file(name, storage))
+
+
+def attachment_models() -> list[type[Attachment]]:
+    """Every concrete attachment model (laws', cases', and any family added later)."""
+    return [model for model in apps.get_models() if issubclass(model, Attachment)]
+
+
+def release_file(name: str, storage: Storage) -> bool:
+    """Delete the stored file `name` if no attachment row references it any more; True if deleted."""
+    if any(model._default_manager.filter(file=name).exists() for model in attachment_models()):
+        return False
+    storage.delete(name)
+    return True
 
 
 class RemovalKind(models.TextChoices):

@@ -283,12 +283,9 @@ class AttachmentsForm(forms.Form):
 
     def save(self, law: Law) -> None:
         """Remove the ticked files and attach the new ones (inside the caller's transaction). Removed files
-        leave storage only after commit, so a rolled-back save keeps them."""
+        leave storage only after commit, so a rolled-back save keeps them (Attachment.detach)."""
         for attachment in self.cleaned_data.get("remove") or []:
-            name, storage = attachment.file.name, attachment.file.storage
-            attachment.delete()
-            if name:
-                transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+            attachment.detach()  # the file stays while the published record (or another row) uses it
         for upload, checked in self.checked:
             attachment = uploads.apply(LawAttachment(law=law), upload, checked)
             attachment.save()

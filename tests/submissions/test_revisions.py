@@ -380,3 +380,53 @@ def test_second_reviewer_approving_the_same_update_gets_a_message_not_a_500(
     published_law.refresh_from_db()
     assert published_law.status == S.PUBLISHED
     assert [t.actor for t in workflow.history(published_law) if t.to_status == S.PUBLISHED][-1] == reviewer
+
+
+def test_removing_a_file_from_an_update_keeps_the_published_file(
+    client, fp_bra, published_law, commit, settings
+) -> None:  # noqa: ANN001
+    """Issue #19 item 1: the working copy's attachment row points at the published record's stored file;
+    removing it from the update must not delete the file the public page links to."""
+    from pathlib import Path
+
+    from django.core.files.base import ContentFile
+
+    from legislation.models import LawAttachment
+    from tests.pdfs import make_pdf
+
+    attachment = LawAttachment.objects.create(
+        law=published_law, file=ContentFile(make_pdf("Official gazette"), name="gazette.pdf"), original_name="G.pdf"
+    )
+    stored = Path(settings.MEDIA_ROOT) / attachment.file.name
+    copy = revise(client, fp_bra, published_law)
+    shared = copy.attachments.get()
+    assert shared.file.name == attachment.file.name, "the working copy shares the stored file"
+    data = edit_post(copy)
+    data["attachments-remove"] = [shared.pk]
+    with commit():
+        response = as_user(client, fp_bra).post(f"/en/submit/laws/{copy.pk}/edit/", data)
+    assert response.status_code == 302, response.content[:500]
+    assert not copy.attachments.exists()
+    assert stored.exists(), "the published record's file was deleted"
+    download = client.get(attachment.get_download_url())
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
+    with commit():
+        workflow.withdraw(copy, fp_bra)
+    assert stored.exists()
+
+
+def test_a_file_no_row_uses_leaves_storage(published_law, commit, settings) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    from django.core.files.base import ContentFile
+
+    from legislation.models import LawAttachment
+    from tests.pdfs import make_pdf
+
+    attachment = LawAttachment.objects.create(
+        law=published_law, file=ContentFile(make_pdf("x"), name="x.pdf"), original_name="x.pdf"
+    )
+    stored = Path(settings.MEDIA_ROOT) / attachment.file.name
+    with commit():
+        attachment.detach()
+    assert not stored.exists()
