@@ -2,8 +2,9 @@
 
 - Everyone reads published records and the public fields of authorities.
 - Authority contact details: an API token with the `read_contacts` scope, or a signed-in session user
-  who is staff or in the "practitioners" group. A token is judged by its scopes only (a staff member's
-  token without `read_contacts` does not see contacts), so a leaked token cannot do more than issued.
+  who is a practitioner (authorities.access, the one rule the web pages use too). A token is judged by
+  its scopes only (a staff member's token without `read_contacts` does not see contacts), so a leaked
+  token cannot do more than issued.
 - Writes: the submission endpoints (submissions/api.py) have their own permission,
   `SubmissionAccess`: a token with the `submit` scope of a focal point or editor, plus the workflow's
   country scope. ReadOnlyOrScoped remains the default for every other view: unsafe methods only for a
@@ -19,11 +20,11 @@ from rest_framework.request import Request
 
 from apikeys.models import ApiToken
 from apikeys.scopes import Scope
+from authorities.access import is_practitioner
 
 if TYPE_CHECKING:  # rest_framework.views imports the permission/throttle settings: no cycle at runtime
     from rest_framework.views import APIView
 
-PRACTITIONER_GROUP = "practitioners"
 _CACHE_ATTR = "_sherloc_can_view_contacts"
 
 
@@ -35,12 +36,6 @@ def request_token(request: Request) -> ApiToken | None:
 def has_scope(request: Request, scope: str) -> bool:
     token = request_token(request)
     return token is not None and token.has_scope(scope)
-
-
-def is_practitioner(user: object) -> bool:
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return False
-    return bool(user.is_staff or user.groups.filter(name=PRACTITIONER_GROUP).exists())
 
 
 def can_view_contacts(request: Request) -> bool:
