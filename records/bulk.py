@@ -1,8 +1,4 @@
-"""Context managers for bulk jobs (import, export, demo seeding) run from management commands.
-
-Both are defensive wrappers around things outside `records`: the search app's signal switch (imported
-lazily, so `records` works whether or not the search app offers it) and Django's DEBUG query log.
-"""
+"""Context managers for bulk jobs (import, export, demo seeding) run from management commands."""
 
 from __future__ import annotations
 
@@ -13,14 +9,11 @@ from django.conf import settings
 
 
 def paused_indexing() -> contextlib.AbstractContextManager:
-    """`search.signals.paused()` when available: no indexing tasks are sent inside the block, so the
-    caller must rebuild or update the index afterwards (`manage.py search_index rebuild`)."""
-    try:
-        from search import signals
-    except ImportError:  # pragma: no cover - search app absent
-        return contextlib.nullcontext()
-    pause = getattr(signals, "paused", None) or getattr(signals, "suspended_indexing", None)
-    return pause() if pause else contextlib.nullcontext()
+    """`search.signals.paused()`: no indexing tasks are sent inside the block, so the caller must rebuild
+    or update the index afterwards (`manage.py search_index rebuild`)."""
+    from search import signals
+
+    return signals.paused()
 
 
 @contextlib.contextmanager
