@@ -1,15 +1,15 @@
-"""How much does the HTTP API add to the search service? Target: at most +30% at p50.
+"""How much does the HTTP API add to the search service? Target: API p50 at most 1.15x the service's.
 
-The same query mix runs through `search.service` directly (query_from_params + search) and through
-GET /api/v1/search/ called on the production WSGI application (sherloc.wsgi.application) the way a
-WSGI server calls it: environ in (built before the clock starts, as a server parses the request before
+The same query mix runs through `search.service` directly (query_from_params + search) and through GET
+/api/v1/search/ called on the production WSGI application (sherloc.wsgi.application) the way a WSGI
+server calls it: environ in (built before the clock starts, as a server parses the request before
 calling the application), body out. That is everything the portal runs for an anonymous API client:
-the fast path (sherloc.fastpath) with the middleware's effects, throttling, parameter checks, the
-search, the response body and JSON rendering. Each repetition interleaves the two (alternating which
-goes first) so caches and the engine are equally warm for both. The same requests through Django's
-test client are reported too: the test client goes through Django's handler and every middleware (it
-does not use the WSGI application) and adds its own bookkeeping (signals, response wrapping) that no
-server pays, so the WSGI figure is the one compared with the target.
+Django's middleware chain, DRF's SearchView (authentication, throttling, parameter checks), the search,
+the response body and JSON rendering: the one path every request takes. Each repetition interleaves the
+two (alternating which goes first) so caches and the engine are equally warm for both. The same requests
+through Django's test client are reported too: the test client goes through Django's handler and every
+middleware (it does not use the WSGI application) and adds its own bookkeeping (signals, response
+wrapping) that no server pays, so the WSGI figure is the one compared with the target.
 
     .venv/bin/python bench/api.py --records 3000 --repeat 30
 
@@ -53,6 +53,9 @@ QUERIES: list[dict[str, str]] = [
 # out", so parsing them (query_from_params) is work every caller does, the API included. Both sides get
 # the same parameter dicts, the same engine and index, the same warm-up, interleaved query by query.
 SERVICE_SIDE = "search.service: query_from_params(params) + search(query), same params, interleaved with the API"
+
+
+TARGET_RATIO = 1.15
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -178,7 +181,7 @@ def main() -> None:
         for i in range(len(QUERIES))
     ]
     result = {
-        "benchmark": "GET /api/v1/search/ (WSGI application, full middleware) vs search.service",
+        "benchmark": "GET /api/v1/search/ (WSGI application) vs search.service",
         "service_side": SERVICE_SIDE,
         "data": data,
         "queries": len(QUERIES),
@@ -186,15 +189,15 @@ def main() -> None:
         "samples_per_side": len(all_api),
         "service_p50_ms": round(service_p50, 3),
         "api_p50_ms": round(api_p50, 3),
-        "service_p90_ms": round(percentile(all_service, 90), 3),
-        "api_p90_ms": round(percentile(all_api, 90), 3),
+        "service_p95_ms": round(percentile(all_service, 95), 3),
+        "api_p95_ms": round(percentile(all_api, 95), 3),
         "overhead_p50_ms": round(api_p50 - service_p50, 3),
         "ratio_p50": round(api_p50 / service_p50, 3),
         "paired_ratio_p50": round(statistics.median(paired), 3),
         "test_client_p50_ms": round(client_p50, 3),
         "test_client_ratio_p50": round(client_p50 / service_p50, 3),
-        "target_ratio": 1.3,
-        "meets_target": api_p50 / service_p50 <= 1.3,
+        "target_ratio": TARGET_RATIO,
+        "meets_target": api_p50 / service_p50 <= TARGET_RATIO,
         "per_query": per_query,
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -204,8 +207,9 @@ def main() -> None:
     print(f"service side = {SERVICE_SIDE}")
     print(
         f"service p50 {service_p50:.2f} ms | API (WSGI) p50 {api_p50:.2f} ms | ratio {api_p50 / service_p50:.3f}"
-        f" | median of paired ratios {statistics.median(paired):.3f}"
+        f" (target <= {TARGET_RATIO}) | median of paired ratios {statistics.median(paired):.3f}"
     )
+    print(f"service p95 {result['service_p95_ms']:.2f} ms | API (WSGI) p95 {result['api_p95_ms']:.2f} ms")
     print(f"  (through Django's test client: p50 {client_p50:.2f} ms, ratio {client_p50 / service_p50:.3f})")
     for row in per_query:
         print(f"  {row['ratio']:.3f}  {row['service_p50_ms']:8.2f} ms -> {row['api_p50_ms']:8.2f} ms  {row['params']}")
