@@ -21,9 +21,15 @@ from ...schema import (
 )
 from .cjk import mark_word_boundaries
 
-# Schema analyzer key -> custom analyzer. Each is Elasticsearch's documented reimplementation of the
-# built-in language analyzer (english, french, spanish, portuguese, russian, arabic, cjk) with two
-# deliberate changes, so both engines treat text alike (see search/engines/tantivy/analysis.py):
+# Schema analyzer key -> custom analyzer: standard tokenizer, lowercase, the *Snowball* stemmer of the
+# language, ASCII folding - the pipeline of the tantivy engine (search/engines/tantivy/analysis.py), so
+# both engines reduce a word to the same term and find the same records:
+# - Snowball, not the stemmers of the built-in language analyzers: those differ from tantivy's (Porter 1
+#   for English: "proceeds" -> "proce", not "proceed"; light_french/spanish/portuguese: "violência" ->
+#   "violenci", not "violenc"; a light Arabic stemmer after arabic_normalization), and every such word
+#   was found by one engine and not the other (bench/engines.py). Snowball English removes possessives
+#   itself; French keeps elision ("l'exploitation" -> "exploit"; tantivy's tokenizer splits at the
+#   apostrophe instead, the word is found either way);
 # - no stop-word filter: "trafficking in persons" and "in force" keep every word, as in tantivy;
 # - ASCII folding *after* the stemmer (stemmers rely on accents): "trafico" finds "tráfico".
 # All filters are built in: any stock node (and the CI docker image) can host the index, no plugins.
@@ -34,7 +40,7 @@ FOLD = "asciifolding"
 
 
 def _stemmer(key: str, language: str) -> TokenFilter:
-    return token_filter(f"sherloc_{key}_stemmer", type="stemmer", language=language)
+    return token_filter(f"sherloc_{key}_stemmer", type="snowball", language=language)
 
 
 FRENCH_ELISION = token_filter(
@@ -44,12 +50,12 @@ FRENCH_ELISION = token_filter(
     articles=["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
 )
 ANALYZER_FILTERS: dict[str, list[str | TokenFilter]] = {
-    "en": [_stemmer("en_possessive", "possessive_english"), "lowercase", _stemmer("en", "english"), FOLD],
-    "fr": [FRENCH_ELISION, "lowercase", _stemmer("fr", "light_french"), FOLD],
-    "es": ["lowercase", _stemmer("es", "light_spanish"), FOLD],
-    "pt": ["lowercase", _stemmer("pt", "light_portuguese"), FOLD],
-    "ru": ["lowercase", _stemmer("ru", "russian"), FOLD],
-    "ar": ["lowercase", "decimal_digit", "arabic_normalization", _stemmer("ar", "arabic"), FOLD],
+    "en": ["lowercase", _stemmer("en", "English"), FOLD],
+    "fr": [FRENCH_ELISION, "lowercase", _stemmer("fr", "French"), FOLD],
+    "es": ["lowercase", _stemmer("es", "Spanish"), FOLD],
+    "pt": ["lowercase", _stemmer("pt", "Portuguese"), FOLD],
+    "ru": ["lowercase", _stemmer("ru", "Russian"), FOLD],
+    "ar": ["lowercase", _stemmer("ar", "Arabic"), FOLD],  # Snowball Arabic normalises by itself
     "zh": ["cjk_width", "lowercase", "cjk_bigram", FOLD],
     "std": ["lowercase", FOLD],  # schema contract: lower-case + ASCII folding, no stemming
 }
