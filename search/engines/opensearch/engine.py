@@ -18,6 +18,8 @@ from ..base import EngineError
 from ..elasticsearch.adapter import ClientAdapter
 from ..elasticsearch.engine import IndexEngine
 
+POOL_MAXSIZE = 10  # kept-open connections to the node, per process
+
 
 class OpenSearchAdapter(ClientAdapter):
     """`opensearch-py` 3: request bodies go in `body=`, responses are plain dicts."""
@@ -39,7 +41,18 @@ class OpenSearchAdapter(ClientAdapter):
 
     @classmethod
     def connect(cls, url: str, request_timeout: float) -> OpenSearchAdapter:
-        return cls(OpenSearch(hosts=[url], timeout=request_timeout, retry_on_timeout=True, max_retries=3))
+        # urllib3 keeps one connection per host unless told otherwise: threads searching at once would
+        # open and drop a connection per request ("Connection pool is full, discarding connection").
+        # POOL_MAXSIZE matches the Elasticsearch client's default (connections_per_node=10).
+        return cls(
+            OpenSearch(
+                hosts=[url],
+                timeout=request_timeout,
+                retry_on_timeout=True,
+                max_retries=3,
+                pool_maxsize=POOL_MAXSIZE,
+            )
+        )
 
     def exists_alias(self, name: str) -> bool:
         return bool(self.client.indices.exists_alias(name=name))
