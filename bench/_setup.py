@@ -41,8 +41,9 @@ def analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def ensure_seeded(records: int) -> dict[str, int]:
-    """Migrate, load vocabularies, seed `records` demo records and index them, unless already done."""
+def ensure_seeded(records: int, *, index: bool = True) -> dict[str, int]:
+    """Migrate, load vocabularies, seed `records` demo records and index them (unless `index` is
+    False: the caller indexes), unless already done."""
     from django.core.management import call_command
 
     from authorities.models import CompetentAuthority
@@ -60,6 +61,8 @@ def ensure_seeded(records: int) -> dict[str, int]:
         call_command("seed_demo", records=records, replace=True)
         analyze()
     expected = expected_count()
+    if not index:
+        return {"records": records, "documents": expected}
     if get_engine().count() != expected:
         print(f"indexing {expected} documents...", file=sys.stderr)
         call_command("search_index", "rebuild", "--no-progress")
