@@ -12,7 +12,6 @@ from django.db import models
 from django.db.models import Max, Min, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sherloc.admin import (
@@ -30,6 +29,7 @@ from sherloc.admin import (
 from taxonomy.models import Article, Country, CrimeType
 
 from .models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from .rules import validate_decision_date
 
 # --------------------------------------------------------------------------- filters
 
@@ -118,11 +118,6 @@ class CaseAttachmentInline(AttachmentInline):
 # --------------------------------------------------------------------------- forms
 
 
-def latest_allowed_decision_date() -> dt.date:
-    """Mirrors the database rule (migration 0002): not after today, with one day of time-zone slack."""
-    return timezone.now().date() + dt.timedelta(days=1)
-
-
 class CaseForm(forms.ModelForm):
     """Catches what the database would reject with an error page, and keeps keywords a list of strings."""
 
@@ -130,8 +125,7 @@ class CaseForm(forms.ModelForm):
 
     def clean_decision_date(self) -> dt.date | None:
         value = self.cleaned_data.get("decision_date")
-        if value and value > latest_allowed_decision_date():
-            raise forms.ValidationError(_("The decision date cannot be in the future."))
+        validate_decision_date(value)  # the database's limit (caselaw.rules)
         return value
 
     def clean(self) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils import timezone
 
 from authorities.models import Channel, CompetentAuthority
 from caselaw.models import (
@@ -38,6 +37,7 @@ from caselaw.models import (
     ProceduralStage,
     Verdict,
 )
+from caselaw.rules import validate_decision_date
 from legislation.models import Law, LawAttachment, LawType, LegalStatus, Provision
 from records.codes import Codes
 from records.jsonl_format import (
@@ -82,10 +82,9 @@ class FieldError:
 
 @dataclass
 class ValidationContext:
-    """What a line is checked against: the vocabularies, today's date, languages the file itself adds."""
+    """What a line is checked against: the vocabularies and the languages the file itself adds."""
 
     codes: Codes
-    today: dt.date = field(default_factory=timezone.localdate)
     extra_languages: set[str] = field(default_factory=set)
 
     def known_language(self, code: str) -> bool:
@@ -442,7 +441,9 @@ def _validate_case(c: _Checker, data: dict) -> None:
         c.code_field(court, "country", "court.country", vocab.countries, "country")
         c.choice(court, "level", "court.level", CourtLevel, required=True)
     decided = c.date(data, "decision_date", "decision_date", required=True)
-    if decided and decided > c.ctx.today:
+    try:
+        validate_decision_date(decided)  # the database's limit, as the admin and the forms (caselaw.rules)
+    except ValidationError:
         c.error("decision_date", f"{decided} is in the future")
     c.string(data, "case_number", "case_number", max_length=_max_length(Case, "case_number"))
     c.choice(data, "procedural_stage", "procedural_stage", ProceduralStage)

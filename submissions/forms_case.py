@@ -28,7 +28,6 @@ from django import forms
 from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import (
@@ -44,6 +43,7 @@ from caselaw.models import (
     Verdict,
 )
 from caselaw.numbering import save_with_number
+from caselaw.rules import validate_decision_date
 from legislation.models import Provision
 from sherloc import richtext
 from sherloc.admin import StringListField
@@ -57,11 +57,6 @@ RICH_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
 # Same rule as the database constraint person_victim_initials_only (and the importer's validation).
 VICTIM_INITIALS = re.compile(r"^([A-Z][a-z]?\.\s?){1,4}$")
 MAX_AGE = 120
-
-
-def latest_allowed_decision_date() -> dt.date:
-    """Mirrors the database rule (caselaw migration 0002): not after today, with one day of time-zone slack."""
-    return timezone.now().date() + dt.timedelta(days=1)
 
 
 class CourtChoiceField(forms.ModelChoiceField):
@@ -149,8 +144,7 @@ class CaseForm(forms.ModelForm):
 
     def clean_decision_date(self) -> dt.date | None:
         value = self.cleaned_data.get("decision_date")
-        if value and value > latest_allowed_decision_date():
-            raise forms.ValidationError(_("The decision date cannot be in the future."))
+        validate_decision_date(value)  # the database's limit (caselaw.rules)
         return value
 
     def clean(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case, Person
@@ -44,6 +45,15 @@ def test_case_decision_date_in_the_future_is_a_form_error(rf_request) -> None:  
     form = bound_form(Case, rf_request, case, decision_date=dt.date.today() + dt.timedelta(days=30))
     assert not form.is_valid()
     assert "decision_date" in form.errors
+
+
+@pytest.mark.parametrize(("days", "valid"), [(1, True), (2, False)])
+def test_case_decision_date_limit_is_the_databases(rf_request, days, valid) -> None:  # noqa: ANN001
+    """caselaw.rules: today (UTC) + 1 day, the same limit as the forms, the importer and the API."""
+    case = CaseFactory()
+    form = bound_form(Case, rf_request, case, decision_date=timezone.now().date() + dt.timedelta(days=days))
+    assert form.is_valid() is valid, form.errors
+    assert ("decision_date" in form.errors) is not valid
 
 
 def test_case_court_must_belong_to_the_case_country(rf_request) -> None:  # noqa: ANN001

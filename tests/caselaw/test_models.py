@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from caselaw.models import Person, PersonKind, PersonRole
+from caselaw.rules import latest_decision_date, validate_decision_date
 from tests.factories import CaseFactory, ChargeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +21,21 @@ def test_decision_date_cannot_be_in_the_future():
     case.decision_date = dt.date(2999, 1, 1)
     with pytest.raises(IntegrityError), transaction.atomic():
         case.save()
+
+
+def test_the_decision_date_validator_has_the_databases_limit():
+    """caselaw.rules is the one limit the admin, the forms, the importer and the API use: it must be the
+    database's (today in UTC + 1 day), neither stricter nor looser."""
+    latest = latest_decision_date()
+    assert latest == timezone.now().date() + dt.timedelta(days=1)
+    validate_decision_date(latest)
+    validate_decision_date(None)
+    CaseFactory(decision_date=latest)  # the database agrees
+    with pytest.raises(ValidationError) as refused:
+        validate_decision_date(latest + dt.timedelta(days=1))
+    assert refused.value.code == "future"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CaseFactory(decision_date=latest + dt.timedelta(days=1))
 
 
 @pytest.mark.parametrize("name", ["M.R.", "A.", "J. K.", "Ma.L."])

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.db import models
+from django.utils import timezone
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case, CaseAttachment, Charge, Court, CourtLevel, Person, PersonKind, PersonRole, Verdict
@@ -463,6 +464,22 @@ def test_future_decision_date_and_cross_record_conflicts(full_records: dict, tmp
     assert any(m.startswith("line 1: decision_date:") and "future" in m for m in messages), messages
     assert any(m.startswith("line 2: portal_number: portal number already") for m in messages), messages
     assert any(m.startswith("line 3: charges[0].provision.law: no law 'no-such-law'") for m in messages), messages
+
+
+def test_decision_date_limit_is_the_databases(full_records: dict, tmp_path: Path) -> None:
+    """caselaw.rules: a decision dated tomorrow (UTC) imports, as the forms and the database accept it; the
+    day after does not."""
+    case = records(export_text(types=["case"]))[1]
+    tomorrow = timezone.now().date() + dt.timedelta(days=1)
+    later = tomorrow + dt.timedelta(days=1)
+    refused = dict(case, external_id="later-case", portal_number="BRA044", decision_date=later.isoformat())
+    assert [str(e) for e in import_file(write(tmp_path, [refused])).errors] == [
+        f"line 1: decision_date: {later} is in the future"
+    ]
+    accepted = dict(case, external_id="next-case", portal_number="BRA043", decision_date=tomorrow.isoformat())
+    report = import_file(write(tmp_path, [accepted]))
+    assert report.ok, [str(e) for e in report.errors]
+    assert Case.objects.get(external_id="next-case").decision_date == tomorrow
 
 
 def test_dry_run_changes_nothing(full_records: dict, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from caselaw.models import Case, Court
 from caselaw.numbering import next_portal_number
@@ -314,6 +315,16 @@ def test_future_decision_date_is_a_field_error(client, fp_bra, court) -> None:  
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     response = as_user(client, fp_bra).post(NEW, post_data(court, case={"decision_date": future}))
     assert "decision_date" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(("days", "saved"), [(1, True), (2, False)])
+def test_decision_date_limit_is_the_databases(client, fp_bra, court, days, saved) -> None:  # noqa: ANN001
+    """caselaw.rules: today (UTC) + 1 day, the same limit as the admin, the importer and the API."""
+    date = timezone.now().date() + dt.timedelta(days=days)
+    response = as_user(client, fp_bra).post(NEW, post_data(court, case={"decision_date": date.isoformat()}))
+    assert Case.objects.filter(decision_date=date).exists() is saved
+    if not saved:
+        assert response.context["form"].errors["decision_date"] == ["The decision date cannot be in the future."]
 
 
 def test_validation_errors_keep_typed_data(client, fp_bra, court) -> None:  # noqa: ANN001
