@@ -87,6 +87,9 @@ class Case(PublishableRecord):
     sentence = models.TextField(blank=True, help_text="Sentence(s) handed down, in prose.")
     history = HistoricalRecords()
 
+    #: Stored as sanitised HTML (sherloc.richtext): shown rendered, searched and diffed as plain text.
+    RICH_TEXT_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
+
     class Meta:
         ordering = ["-decision_date", "title"]
         # "decision_date not in the future" is enforced by migration 0002 (sherloc.db.date_not_in_future):

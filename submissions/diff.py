@@ -15,11 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from caselaw.models import Case
 from records.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
+from sherloc import richtext
 
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
@@ -74,12 +77,23 @@ class FieldChange:
         return str(LABELS.get(self.name, self.name.replace("_", " ").capitalize()))
 
     @property
+    def rich(self) -> bool:
+        """A rich-text field (a case's summary, commentary, reasoning): shown rendered, compared as text."""
+        return self.name in Case.RICH_TEXT_FIELDS
+
+    @property
     def old_text(self) -> str:
-        return display(self.old)
+        return richtext.plain(self.old or "") or "—" if self.rich else display(self.old)
 
     @property
     def new_text(self) -> str:
-        return display(self.new)
+        return richtext.plain(self.new or "") or "—" if self.rich else display(self.new)
+
+    @property
+    def new_html(self) -> SafeString:
+        """The new value for the reviewer's page: rich text rendered through the sanitiser, the rest as
+        escaped text with its line breaks."""
+        return richtext.render(self.new or "") if self.rich else linebreaksbr(self.new_text, autoescape=True)
 
     @property
     def inline(self) -> SafeString | None:

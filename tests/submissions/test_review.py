@@ -165,3 +165,14 @@ def test_the_second_of_two_reviewers_is_told_someone_else_decided(client, review
     assert any("Someone else has already decided on this record: its status is now “Published”" in m for m in messages)
     law.refresh_from_db()
     assert law.status == S.PUBLISHED and law.reviewed_by == reviewer
+
+
+def test_review_page_renders_rich_text_instead_of_escaping_it(client, reviewer) -> None:  # noqa: ANN001
+    """Issue #19 item 11: the summary showed as `&lt;p&gt;...`; it is rendered through the sanitiser."""
+    case = CaseFactory(
+        status=S.SUBMITTED,
+        fact_summary="<p>Victims were <strong>recruited</strong> online.</p><p>Second paragraph.</p>",
+    )
+    page = as_user(client, reviewer).get(f"/en/review/case/{case.pk}/").content.decode()
+    assert "<p>Victims were <strong>recruited</strong> online.</p>" in page
+    assert "&lt;p&gt;" not in page and "&lt;strong&gt;" not in page
