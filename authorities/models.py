@@ -83,7 +83,10 @@ class CompetentAuthority(PublishableRecord):
         verbose_name_plural = "competent authorities"
         constraints = [
             models.UniqueConstraint(
-                fields=["country", "name"], condition=Q(revision_of__isnull=True), name="authority_unique_name"
+                fields=["country", "name"],
+                condition=Q(revision_of__isnull=True),
+                name="authority_unique_name",
+                violation_error_message=_("This country already has an authority with this name."),
             ),
             PublishableRecord.one_open_revision("authority_one_open_revision"),
             PublishableRecord.revision_never_published("authority_revision_never_published"),

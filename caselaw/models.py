@@ -97,7 +97,10 @@ class Case(PublishableRecord):
         indexes = [models.Index(fields=["country", "status"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["portal_number"], condition=Q(revision_of__isnull=True), name="case_unique_portal_number"
+                fields=["portal_number"],
+                condition=Q(revision_of__isnull=True),
+                name="case_unique_portal_number",
+                violation_error_message=_("Another case already has this portal number."),
             ),
             PublishableRecord.one_open_revision("case_one_open_revision"),
             PublishableRecord.revision_never_published("case_revision_never_published"),
@@ -165,12 +168,17 @@ class Person(models.Model):
             models.CheckConstraint(
                 condition=~Q(role="victim") | Q(name__regex=r"^([A-Z][a-z]?\.\s?){1,4}$"),
                 name="person_victim_initials_only",
+                violation_error_message=_("Victims are named by their initials only, e.g. “M. R.”."),
             ),
             models.CheckConstraint(
-                condition=Q(age_at_offence__isnull=True) | Q(age_at_offence__lte=120), name="person_age_plausible"
+                condition=Q(age_at_offence__isnull=True) | Q(age_at_offence__lte=120),
+                name="person_age_plausible",
+                violation_error_message=_("The age at the time of the offence must be 120 or less."),
             ),
             models.CheckConstraint(
-                condition=Q(group_size__isnull=True) | Q(kind="group"), name="person_group_size_only_for_groups"
+                condition=Q(group_size__isnull=True) | Q(kind="group"),
+                name="person_group_size_only_for_groups",
+                violation_error_message=_("A group size is only given for a group."),
             ),
         ]
 

@@ -58,6 +58,7 @@ class Law(PublishableRecord):
                 fields=["country", "title", "number"],
                 condition=Q(revision_of__isnull=True),
                 name="law_unique_country_title_number",
+                violation_error_message=_("This country already has a law with this title and number."),
             ),
             PublishableRecord.one_open_revision("law_one_open_revision"),
             PublishableRecord.revision_never_published("law_revision_never_published"),
@@ -66,6 +67,7 @@ class Law(PublishableRecord):
                 | Q(adoption_date__isnull=True)
                 | Q(entry_into_force_date__gte=F("adoption_date")),
                 name="law_in_force_after_adoption",
+                violation_error_message=_("The entry into force cannot be earlier than the adoption date."),
             ),
         ]
         indexes = [models.Index(fields=["country", "status"])]

@@ -266,3 +266,14 @@ def test_provisions_are_reordered_by_position(client, fp_bra) -> None:  # noqa: 
     # Provision ids survive a reorder (charges in cases keep pointing at the same provision).
     assert law.provisions.get(label="Art. 1").pk == first.pk
     assert 'name="provisions-0-ORDER"' in client.get(edit_url(law)).content.decode()
+
+
+def test_entry_into_force_before_adoption_is_a_readable_error(client, fp_bra) -> None:  # noqa: ANN001
+    """Issue #19 item 11: the form showed 'Constraint “law_in_force_after_adoption” is violated.'"""
+    data = post_data(law={"adoption_date": "2016-10-06", "entry_into_force_date": "2016-01-01"}, provisions=[ART1])
+    response = as_user(client, fp_bra).post(NEW, data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The entry into force cannot be earlier than the adoption date." in body
+    assert "law_in_force_after_adoption" not in body
+    assert not Law.objects.exists()
