@@ -31,7 +31,7 @@ from search.engines.elasticsearch import queries
 from search.engines.elasticsearch.cursor import decode_cursor, encode_cursor
 from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.engines.elasticsearch.mapping import ES_ANALYZERS, index_body, to_source
-from search.engines.elasticsearch.parsing import parse_search, snippets
+from search.engines.elasticsearch.parsing import parse_facets, parse_search, snippets
 from search.engines.elasticsearch_engine import ElasticsearchEngine as ReExported
 from search.facets import FACET_NAMES
 from search.query import ParsedText, QueryError, SearchQuery, Sort
@@ -215,7 +215,17 @@ def test_non_facet_filters_narrow_the_query_itself() -> None:
     assert body["query"]["bool"]["filter"] == [{"terms": {"legal_status": ["in_force"]}}, year_range]
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"type": ["legislation"]}}]}}
     assert body["aggs"]["year"]["filter"] == {"bool": {"filter": [{"terms": {"type": ["legislation"]}}]}}
-    assert body["aggs"]["type"]["filter"] == {"match_all": {}}
+    # type's own filter is the only post filter: its facet needs no filter aggregation around the terms
+    assert body["aggs"]["type"] == {"terms": {"field": "type", "size": 300}}
+
+
+def test_facets_parse_from_filtered_and_bare_terms_aggregations() -> None:
+    aggregations = {
+        "type": {"buckets": [{"key": "legislation", "doc_count": 4}]},
+        "year": {"doc_count": 4, "values": {"buckets": [{"key": 2016, "doc_count": 3}]}},
+    }
+    facets = parse_facets(aggregations, ("type", "year", "country"))
+    assert facets == {"type": {"legislation": 4}, "year": {"2016": 3}, "country": {}}
 
 
 def test_cursor_request_uses_search_after_and_peeks_one_more() -> None:

@@ -2,7 +2,8 @@
 
     {"hits": {"total": {"value": N, "relation": "eq"},
               "hits": [{"_id", "_score", "_source", "sort", "highlight": {field: [fragment, ...]}}]},
-     "aggregations": {<facet>: {"doc_count": n, "values": {"buckets": [{"key", "doc_count"}]}}}}
+     "aggregations": {<facet>: {"doc_count": n, "values": {"buckets": [{"key", "doc_count"}]}}
+                      | {<facet>: {"buckets": [...]}}}   (a facet without other active filters)
 
 Why separate: canned responses in the golden tests exercise exactly this code without a server.
 """
@@ -96,7 +97,8 @@ def parse_facets(aggregations: Mapping[str, Any], names: tuple[str, ...]) -> dic
     """{facet: {value: count}} in bucket order; numeric keys as whole-number strings ("2016")."""
     facets: dict[str, dict[str, int]] = {}
     for name in names:
-        buckets = ((aggregations.get(name) or {}).get(FACET_AGG) or {}).get("buckets") or []
+        block = aggregations.get(name) or {}
+        buckets = (block.get(FACET_AGG) or block).get("buckets") or []  # filter > terms, or bare terms
         facets[name] = {facet_key(b["key"]): int(b["doc_count"]) for b in buckets}
     return facets
 
