@@ -169,6 +169,7 @@ CASE_EXAMPLE = {
     "court": {"name": "Tribunal Regional Federal da 3ª Região", "level": "appeal"},
     "decision_date": "2019-05-14",
     "original_language": "pt",
+    "fact_summary": "<p>The defendant recruited workers with false promises of employment.</p>",
     "people": [{"key": "p1", "role": "defendant", "name": "J.S."}, {"key": "p2", "role": "victim", "name": "M.R."}],
     "charges": [{"defendant": "p1", "statute": "Código Penal art. 149-A", "verdict": "convicted"}],
 }
@@ -261,7 +262,10 @@ class SubmissionListView(ApiViewMixin, GenericAPIView):
         responses={
             201: SubmissionSerializer,
             400: _error(
-                "Invalid record: `errors` maps each field path (e.g. `provisions[1].articles[0]`) to its problems."
+                "Invalid record: `errors` maps each field path (e.g. `provisions[1].articles[0]`) to its problems. "
+                "Submitting (not `?action=draft`) also needs a complete record, as the web forms do: a law's "
+                "`provisions`, a case's `fact_summary` and a defendant in `people`, an authority's `roles` and "
+                "one of `email`, `phone`, `address`; each missing piece is named."
             ),
             401: UNAUTHENTICATED,
             403: FORBIDDEN,

@@ -3,7 +3,8 @@
 Two buttons, two levels of validation:
 - "Save draft": the law needs a title and a country; provisions that are filled in need a label and
   a text; empty extra rows are ignored.
-- "Submit": also the original language and at least one provision.
+- "Submit": also the original language and at least one provision (the rules live in
+  `submissions/completeness.py`, shared with the API; `LawSubmission.is_valid` applies them).
 A provision's order is the "Position" typed in its row, else its place in the formset (rows marked for
 deletion are dropped); positions are renumbered 1, 2, 3... on save.
 
@@ -24,12 +25,13 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from records.jsonl_format import LAW
 from sherloc import uploads
 from taxonomy.models import Article, Country, CrimeType, Issue, Language
 
+from . import completeness
 from .forms_common import BoundedRowsMixin, KeptFormsMixin
 
-SUBMIT_REQUIRED = ("original_language",)
 ORDER_OFFSET = 1_000_000  # temporary orders while re-numbering (order is unique per law)
 MAX_FILES_PER_SAVE = 10
 
@@ -54,9 +56,8 @@ class LawForm(forms.ModelForm):
             "entry_into_force_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, countries=None, submitting: bool = False, **kwargs) -> None:  # noqa: ANN001, ANN003
+    def __init__(self, *args, countries=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         super().__init__(*args, **kwargs)
-        self.submitting = submitting
         self.fields["country"].queryset = countries.order_by("name") if countries is not None else None
         self.fields["original_language"].required = False
         self.fields["original_language"].queryset = Language.objects.order_by("sort_order", "code")
@@ -65,15 +66,15 @@ class LawForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if self.submitting:
-            for name in SUBMIT_REQUIRED:
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, _("This field is required to submit."))
         self._check_unique(data)
-        if not data.get("original_language"):
-            # Drafts may leave it empty; the model needs one, so assume English until the focal point says.
-            data["original_language"] = Language.objects.filter(code="en").first()
         return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.instance.original_language_id is None:
+            # Drafts may leave it empty (cleaned_data says so, for the submit rules); the model needs one,
+            # so assume English until the focal point says.
+            self.instance.original_language = Language.objects.filter(code="en").first()
 
     def _check_unique(self, data: dict) -> None:
         """The database's (country, title, number) rule holds for records proper, not for pending revisions,
@@ -140,17 +141,6 @@ class ProvisionForm(forms.ModelForm):
 
 
 class BaseProvisionFormSet(BoundedRowsMixin, KeptFormsMixin, BaseInlineFormSet):
-    def __init__(self, *args, submitting: bool = False, **kwargs) -> None:  # noqa: ANN002, ANN003
-        self.submitting = submitting
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        if any(self.errors):
-            return
-        if self.submitting and not self.kept_forms():
-            raise forms.ValidationError(_("Add at least one provision before submitting."))
-
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
         if "ORDER" in form.fields:
@@ -314,14 +304,21 @@ class LawSubmission:
         submitting: bool = False,
         files: Any = None,
     ) -> None:
-        self.form = LawForm(data, instance=law, countries=countries, submitting=submitting)
-        self.formset = ProvisionFormSet(data, instance=law, prefix=PROVISIONS_PREFIX, submitting=submitting)
+        self.submitting = submitting
+        self.form = LawForm(data, instance=law, countries=countries)
+        self.formset = ProvisionFormSet(data, instance=law, prefix=PROVISIONS_PREFIX)
         self.files = AttachmentsForm(data, files, law=law, prefix=FILES_PREFIX)
         self.formsets = [self.formset]
         self.extra_forms = [self.files]
 
     def is_valid(self) -> bool:
         valid = [self.form.is_valid(), self.formset.is_valid(), self.files.is_valid()]  # every error at once
+        if self.submitting:
+            record = {
+                "original_language": self.form.cleaned_data.get("original_language"),
+                "provisions": [] if any(self.formset.errors) else self.formset.kept_forms(),
+            }
+            valid.append(completeness.apply_to_form(LAW, record, self.form, {"provisions": self.formset}))
         return all(valid)
 
     def save(self) -> Law:

@@ -3,7 +3,8 @@
 Two buttons, two levels of validation (as the law form):
 - "Save draft": a country and a name (unique per country among records proper).
 - "Submit": also the original language, at least one role, and one way to reach the authority
-  (e-mail, telephone or postal address).
+  (e-mail, telephone or postal address): the rules live in `submissions/completeness.py`, shared with the
+  API; `AuthoritySubmission.is_valid` applies them.
 The two JSON lists are edited as text ("en, fr") and check boxes, as in the admin.
 """
 
@@ -18,13 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from authorities.admin import BCP47_PATTERN
 from authorities.models import AuthorityArticle, Channel, CompetentAuthority
+from records.jsonl_format import AUTHORITY
 from sherloc.admin import StringListField
 from taxonomy.models import AuthorityRole, Country
 
+from . import completeness
 from . import forms_common as common
 
-SUBMIT_REQUIRED = ("original_language", "roles")
-REACH_FIELDS = ("email", "phone", "address")
 PUBLIC_FIELDS = ("country", "name", "roles", "articles", "crime_types", "original_language")
 
 
@@ -76,9 +77,8 @@ class AuthorityForm(forms.ModelForm):
 
     field_order = [*PUBLIC_FIELDS, *CompetentAuthority.CONTACT_FIELDS]
 
-    def __init__(self, *args: Any, countries: QuerySet[Country], submitting: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, countries: QuerySet[Country], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.submitting = submitting
         self.fields["country"].queryset = countries.order_by("name")
         if self.instance.revision_of_id:
             self.fields["country"].disabled = True  # an update stays with its record's country
@@ -103,14 +103,13 @@ class AuthorityForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if self.submitting:
-            common.require_for_submit(self, data, SUBMIT_REQUIRED)
-            if not any(data.get(name) for name in REACH_FIELDS) and not any(n in self.errors for n in REACH_FIELDS):
-                self.add_error("email", _("Give an e-mail address, a telephone number or a postal address to submit."))
         self._check_unique(data)
-        if not data.get("original_language"):
-            data["original_language"] = common.default_language()
         return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.instance.original_language_id is None:  # a draft may leave it empty; the model needs one
+            self.instance.original_language = common.default_language()
 
     def _check_unique(self, data: dict[str, Any]) -> None:
         """The database's (country, name) rule holds for records proper, not pending revisions: check it here,
@@ -140,10 +139,16 @@ class AuthoritySubmission:
     def __init__(
         self, data: Any, authority: CompetentAuthority, countries: QuerySet[Country], submitting: bool = False
     ) -> None:
-        self.form = AuthorityForm(data, instance=authority, countries=countries, submitting=submitting)
+        self.submitting = submitting
+        self.form = AuthorityForm(data, instance=authority, countries=countries)
 
     def is_valid(self) -> bool:
-        return self.form.is_valid()
+        valid = self.form.is_valid()
+        if self.submitting:
+            data = self.form.cleaned_data
+            record = {name: data.get(name) for name in ("original_language", "roles", *completeness.REACH_FIELDS)}
+            valid = completeness.apply_to_form(AUTHORITY, record, self.form) and valid
+        return valid
 
     def save(self) -> CompetentAuthority:
         return self.form.save()

@@ -3,7 +3,8 @@
 Two buttons, two levels of validation (as the law form):
 - "Save draft": a title, a country, a court and a decision date (the database needs them); filled-in
   people and charges must be valid; empty extra rows are ignored.
-- "Submit": also the original language, the summary of the facts and at least one defendant.
+- "Submit": also the original language, the summary of the facts and at least one defendant (the rules
+  live in `submissions/completeness.py`, shared with the API; `CaseSubmission.is_valid` applies them).
 
 Court: pick a court of the case's country, or name a new one (with its level); it is created with the
 case. Portal number: generated on the first save (`caselaw.numbering`), never typed.
@@ -45,14 +46,15 @@ from caselaw.models import (
 from caselaw.numbering import save_with_number
 from caselaw.rules import validate_decision_date
 from legislation.models import Provision
+from records.jsonl_format import CASE
 from sherloc import richtext
 from sherloc.admin import StringListField
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType
 
+from . import completeness
 from . import forms_common as common
 
-SUBMIT_REQUIRED = ("original_language", "fact_summary")
 RICH_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
 # Same rule as the database constraint person_victim_initials_only (and the importer's validation).
 VICTIM_INITIALS = re.compile(r"^([A-Z][a-z]?\.\s?){1,4}$")
@@ -124,9 +126,8 @@ class CaseForm(forms.ModelForm):
         "keywords",
     ]
 
-    def __init__(self, *args: Any, countries: QuerySet[Country], submitting: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, countries: QuerySet[Country], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.submitting = submitting
         self.previous_country_id = self.instance.country_id
         self.fields["country"].queryset = countries.order_by("name")
         if self.instance.revision_of_id:
@@ -153,11 +154,12 @@ class CaseForm(forms.ModelForm):
             if data.get(name):
                 data[name] = richtext.clean(data[name])  # stored safe, whatever was pasted
         self._clean_court(data)
-        if self.submitting:
-            common.require_for_submit(self, data, SUBMIT_REQUIRED)
-        if not data.get("original_language"):
-            data["original_language"] = common.default_language()
         return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self.instance.original_language_id is None:  # a draft may leave it empty; the model needs one
+            self.instance.original_language = common.default_language()
 
     def _clean_court(self, data: dict[str, Any]) -> None:
         """A listed court of the case's country, or a new court named with its level (created on save)."""
@@ -256,10 +258,6 @@ class PersonForm(RowForm):
 
 
 class BasePersonFormSet(common.BoundedRowsMixin, common.KeptFormsMixin, BaseInlineFormSet):
-    def __init__(self, *args: Any, submitting: bool = False, **kwargs: Any) -> None:
-        self.submitting = submitting
-        super().__init__(*args, **kwargs)
-
     def get_queryset(self) -> QuerySet[Person]:
         return super().get_queryset().order_by("order", "pk")
 
@@ -282,14 +280,6 @@ class BasePersonFormSet(common.BoundedRowsMixin, common.KeptFormsMixin, BaseInli
             if form.instance.pk == person_id:
                 return row
         return None
-
-    def clean(self) -> None:
-        super().clean()
-        if any(self.errors):
-            return
-        kept = self.kept_forms()
-        if self.submitting and not any(f.cleaned_data.get("role") == PersonRole.DEFENDANT for f in kept):
-            raise forms.ValidationError(_("Add at least one defendant before submitting."))
 
     @transaction.atomic
     def save(self, commit: bool = True) -> dict[int, Person]:
@@ -456,8 +446,9 @@ class CaseSubmission:
         countries: QuerySet[Country],
         submitting: bool = False,
     ) -> None:
-        self.form = CaseForm(data, instance=case, countries=countries, submitting=submitting)
-        self.people = PersonFormSet(data, instance=case, prefix=self.PEOPLE, submitting=submitting)
+        self.submitting = submitting
+        self.form = CaseForm(data, instance=case, countries=countries)
+        self.people = PersonFormSet(data, instance=case, prefix=self.PEOPLE)
         country = self._country(data, case, countries)
         self.charges = ChargeFormSet(
             data, instance=case, prefix=self.CHARGES, people=self.people, provisions=provisions_of(country)
@@ -481,6 +472,15 @@ class CaseSubmission:
 
     def is_valid(self) -> bool:
         valid = all([self.form.is_valid(), self.people.is_valid(), self.charges.is_valid()])
+        if self.submitting:
+            data = self.form.cleaned_data
+            people = [] if any(self.people.errors) else self.people.kept_forms()
+            record = {
+                "original_language": data.get("original_language"),
+                "fact_summary": data.get("fact_summary"),
+                "people": [{"role": form.cleaned_data.get("role")} for form in people],
+            }
+            valid = completeness.apply_to_form(CASE, record, self.form, {"people": self.people}) and valid
         if valid:
             self.charges.check_defendants()  # adds field errors to the charge rows
             valid = self.charges.is_valid()

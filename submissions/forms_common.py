@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Article, CrimeSubType, CrimeType, Issue, Language
 
-SUBMIT_REQUIRED_MESSAGE = _("This field is required to submit.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -98,16 +97,6 @@ def save_article_tags(record: models.Model, through: type[models.Model], fk: str
     for pk, article in wanted.items():
         if pk not in present:
             through.objects.create(**{fk: record}, article=article)  # one by one: save signals fire
-
-
-def require_for_submit(form: forms.Form, data: dict, names: Iterable[str]) -> None:
-    """Second-level validation: fields a draft may leave empty but a submission may not."""
-    for name in names:
-        if name in form.errors:
-            continue
-        value = data.get(name)
-        if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
-            form.add_error(name, SUBMIT_REQUIRED_MESSAGE)
 
 
 def disable_all(*forms_: forms.Form) -> None:

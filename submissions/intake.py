@@ -14,7 +14,9 @@ does not need to:
 - an `external_id` already in use, and a natural identity already taken (a law's country + title +
   number, a case's portal number, an authority's country + name) are a 409 naming the field, checked
   here so the client never meets the database's IntegrityError (which is still caught, for races);
-- a charge may only cite a provision of a law the submitter can see (published, or of their countries).
+- a charge may only cite a provision of a law the submitter can see (published, or of their countries);
+- a record submitted for review (not `?action=draft`) must be complete enough, by the rules the web
+  forms apply (`submissions.completeness`): a 400 naming each missing piece, with the other problems.
 
 Everything happens in one transaction: the record, `workflow.record_created` and (unless a draft is
 asked for) `workflow.submit`. A workflow refusal rolls the record back too.
@@ -28,6 +30,7 @@ from typing import Any
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Model, Q
+from django.utils import translation
 from rest_framework import status
 
 from authorities.models import CompetentAuthority
@@ -49,7 +52,7 @@ from records.validation import ValidationContext, validate_record
 from sherloc import richtext
 from sherloc.models import PublicationStatus, new_external_id
 
-from . import revisions, roles, workflow
+from . import completeness, revisions, roles, workflow
 
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
 WORKFLOW_OWNED = (*WORKFLOW_FIELDS, *TIMESTAMP_FIELDS)
@@ -80,6 +83,15 @@ def _invalid(errors: dict[str, list[str]]) -> Refused:
     return Refused(status.HTTP_400_BAD_REQUEST, "Invalid record.", errors)
 
 
+def _incomplete(errors: dict[str, list[str]]) -> Refused:
+    return Refused(
+        status.HTTP_400_BAD_REQUEST,
+        "The record is not complete enough to submit for review; complete it, or send ?action=draft to keep "
+        "it a draft.",
+        errors,
+    )
+
+
 def _conflict(detail: str, errors: dict[str, list[str]] | None = None) -> Refused:
     return Refused(status.HTTP_409_CONFLICT, detail, errors or {})
 
@@ -106,9 +118,11 @@ def record_kind(record: Model) -> str:
 # --------------------------------------------------------------------------- checks
 
 
-def check_shape(data: Any, codes: Codes) -> dict:
-    """The importer's validation plus the submission rules that need no database. Returns the record
-    with `format_version` and `external_id` filled in when the client left them out."""
+def check_shape(data: Any, codes: Codes, *, submit: bool = False) -> dict:
+    """The importer's validation plus the submission rules that need no database, and with `submit` the
+    completeness rules of `submissions.completeness` (a piece whose field already has a problem is left
+    out). Returns the record with `format_version` and `external_id` filled in when the client left them
+    out."""
     if not isinstance(data, dict):
         raise _invalid({"(record)": ["expected one record as a JSON object"]})
     data = dict(data)
@@ -129,13 +143,27 @@ def check_shape(data: Any, codes: Codes) -> dict:
     data.pop("attachments", None)
     problems += [(e.path, e.message) for e in validate_record(data, ValidationContext(codes))]
     problems += list(_storable(data, ""))
+    incomplete = check_complete(data, {path for path, _message in problems}) if submit else []
     if problems:
-        raise _invalid(_errors(problems))
+        raise _invalid(_errors(problems + incomplete))
+    if incomplete:
+        raise _incomplete(_errors(incomplete))
     if data["type"] == CASE:
         for name in ("fact_summary", "commentary", "legal_reasoning"):
             if isinstance(data.get(name), str):
                 data[name] = richtext.clean(data[name])  # stored safe, like the web form's
     return data
+
+
+def check_complete(data: dict, flagged: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(path, message) for each piece the record lacks to be submitted, skipping those about `flagged` paths.
+    A piece that any of several fields would satisfy (a way to reach an authority) is named on each."""
+    found = []
+    with translation.override("en"):  # like the validator's messages
+        for piece in completeness.missing(data["type"], data):
+            if not flagged.intersection(piece.fields):
+                found += [(path, str(piece.message)) for path in piece.fields]
+    return found
 
 
 def check_scope(data: dict, user: Any, codes: Codes) -> None:
@@ -222,7 +250,7 @@ def create_submission(data: Any, user: Any, *, submit: bool = True, provenance: 
     """Check `data`, write it as a draft created by `user`, log the creation and (unless `submit` is
     False) submit it. Raises Refused; nothing is written unless everything succeeds."""
     codes = Codes.load()
-    data = check_shape(data, codes)
+    data = check_shape(data, codes, submit=submit)
     check_scope(data, user, codes)
     updating = check_conflicts(data, user, codes)
     if data["type"] == CASE:

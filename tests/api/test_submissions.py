@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc.models import PublicationStatus as S
@@ -56,6 +59,7 @@ CASE = {
     "court": {"name": "Tribunal Regional Federal da 3ª Região", "level": "appeal"},
     "decision_date": "2019-05-14",
     "original_language": "pt",
+    "fact_summary": "<p>The defendant recruited workers with false promises.</p>",
     "people": [{"key": "p1", "role": "defendant", "name": "J.S."}, {"key": "p2", "role": "victim", "name": "M.R."}],
     "charges": [{"defendant": "p1", "statute": "Código Penal art. 149-A", "verdict": "convicted"}],
 }
@@ -544,3 +548,86 @@ def test_reviewer_group_alone_does_not_grant_submission(db) -> None:  # noqa: AN
 
     assert client.post(URL, LAW, format="json").status_code == 403
     assert Group.objects.filter(name=REVIEWERS).exists()
+
+
+# --------------------------------------------------------------------------- complete enough to submit
+# The same rules as the web forms' "Submit for review" (submissions/completeness.py); a draft may lack them.
+
+INCOMPLETE = [
+    pytest.param(body(AUTHORITY, roles=[]), {"roles"}, id="authority-without-roles"),
+    pytest.param(
+        {k: v for k, v in AUTHORITY.items() if k != "email"}, {"email", "phone", "address"}, id="authority-no-contact"
+    ),
+    pytest.param(body(AUTHORITY, email="", phone="  ", address=""), {"email", "phone", "address"}, id="blank-contact"),
+    pytest.param(body(LAW, provisions=[]), {"provisions"}, id="law-with-empty-provisions"),
+    pytest.param({k: v for k, v in LAW.items() if k != "provisions"}, {"provisions"}, id="law-without-provisions"),
+    pytest.param(
+        body(CASE, fact_summary="<p> </p>", people=[CASE["people"][1]], charges=[]),
+        {"fact_summary", "people"},
+        id="case-without-facts-or-defendant",
+    ),
+    pytest.param({k: v for k, v in CASE.items() if k != "fact_summary"}, {"fact_summary"}, id="case-without-facts"),
+]
+
+
+@pytest.mark.parametrize(("data", "missing"), INCOMPLETE)
+def test_incomplete_record_is_not_submitted(bra, data, missing) -> None:  # noqa: ANN001
+    response = bra.post(URL, data, format="json")
+
+    assert response.status_code == 400, response.json()
+    payload = response.json()
+    assert payload["status"] == 400 and "submit" in payload["detail"]
+    assert set(payload["errors"]) == missing
+    assert all(messages for messages in payload["errors"].values())
+    assert not (Law.objects.exists() or Case.objects.exists() or CompetentAuthority.objects.exists())
+
+
+@pytest.mark.parametrize(("data", "missing"), INCOMPLETE)
+def test_incomplete_record_may_be_saved_as_a_draft(bra, data, missing) -> None:  # noqa: ANN001
+    response = bra.post(f"{URL}?action=draft", data, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["status"] == "draft"
+
+
+def test_incompleteness_and_bad_fields_are_reported_together(bra) -> None:  # noqa: ANN001
+    data = body(AUTHORITY, roles=[], email="not an address", original_language="xx")
+
+    payload = bra.post(URL, data, format="json").json()
+
+    assert payload["errors"]["roles"] == ["This field is required to submit."]
+    assert payload["errors"]["email"] == ["not a valid e-mail address: 'not an address'"]  # one problem per field
+    assert payload["errors"]["original_language"] == ["unknown language code 'xx'"]
+
+
+def test_incomplete_update_of_a_published_record_is_refused(bra) -> None:  # noqa: ANN001
+    law = LawFactory(country=country("BRA"), status=S.PUBLISHED, external_id="bra-law")
+    ProvisionFactory(law=law, order=1)
+
+    response = bra.post(URL, body(LAW, external_id="bra-law", provisions=[]), format="json")
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"provisions"}
+    assert Law.objects.count() == 1 and law.provisions.count() == 1
+
+
+# --------------------------------------------------------------------------- decision date: caselaw.rules
+
+
+def test_decision_date_tomorrow_is_accepted_like_the_forms_and_the_database(bra) -> None:  # noqa: ANN001
+    tomorrow = timezone.now().date() + dt.timedelta(days=1)
+
+    response = bra.post(URL, body(CASE, decision_date=tomorrow.isoformat()), format="json")
+
+    assert response.status_code == 201, response.json()
+    assert Case.objects.get().decision_date == tomorrow
+
+
+def test_decision_date_after_tomorrow_is_a_400(bra) -> None:  # noqa: ANN001
+    later = timezone.now().date() + dt.timedelta(days=2)
+
+    response = bra.post(URL, body(CASE, decision_date=later.isoformat()), format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["decision_date"] == [f"{later} is in the future"]
+    assert not Case.objects.exists()
