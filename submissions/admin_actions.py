@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from sherloc.models import PublicationStatus as S
 from sherloc.models import PublishableRecord
 
-from . import roles, workflow
+from . import completeness, revisions, roles, workflow
 from .models import Transition
 
 _CHUNK = 500
@@ -44,7 +44,7 @@ class WorkflowActionsMixin:
 
     @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["submit"])
     def submit_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._run(request, queryset, workflow.submit, _("Submitted for review"))
+        self._run(request, queryset, _submit_if_complete, _("Submitted for review"))
 
     @admin.action(description=gettext_lazy("Publish selected"), permissions=["review"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -68,6 +68,16 @@ class WorkflowActionsMixin:
                 % {"count": count, "why": problem},
                 messages.WARNING,
             )
+
+
+def _submit_if_complete(record: PublishableRecord, user: Any) -> Transition:
+    """What the forms and the API ask before a submission (submissions.completeness), then submit."""
+    gaps = completeness.missing(revisions.kind_of(record), revisions.as_format(record))
+    if gaps:
+        raise workflow.InvalidTransition(
+            _("Not complete enough to submit: %(gaps)s") % {"gaps": " ".join(str(gap.message) for gap in gaps)}
+        )
+    return workflow.submit(record, user)
 
 
 def _unpublish_to_draft(record: PublishableRecord, user: Any) -> Transition:

@@ -14,7 +14,7 @@ from sherloc.models import PublicationStatus
 from submissions.models import PublishedVersion
 from submissions.roles import EDITORS
 from submissions.workflow import history
-from tests.factories import AuthorityFactory, CaseFactory, LawFactory, UserFactory
+from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,12 +100,17 @@ def test_publishing_an_already_published_record_changes_nothing(staff_client, sa
     assert any("not changed" in str(m) for m in response.context["messages"])
 
 
-def test_submit_selected_submits_drafts(staff_client, superuser) -> None:  # noqa: ANN001
-    law = LawFactory(status=PublicationStatus.DRAFT)
-    run_action(staff_client, Law, "submit_selected", [law.pk])
-    law.refresh_from_db()
-    assert law.status == PublicationStatus.SUBMITTED and law.submitted_by == superuser
-    assert history(law).get().to_status == PublicationStatus.SUBMITTED
+def test_submit_selected_submits_complete_drafts_only(staff_client, superuser) -> None:  # noqa: ANN001
+    complete = ProvisionFactory(law=LawFactory(status=PublicationStatus.DRAFT)).law
+    empty = LawFactory(status=PublicationStatus.DRAFT)
+    response = run_action(staff_client, Law, "submit_selected", [complete.pk, empty.pk])
+    complete.refresh_from_db()
+    empty.refresh_from_db()
+    assert complete.status == PublicationStatus.SUBMITTED and complete.submitted_by == superuser
+    assert history(complete).get().to_status == PublicationStatus.SUBMITTED
+    assert empty.status == PublicationStatus.DRAFT, "the forms' and the API's rules hold in the admin too"
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Not complete enough to submit: Add at least one provision" in m for m in messages), messages
 
 
 @pytest.fixture
