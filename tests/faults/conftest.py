@@ -122,6 +122,9 @@ def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
 @contextmanager
 def broker_at(url: str) -> Iterator[None]:
     """Send this process's Celery tasks through the broker at `url` (not eagerly), restoring after."""
+    from kombu import pools
+    from kombu.utils.collections import eqhash
+
     from sherloc.celery import app
 
     conf = app.conf
@@ -129,9 +132,8 @@ def broker_at(url: str) -> Iterator[None]:
 
     def point(broker: str, eager: bool) -> None:
         conf.broker_url, conf.task_always_eager = broker, eager
-        # Drop the cached connection and producer pools: the next send connects to `broker`.
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # Drop the app's cached pools (not close them: kombu shares them process-wide by URL), so the next
+        # send connects to `broker`.
         app._pool = None
         app.amqp._producer_pool = None
 
@@ -139,4 +141,10 @@ def broker_at(url: str) -> Iterator[None]:
     try:
         yield
     finally:
+        # Close and forget the pools kombu keeps for `url`, and only those: nothing else may reuse them.
+        key = eqhash(app.connection_for_write())
+        for group in (pools.producers, pools.connections):
+            pool = dict.pop(group, key, None)
+            if pool is not None:
+                pool.force_close_all()
         point(*previous)
