@@ -2,7 +2,7 @@
 
 - the `lang` parameter (label language; Accept-Language is honoured too),
 - the error responses in the one error shape (errors.py), so generated clients and the schemathesis
-  run know that 400/401/404/429 are part of the contract, not surprises,
+  run know that 400/401/404/413/414/429 are part of the contract, not surprises,
 - ETag/Last-Modified response headers and 304 on record and vocabulary GETs.
 """
 
@@ -30,6 +30,8 @@ ERROR_DESCRIPTIONS = {
     400: "Invalid parameters: unknown name, unknown code, malformed value, page out of range.",
     401: "The token is invalid, revoked or expired.",
     404: "No such record (or not published).",
+    413: "The request body is larger than the upload limit (sherloc.api.limits).",
+    414: "The query string is longer than the API's limit (sherloc.api.limits).",
     429: "Rate limit reached; retry after the number of seconds in Retry-After.",
     503: "The search engine is unavailable; retry after the number of seconds in Retry-After.",
 }
@@ -64,9 +66,11 @@ class AutoSchema(SpectacularAutoSchema):
         responses = super()._get_response_bodies(direction)
         if not self._is_api_view():
             return responses
-        codes = [400, 401, 429]
+        codes = [400, 401, 414, 429]  # 414: answered by sherloc.api.limits before any view runs
         if self._is_a_detail_view():
             codes.append(404)
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append(413)
         for code, response in error_responses(*codes).items():
             if str(code) in responses:  # declared by the view: keep its (more specific) description
                 responses[str(code)]["description"] = responses[str(code)].get("description") or response.description
