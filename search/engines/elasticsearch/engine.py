@@ -23,7 +23,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ...query import ParsedText, SearchQuery
@@ -62,27 +62,37 @@ def parse_text(text: str) -> ParsedText:
 
 
 class IndexEngine(SearchEngine):
-    """One alias over timestamped indices on an Elasticsearch-family server, through `adapter`."""
+    """One alias over timestamped indices on an Elasticsearch-family server, through the server's client
+    adapter (`adapter_class`). A `client` may be given, e.g. bound to a fake node; else one is made for
+    `url` and closed with the engine."""
 
     name = ""
+    adapter_class: ClassVar[type[ClientAdapter]]
 
     def __init__(
         self,
         url: str,
-        adapter: ClientAdapter,
         prefix: str = "sherloc",
+        client: Any = None,
         *,
-        owns_client: bool = False,
+        request_timeout: float = 30.0,
         refresh: bool = True,
         refresh_interval: str = DEFAULT_REFRESH_INTERVAL,
         shards: int = 1,
         replicas: int = 1,
         max_result_window: int = 10_000,
     ) -> None:
+        if client is not None:
+            adapter = self.adapter_class(client)
+        elif url:
+            adapter = self.adapter_class.connect(url, request_timeout)
+        else:
+            setting = self.adapter_class.url_setting
+            raise EngineError(f"{setting} is not set: the {self.name} engine needs a cluster URL.")
         self.url = _redact(url or "")
         self.adapter = adapter
         self.client = adapter.client
-        self._owns_client = owns_client
+        self._owns_client = client is None
         self.alias = f"{prefix.lower()}-documents"  # index and alias names must be lower case
         self.refresh = refresh
         self.index_options = {
@@ -277,23 +287,7 @@ class IndexEngine(SearchEngine):
 
 
 class ElasticsearchEngine(IndexEngine):
-    """The official `elasticsearch` 9 client (`client` may be given, e.g. bound to a fake node)."""
+    """The official `elasticsearch` 9 client."""
 
     name = "elasticsearch"
-
-    def __init__(
-        self,
-        url: str,
-        prefix: str = "sherloc",
-        client: Any = None,
-        *,
-        request_timeout: float = 30.0,
-        **options: Any,
-    ) -> None:
-        if client is None:
-            if not url:
-                raise EngineError("ELASTICSEARCH_URL is not set: the elasticsearch engine needs a cluster URL.")
-            adapter = ElasticsearchAdapter.connect(url, request_timeout)
-        else:
-            adapter = ElasticsearchAdapter(client)
-        super().__init__(url, adapter, prefix, owns_client=client is None, **options)
+    adapter_class = ElasticsearchAdapter

@@ -14,7 +14,6 @@ from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import NotFoundError, SerializationError, TransportError
 from opensearchpy.helpers import BulkIndexError, streaming_bulk
 
-from ..base import EngineError
 from ..elasticsearch.adapter import ClientAdapter
 from ..elasticsearch.engine import IndexEngine
 
@@ -98,21 +97,7 @@ class OpenSearchAdapter(ClientAdapter):
 
 
 class OpenSearchEngine(IndexEngine):
-    name = "opensearch"
+    """The `opensearch-py` client."""
 
-    def __init__(
-        self,
-        url: str,
-        prefix: str = "sherloc",
-        client: Any = None,
-        *,
-        request_timeout: float = 30.0,
-        **options: Any,
-    ) -> None:
-        if client is None:
-            if not url:
-                raise EngineError("OPENSEARCH_URL is not set: the opensearch engine needs a cluster URL.")
-            adapter = OpenSearchAdapter.connect(url, request_timeout)
-        else:
-            adapter = OpenSearchAdapter(client)
-        super().__init__(url, adapter, prefix, owns_client=client is None, **options)
+    name = "opensearch"
+    adapter_class = OpenSearchAdapter
