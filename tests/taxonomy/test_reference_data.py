@@ -28,7 +28,7 @@ def test_articles_per_instrument():
 
 
 def test_crime_types_and_sub_vocabularies():
-    assert CrimeType.objects.count() == 15
+    assert CrimeType.objects.count() == 16
     tip = CrimeType.objects.get(code="trafficking-in-persons")
     facets = set(tip.subtypes.values_list("facet", flat=True))
     assert {"acts", "means", "purposes"} <= facets
