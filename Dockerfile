@@ -11,4 +11,4 @@ RUN pip install --no-cache-dir . \
 RUN useradd --create-home sherloc && mkdir -p /data/media /app/var && chown -R sherloc /data /app/var
 USER sherloc
 EXPOSE 8000
-CMD ["gunicorn", "sherloc.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--limit-request-line", "8190"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--limit-request-line", "8190"]

@@ -50,10 +50,10 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 worker: install
-	$(BIN)/celery -A sherloc worker -l info
+	$(BIN)/celery -A config worker -l info
 
 beat: install
-	$(BIN)/celery -A sherloc beat -l info
+	$(BIN)/celery -A config beat -l info
 
 # PostgreSQL (127.0.0.1:5432, database "test", trust) and Redis (127.0.0.1:6379), as CI has them.
 services:

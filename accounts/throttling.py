@@ -1,6 +1,6 @@
 """Hooks for django-axes (login throttling): which account and which client a failed sign-in counts against.
 
-Settings: `AXES_USERNAME_CALLABLE` and `AXES_CLIENT_IP_CALLABLE` point here (sherloc/settings.py).
+Settings: `AXES_USERNAME_CALLABLE` and `AXES_CLIENT_IP_CALLABLE` point here (config/settings.py).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def configure(name: str) -> Path:
     """Point Django at var/<name>/ and start it. Call before importing anything from the project."""
     var_dir = Path(os.environ.get("SHERLOC_VAR_DIR", ROOT / "var" / name))
     os.environ["SHERLOC_VAR_DIR"] = str(var_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sherloc.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("API_THROTTLE_ANON", "1000000000/min")
     os.environ.setdefault("LOG_LEVEL", "WARNING")

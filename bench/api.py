@@ -1,7 +1,7 @@
 """How much does the HTTP API add to the search service? Target: API p50 at most 1.15x the service's.
 
 The same query mix runs through `search.service` directly (query_from_params + search) and through GET
-/api/v1/search/ called on the production WSGI application (sherloc.wsgi.application) the way a WSGI
+/api/v1/search/ called on the production WSGI application (config.wsgi.application) the way a WSGI
 server calls it: environ in (built before the clock starts, as a server parses the request before
 calling the application), body out. That is everything the portal runs for an anonymous API client:
 Django's middleware chain, DRF's SearchView (authentication, throttling, parameter checks), the search,
@@ -78,7 +78,7 @@ def main() -> None:
     from django.test import Client
 
     from search.service import query_from_params, search
-    from sherloc.wsgi import application
+    from config.wsgi import application
 
     client = Client()
     statuses: list[str] = []

@@ -1,5 +1,1 @@
-"""SHERLOC portal project package. Importing the Celery app here makes @shared_task bind to it."""
-
-from .celery import app as celery_app
-
-__all__ = ["celery_app"]
+"""SHERLOC portal: the shared base layer (abstract record models, uploads, rich text, cache, access rules)."""

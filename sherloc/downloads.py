@@ -1,6 +1,6 @@
 """Attachment downloads: the only way to a stored file.
 
-Nothing serves MEDIA_ROOT by URL (see sherloc/urls.py), because an unpublished record's files must stay
+Nothing serves MEDIA_ROOT by URL (see config/urls.py), because an unpublished record's files must stay
 as private as the record. This view decides per request:
 
 - the record is published: anyone may download;

@@ -57,7 +57,7 @@ def _eager_celery():  # noqa: ANN202
     Tests that need a real worker (tests/search/test_celery_worker.py) turn this off for their
     own duration by setting `celery_app.conf.task_always_eager = False`.
     """
-    from sherloc.celery import app
+    from config.celery import app
 
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from sherloc.wsgi import application
+from config.wsgi import application
 
 CHECKS = [
     not_a_server_error,

@@ -125,7 +125,7 @@ def broker_at(url: str) -> Iterator[None]:
     from kombu import pools
     from kombu.utils.collections import eqhash
 
-    from sherloc.celery import app
+    from config.celery import app
 
     conf = app.conf
     previous = conf.broker_url, conf.task_always_eager

@@ -73,7 +73,7 @@ def worker(settings, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, s
         "PYTHONUNBUFFERED": "1",
     }
     settings.SEARCH_ENGINE = "tantivy"
-    command = [str(CELERY), "-A", "sherloc", "worker", "-P", "solo", "-c", "1", "--without-heartbeat"]
+    command = [str(CELERY), "-A", "config", "worker", "-P", "solo", "-c", "1", "--without-heartbeat"]
     command += ["--without-gossip", "--without-mingle", "-Q", queue, "-n", f"{queue}@%h", "--loglevel", "INFO"]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

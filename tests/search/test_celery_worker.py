@@ -38,7 +38,7 @@ from django.db import connection
 from search import tasks
 from search.documents import expected_versions
 from search.engines import EngineError, get_engine, reset_engine
-from sherloc.celery import app as celery_app
+from config.celery import app as celery_app
 from tests.factories import CaseFactory, ProvisionFactory
 
 pytestmark = [
@@ -158,7 +158,7 @@ def worker_process(
     command = [
         str(CELERY),
         "-A",
-        "sherloc",
+        "config",
         "worker",
         "-P",
         "solo",

@@ -20,7 +20,7 @@ from search import indexing, tasks
 from search.documents import expected_versions
 from search.engines import get_engine
 from search.query import SearchQuery
-from sherloc.celery import app as celery_app
+from config.celery import app as celery_app
 from sherloc.models import PublicationStatus
 from taxonomy.models import AuthorityRole, Country, CrimeType
 from taxonomy.reference import load_reference_data

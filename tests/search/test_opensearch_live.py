@@ -30,7 +30,7 @@ from search.engines.opensearch_engine import OpenSearchEngine
 from search.engines.tantivy.analysis import query_tokens
 from search.engines.tantivy_engine import TantivyEngine
 from search.query import SearchQuery
-from sherloc.celery import app as celery_app
+from config.celery import app as celery_app
 from tests.factories import ProvisionFactory
 
 from .test_engine_contract import CORPUS

@@ -36,7 +36,7 @@ def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
     # DJANGO_ALLOW_ASYNC_UNSAFE: set in-process by the browser tests, and itself a deploy-check error
     skip = (*SERVICE_VARS, "DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in skip and not k.startswith("SECURE_")}
-    clean.update(PRODUCTION, DJANGO_SETTINGS_MODULE="sherloc.settings", **env)
+    clean.update(PRODUCTION, DJANGO_SETTINGS_MODULE="config.settings", **env)
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
 
 

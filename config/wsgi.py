@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn sherloc.wsgi; runserver through WSGI_APPLICATION).
+"""WSGI entry point (gunicorn config.wsgi; runserver through WSGI_APPLICATION).
 
 Start-up finishes here rather than on the first request: the URLconf (every view module) is imported,
 then everything alive is moved out of the garbage collector's sight (gc.freeze). The ~120,000 objects of
@@ -13,7 +13,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sherloc.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
 

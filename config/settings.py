@@ -137,8 +137,8 @@ if env.bool("CSP_REPORT_ONLY", default=False):
 else:
     CONTENT_SECURITY_POLICY = _CSP_POLICY
 
-ROOT_URLCONF = "sherloc.urls"
-WSGI_APPLICATION = "sherloc.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
