@@ -10,7 +10,7 @@ from functools import cached_property
 
 from django.http import HttpRequest
 
-from submissions import roles
+from sherloc import access
 
 
 class AccountNav:
@@ -24,11 +24,11 @@ class AccountNav:
 
     @cached_property
     def can_submit(self) -> bool:
-        return self.user is not None and (roles.is_focal_point(self.user) or roles.is_editor(self.user))
+        return self.user is not None and (access.is_focal_point(self.user) or access.is_editor(self.user))
 
     @cached_property
     def can_review(self) -> bool:
-        return self.user is not None and roles.is_reviewer(self.user)
+        return self.user is not None and access.is_reviewer(self.user)
 
     @cached_property
     def current(self) -> str:

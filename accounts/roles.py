@@ -7,8 +7,8 @@ practitioners group (sees competent authorities' contact details) from authoriti
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from authorities.access import PRACTITIONER_GROUP
-from submissions.roles import EDITORS, FOCAL_POINTS, REVIEWERS
+from sherloc.access import EDITORS, FOCAL_POINTS, REVIEWERS
+from sherloc.access import PRACTITIONERS as PRACTITIONER_GROUP
 
 
 class Role(models.TextChoices):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from submissions import roles
+from sherloc import access
 
 from .forms import AcceptInvitationForm, LoginForm
 from .invitations import InvitationUnavailable, accept_invitation
@@ -31,9 +31,9 @@ class SignInView(LoginView):
 
 def landing_url(user: object) -> str:
     """Where a newly created account starts: its work area, or the home page for practitioners."""
-    if roles.is_focal_point(user) or roles.is_editor(user):
+    if access.is_focal_point(user) or access.is_editor(user):
         return reverse("submissions:mine")
-    if roles.is_reviewer(user):
+    if access.is_reviewer(user):
         return reverse("review:queue")
     return reverse("home")
 

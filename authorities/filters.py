@@ -10,11 +10,10 @@ from sherloc.api.filters import (
     StableOrderingFilter,
     UpdatedSinceFilter,
     VocabularyFilter,
-    country_filter,
     lower,
-    region_filter,
     upper,
 )
+from taxonomy.filters import country_filter, region_filter
 from taxonomy.models import Article, AuthorityRole, CrimeType, Instrument, Language
 
 from .models import CompetentAuthority

@@ -17,6 +17,8 @@ class Channel(models.TextChoices):
 
 
 class CompetentAuthority(PublishableRecord):
+    record_kind = "authority"
+
     country = models.ForeignKey(
         "taxonomy.Country", on_delete=models.PROTECT, related_name="authorities", help_text="Designating State."
     )

@@ -9,7 +9,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from .access import is_practitioner
+from sherloc.access import is_practitioner
+
 from .models import AuthorityArticle, CompetentAuthority
 
 

@@ -12,11 +12,10 @@ from sherloc.api.filters import (
     UpdatedSinceFilter,
     VocabularyFilter,
     YearFilter,
-    country_filter,
     lower,
-    region_filter,
     upper,
 )
+from taxonomy.filters import country_filter, region_filter
 from taxonomy.models import Article, CrimeSubType, CrimeType, Instrument, Issue, Language
 
 from .models import Case, CourtLevel, ProceduralStage

@@ -44,6 +44,8 @@ class Court(models.Model):
 
 
 class Case(PublishableRecord):
+    record_kind = "case"
+
     title = models.CharField(max_length=500, help_text="Case name, e.g. 'Prosecutor v. A.B. and others'.")
     portal_number = models.CharField(
         max_length=32,

@@ -3,7 +3,7 @@
 The decision date may not be in the future. The database enforces it (migration 0002,
 `sherloc.db.date_not_in_future`: `CURRENT_DATE + 1` on PostgreSQL, whose Django session runs in UTC,
 `date('now', '+1 day')` on SQLite, also UTC); the admin form, the focal point's case form, the importer's
-validation (`records.validation`) and with it the API write path call `validate_decision_date`, so each
+validation (`interchange.validation`) and with it the API write path call `validate_decision_date`, so each
 accepts exactly the dates the database accepts and answers with a message instead of an error page.
 """
 

@@ -1,4 +1,7 @@
-"""Project configuration: settings, root URLconf, WSGI entry point, Celery app. Importing the Celery app here makes @shared_task bind to it."""
+"""Project configuration: settings, root URLconf, WSGI entry point, Celery app.
+
+Importing the Celery app here makes @shared_task bind to it.
+"""
 
 from .celery import app as celery_app
 

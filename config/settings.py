@@ -91,8 +91,11 @@ INSTALLED_APPS = [
     "authorities",
     "search",
     "apikeys",
+    "interchange",
     "submissions",
     "accounts",
+    "demo",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -295,7 +298,7 @@ REST_FRAMEWORK = {
         "apikeys.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["sherloc.api.permissions.ReadOnlyOrScoped"],
+    "DEFAULT_PERMISSION_CLASSES": ["apikeys.permissions.ReadOnlyOrScoped"],
     "DEFAULT_THROTTLE_CLASSES": [
         "sherloc.api.throttling.AnonIPThrottle",
         "sherloc.api.throttling.SessionUserThrottle",
@@ -333,7 +336,7 @@ SPECTACULAR_SETTINGS = {
         "ProceduralStageEnum": "caselaw.models.ProceduralStage",
         "VerdictEnum": "caselaw.models.Verdict",
         "PublicationStatusEnum": "sherloc.models.PublicationStatus",
-        "RecordKindEnum": "records.jsonl_format.RECORD_TYPES",
+        "RecordKindEnum": "interchange.jsonl_format.RECORD_TYPES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,7 +1,8 @@
 """Root URL configuration.
 
 Public pages live under a language prefix (/en/, /fr/, /ar/...) so a shared link keeps its language;
-the API, admin and health check are language-neutral. Each app owns its own urls module.
+the API, admin and health check are language-neutral. Each record app owns its urls module; the
+portal's own pages are in portal/urls.py.
 """
 
 from django.conf.urls.i18n import i18n_patterns
@@ -9,8 +10,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from sherloc import downloads, views
-from sherloc.sitemaps import SITEMAPS, cached_sitemap
+from portal import downloads
+from portal.sitemaps import SITEMAPS, cached_sitemap
+from portal.urls import reference_patterns, search_patterns
+from portal.views import home as views
 
 admin.site.site_header = "SHERLOC secretariat"
 admin.site.site_title = "SHERLOC admin"
@@ -27,7 +30,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("sherloc.api.urls")),
+    path("api/v1/", include("portal.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Attachments: language-neutral, permission-checked; MEDIA_ROOT itself is deliberately not served
     # (not even with DEBUG), so an unpublished record's file has no other way out.
@@ -38,12 +41,12 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("submit/", include("submissions.urls")),
     path("review/", include("submissions.review_urls")),
-    path("search/", include("search.urls")),
+    path("search/", include(search_patterns)),
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),
     path("authorities/", include("authorities.urls")),
-    path("", include("taxonomy.urls")),
+    path("", include(reference_patterns)),
     prefix_default_language=True,
 )
-handler404 = "sherloc.views.page_not_found"
-handler500 = "sherloc.views.server_error"
+handler404 = "portal.views.home.page_not_found"
+handler500 = "portal.views.home.server_error"

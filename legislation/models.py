@@ -29,6 +29,8 @@ class LegalStatus(models.TextChoices):
 class Law(PublishableRecord):
     """A piece of domestic legislation. Amendment links and dated versions are a later step."""
 
+    record_kind = "law"
+
     country = models.ForeignKey(
         "taxonomy.Country", on_delete=models.PROTECT, related_name="laws", help_text="Enacting jurisdiction."
     )

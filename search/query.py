@@ -5,6 +5,8 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from sherloc.errors import InvalidParameter
+
 from .facets import FACET_NAMES
 
 
@@ -15,13 +17,8 @@ class Sort(StrEnum):
     TITLE = "title"
 
 
-class QueryError(ValueError):
-    """Invalid parameter. `param` names it so the API can answer 400 {param: [message]}."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"{param}: {message}")
-        self.param = param
-        self.message = message
+class QueryError(InvalidParameter):
+    """Invalid search parameter. `param` names it so the API can answer 400 {param: [message]}."""
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from sherloc import uploads
-from taxonomy.models import Article
 
 WORKFLOW_FIELDS = (
     "status",
@@ -439,7 +438,7 @@ class ArticleTagInline(BatchedAutocompleteInlineMixin, admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "article":
-            kwargs["queryset"] = Article.objects.select_related("instrument")
+            kwargs["queryset"] = db_field.remote_field.model._default_manager.select_related("instrument")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -6,7 +6,8 @@ class SherlocConfig(AppConfig):
     verbose_name = "SHERLOC core"
 
     def ready(self) -> None:
-        from . import removals, sitemaps
+        # Every app's models are loaded before any ready(): the registry sees all families.
+        from . import publishable, removal_log
 
-        removals.connect()
-        sitemaps.connect()
+        publishable.connect()
+        removal_log.connect()

@@ -8,6 +8,7 @@ are visible to the public anywhere.
 import re
 import uuid
 from pathlib import Path
+from typing import ClassVar
 
 from django.apps import apps
 from django.conf import settings
@@ -57,7 +58,13 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class PublishableRecord(models.Model):
-    """Workflow, provenance and timestamps shared by laws, cases and authorities."""
+    """Workflow, provenance and timestamps shared by laws, cases and authorities.
+
+    Each concrete family names its `record_kind` ("law", "case", "authority"): the kind in the removals
+    log, in search document ids and in the API. sherloc.publishable finds the families through it.
+    """
+
+    record_kind: ClassVar[str]
 
     external_id = models.CharField(
         max_length=64,
@@ -236,7 +243,7 @@ class Removal(models.Model):
 
     A mirror that syncs with `updated_since` sees every record that is published or changed, but a
     record that is unpublished or deleted simply stops appearing; without this log the mirror would keep
-    it forever. Written by `sherloc.removals` signal handlers, never edited.
+    it forever. Written by `sherloc.removal_log` signal handlers, never edited.
     """
 
     kind = models.CharField(max_length=16, choices=RemovalKind.choices, help_text="What left the public set.")

@@ -21,10 +21,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from sherloc import access
 from sherloc.models import PublicationStatus as S
 from sherloc.models import PublishableRecord
 
-from . import completeness, revisions, roles, workflow
+from . import completeness, revisions, workflow
 from .models import Transition
 
 _CHUNK = 500
@@ -37,10 +38,10 @@ class WorkflowActionsMixin:
     workflow_actions: ClassVar[list[str]] = ["submit_selected", "publish_selected", "unpublish_selected"]
 
     def has_submit_permission(self, request: HttpRequest) -> bool:
-        return roles.is_editor(request.user)
+        return access.is_editor(request.user)
 
     def has_review_permission(self, request: HttpRequest) -> bool:
-        return roles.is_reviewer(request.user)
+        return access.is_reviewer(request.user)
 
     @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["submit"])
     def submit_selected(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -35,13 +35,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apikeys.permissions import request_token
 from apikeys.scopes import Scope
-from records.codes import Codes
-from records.jsonl_format import MODELS, RECORD_TYPES, serialise
+from interchange.codes import Codes
+from interchange.jsonl_format import MODELS, RECORD_TYPES, serialise
+from sherloc import access
 from sherloc.api.errors import error_body
 from sherloc.api.pagination import PAGE, PAGE_SIZE, RecordPagination, parse_positive_int
 from sherloc.api.parsers import SafeJSONParser
-from sherloc.api.permissions import request_token
 from sherloc.api.schema import ErrorSerializer
 from sherloc.api.viewsets import ApiViewMixin
 
@@ -70,7 +71,7 @@ class SubmissionAccess(BasePermission):
         if token is not None and not token.has_scope(Scope.SUBMIT):
             self.message = "This token lacks the `submit` scope; ask the secretariat to add it."
             return False
-        return roles.is_focal_point(user) or roles.is_editor(user)
+        return access.is_focal_point(user) or access.is_editor(user)
 
 
 class SubmissionPagination(RecordPagination):
@@ -91,7 +92,7 @@ def own_submission_keys(user: Any) -> list[tuple[Any, str, int]]:
     """(updated_at, kind, pk) of the user's records, newest first: records the user moved through the
     workflow (created, submitted...) or submitted, still within their countries (as the web "mine" page)."""
     rows: list[tuple[Any, str, int]] = []
-    countries = None if roles.is_editor(user) else roles.countries_for(user)
+    countries = None if access.is_editor(user) else roles.countries_for(user)
     for kind, model in MODELS.items():
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         acted = Transition.objects.filter(actor=user, content_type=ct).values("object_id")

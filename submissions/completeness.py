@@ -27,7 +27,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import PersonRole
-from records.jsonl_format import AUTHORITY, CASE, LAW
+from interchange.jsonl_format import AUTHORITY, CASE, LAW
 from sherloc import richtext
 
 REQUIRED_MESSAGE = _("This field is required to submit.")

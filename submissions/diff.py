@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import Case
-from records.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
+from interchange.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
 from sherloc import richtext
 
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})

@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from sherloc import access
 from taxonomy.models import Country
 
 from . import diff, roles, workflow
@@ -64,14 +65,14 @@ class FormPage:
 
 
 def require_submitter(user: Any) -> None:
-    if not (roles.is_focal_point(user) or roles.is_editor(user)):
+    if not (access.is_focal_point(user) or access.is_editor(user)):
         raise PermissionDenied(_("Only national focal points and secretariat editors can submit records."))
 
 
 def record_for(user: Any, model: type[models.Model], pk: int) -> models.Model:
     """The record, if the user may work on it through the submission pages (404 if missing, else 403)."""
     record = get_object_or_404(model._default_manager.select_related("country"), pk=pk)
-    if not roles.can_view(user, record) or not (roles.is_focal_point(user) or roles.is_editor(user)):
+    if not roles.can_view(user, record) or not (access.is_focal_point(user) or access.is_editor(user)):
         raise PermissionDenied(_("This record belongs to a country outside your scope."))
     return record
 

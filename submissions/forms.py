@@ -24,8 +24,8 @@ from django.db.models import F, QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from interchange.jsonl_format import LAW
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
-from records.jsonl_format import LAW
 from sherloc import uploads
 from taxonomy.models import Article, Country, CrimeType, Issue, Language
 

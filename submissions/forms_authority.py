@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from authorities.admin import BCP47_PATTERN
 from authorities.models import AuthorityArticle, Channel, CompetentAuthority
-from records.jsonl_format import AUTHORITY
+from interchange.jsonl_format import AUTHORITY
 from sherloc.admin import StringListField
 from taxonomy.models import AuthorityRole, Country
 

@@ -45,8 +45,8 @@ from caselaw.models import (
 )
 from caselaw.numbering import save_with_number
 from caselaw.rules import validate_decision_date
+from interchange.jsonl_format import CASE
 from legislation.models import Provision
-from records.jsonl_format import CASE
 from sherloc import richtext
 from sherloc.admin import StringListField
 from sherloc.models import PublicationStatus

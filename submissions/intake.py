@@ -1,8 +1,8 @@
 """Taking in one record submitted through the API: check it, write it as a draft, enter the workflow.
 
 The body is one record of the JSON Lines interchange format (docs/import-format.md), checked by the
-importer's own validator (`records.validation.validate_record`) and written by the importer's own writer
-(`records.upsert.RecordWriter`), so a record the API accepts is a record a file import accepts, and the
+importer's own validator (`interchange.validation.validate_record`) and written by the importer's own writer
+(`interchange.writer.RecordWriter`), so a record the API accepts is a record a file import accepts, and the
 other way round. On top of the importer's rules a submission must respect what an import by a curator
 does not need to:
 
@@ -35,9 +35,8 @@ from rest_framework import status
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
-from legislation.models import Law, Provision
-from records.codes import Codes
-from records.jsonl_format import (
+from interchange.codes import Codes
+from interchange.jsonl_format import (
     AUTHORITY,
     CASE,
     FORMAT_VERSION,
@@ -47,8 +46,9 @@ from records.jsonl_format import (
     TIMESTAMP_FIELDS,
     WORKFLOW_FIELDS,
 )
-from records.upsert import RecordWriter
-from records.validation import ValidationContext, validate_record
+from interchange.validation import ValidationContext, validate_record
+from interchange.writer import RecordWriter
+from legislation.models import Law, Provision
 from sherloc import richtext
 from sherloc.models import PublicationStatus, new_external_id
 

@@ -7,9 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sherloc import access
 from taxonomy.models import Country
-
-from . import roles
 
 KIND_LABELS = {"law": _("Legislation"), "case": _("Case law"), "authority": _("Authority")}
 TYPE_CHOICES = [("", _("All types")), *KIND_LABELS.items()]
@@ -40,7 +39,7 @@ class QueueFilterForm(forms.Form):
         reviewers = (
             get_user_model()
             .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=roles.REVIEWERS))
+            .filter(Q(is_superuser=True) | Q(groups__name=access.REVIEWERS))
             .distinct()
             .order_by("username")
         )

@@ -23,9 +23,10 @@ from django.views.decorators.http import require_POST
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
+from sherloc import access
 from sherloc.models import PublicationStatus as S
 
-from . import diff, duplicates, revisions, roles, workflow
+from . import diff, duplicates, revisions, workflow
 from .review_forms import KIND_LABELS, QueueFilterForm
 
 KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
@@ -33,7 +34,7 @@ PENDING = (S.SUBMITTED, S.IN_REVIEW)
 
 
 def _require_reviewer(user) -> None:  # noqa: ANN001
-    if not roles.is_reviewer(user):
+    if not access.is_reviewer(user):
         raise PermissionDenied(_("Only secretariat reviewers can review submissions."))
 
 
@@ -141,11 +142,11 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Staff view of a record's life: workflow log, published versions (each compared with the one
     before) and a way to restore any of them; the admin's row history holds field-level edits."""
-    if not (roles.is_reviewer(request.user) or roles.is_editor(request.user)):
+    if not (access.is_reviewer(request.user) or access.is_editor(request.user)):
         raise PermissionDenied(_("Only secretariat staff can see the full history of a record."))
     record = _record(kind, pk)
     versions = list(revisions.versions(record))
-    can_restore = roles.is_reviewer(request.user) and record.revision_of_id is None
+    can_restore = access.is_reviewer(request.user) and record.revision_of_id is None
     current = versions[-1].number if versions and record.is_published else None
     rows = []
     previous = None

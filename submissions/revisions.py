@@ -5,7 +5,7 @@ a focal point who updates a published law (case, authority) edits a *working cop
 model with `revision_of` pointing at the record, status draft, never public (a database check forbids
 a published revision, and unique rules like "one law per country, title and number" apply to records
 proper only). The copy goes through the ordinary workflow (submit, return, resubmit...). Approval copies
-its content onto the record through the interchange format's writer (`records.upsert`), which already
+its content onto the record through the interchange format's writer (`interchange.writer`), which already
 knows how to make a record's provisions, people, charges, tags and attachment rows match a format
 object; the copy's transition log moves to the record and the copy is deleted.
 
@@ -24,9 +24,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from records.codes import Codes
-from records.jsonl_format import MODELS, WORKFLOW_FIELDS, iso_datetime, serialise
-from records.upsert import RecordWriter
+from interchange.codes import Codes
+from interchange.jsonl_format import MODELS, WORKFLOW_FIELDS, iso_datetime, serialise
+from interchange.writer import RecordWriter
+from sherloc import access
 from sherloc.models import PublicationStatus as S
 
 from . import roles
@@ -64,8 +65,8 @@ def may_revise(user, record: models.Model) -> bool:  # noqa: ANN001
     """Focal points of the record's country and editors may propose an update of a published record."""
     if record.status != S.PUBLISHED or record.revision_of_id is not None:
         return False
-    return roles.is_editor(user) or (
-        roles.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
+    return access.is_editor(user) or (
+        access.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
     )
 
 
@@ -182,7 +183,7 @@ def restore(record: models.Model, version: PublishedVersion, user, comment: str 
     """Put an earlier published version back as the public one (a reviewer's decision, logged)."""
     from . import workflow
 
-    if not roles.is_reviewer(user):
+    if not access.is_reviewer(user):
         raise workflow.NotAllowed(_("Only secretariat reviewers can restore a published version."))
     if version.object_id != record.pk or version.content_type != ContentType.objects.get_for_model(
         record, for_concrete_model=True

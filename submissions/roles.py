@@ -1,47 +1,17 @@
-"""Roles of the submission workflow and the object-level rules that go with them.
+"""Object-level rules of the submission workflow: which countries' records a user may create, see and edit.
 
-Three groups (created by migration 0002): national focal points submit records for the countries of
-their `FocalPointScope`; secretariat editors curate any record; secretariat reviewers decide on
-submissions (publish, return, reject, unpublish). Superusers may do everything.
+Who holds which role is sherloc.access (the one home of group names and role checks); a focal point's
+countries are its `FocalPointScope`.
 """
 
 from django.db.models import QuerySet
 
+from sherloc.access import is_editor, is_focal_point, is_reviewer
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country
 
-FOCAL_POINTS = "focal_points"
-EDITORS = "secretariat_editors"
-REVIEWERS = "secretariat_reviewers"
-
 # Statuses in which a focal point may still change a record's content.
 EDITABLE_BY_FOCAL_POINT = (PublicationStatus.DRAFT, PublicationStatus.RETURNED)
-
-
-def _active(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
-
-
-def in_group(user: object, name: str) -> bool:
-    if not _active(user):
-        return False
-    cache = getattr(user, "_submission_groups", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._submission_groups = cache
-    return name in cache
-
-
-def is_editor(user: object) -> bool:
-    return _active(user) and (user.is_superuser or in_group(user, EDITORS))
-
-
-def is_reviewer(user: object) -> bool:
-    return _active(user) and (user.is_superuser or in_group(user, REVIEWERS))
-
-
-def is_focal_point(user: object) -> bool:
-    return in_group(user, FOCAL_POINTS)
 
 
 def countries_for(user: object) -> QuerySet[Country]:

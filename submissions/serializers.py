@@ -16,7 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from records.jsonl_format import RECORD_TYPES
+from interchange.jsonl_format import RECORD_TYPES
 from sherloc.models import PublicationStatus
 
 from . import editing, workflow

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sherloc import access
+
 from . import roles
 from .editing import require_submitter
 
@@ -13,5 +15,5 @@ def home(request: HttpRequest) -> HttpResponse:
     """One entry point to link from e-mails and the menu, so people need not know each form's URL."""
     user = request.user
     require_submitter(user)
-    countries = None if roles.is_editor(user) else list(roles.countries_for(user).order_by("name"))
+    countries = None if access.is_editor(user) else list(roles.countries_for(user).order_by("name"))
     return render(request, "submissions/home.html", {"countries": countries})

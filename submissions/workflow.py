@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sherloc import access
 from sherloc.models import PublicationStatus as S
 
 from . import revisions, roles
@@ -81,13 +82,13 @@ DECIDED = frozenset((S.IN_REVIEW, S.PUBLISHED, S.RETURNED, S.REJECTED))
 
 
 def _may_submit(user, record) -> bool:  # noqa: ANN001
-    return roles.is_editor(user) or (
-        roles.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
+    return access.is_editor(user) or (
+        access.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
     )
 
 
 def may_withdraw(user, record) -> bool:  # noqa: ANN001
-    if roles.is_editor(user):
+    if access.is_editor(user):
         return True
     if record.submitted_by_id is not None:
         return record.submitted_by_id == getattr(user, "pk", None)
@@ -201,7 +202,7 @@ def submit(record: models.Model, user, comment: str = "") -> Transition:  # noqa
 def start_review(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
     """submitted -> in_review, by a reviewer (who becomes the record's reviewer)."""
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(START_REVIEW, record, user, S.IN_REVIEW, roles.is_reviewer(user), comment, fields)
+    return _apply(START_REVIEW, record, user, S.IN_REVIEW, access.is_reviewer(user), comment, fields)
 
 
 def publish(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
@@ -217,11 +218,11 @@ def publish(record: models.Model, user, comment: str = "") -> Transition:  # noq
     def keep_version(published: models.Model) -> None:
         revisions.snapshot(published, user, note="published")
 
-    return _apply(PUBLISH, record, user, S.PUBLISHED, roles.is_reviewer(user), comment, fields, keep_version)
+    return _apply(PUBLISH, record, user, S.PUBLISHED, access.is_reviewer(user), comment, fields, keep_version)
 
 
 def _approve_revision(revision: models.Model, user, comment: str) -> Transition:  # noqa: ANN001
-    if not roles.is_reviewer(user):
+    if not access.is_reviewer(user):
         raise NotAllowed(_("Your role does not allow this step on this record."))
     with transaction.atomic():
         source = _check_source(PUBLISH, _locked_status(revision))
@@ -254,7 +255,7 @@ def return_to_submitter(record: models.Model, user, comment: str) -> Transition:
     if not (comment or "").strip():
         raise CommentRequired(_("Say what the submitter should change: a comment is required."))
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(RETURN, record, user, S.RETURNED, roles.is_reviewer(user), comment.strip(), fields)
+    return _apply(RETURN, record, user, S.RETURNED, access.is_reviewer(user), comment.strip(), fields)
 
 
 def reject(record: models.Model, user, reason: str) -> Transition:  # noqa: ANN001
@@ -262,7 +263,7 @@ def reject(record: models.Model, user, reason: str) -> Transition:  # noqa: ANN0
     if not (reason or "").strip():
         raise CommentRequired(_("A reason is required to reject a record."))
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(REJECT, record, user, S.REJECTED, roles.is_reviewer(user), reason.strip(), fields)
+    return _apply(REJECT, record, user, S.REJECTED, access.is_reviewer(user), reason.strip(), fields)
 
 
 def withdraw(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
@@ -275,7 +276,7 @@ def unpublish(record: models.Model, user, to: str = S.DRAFT, comment: str = "") 
     if to not in UNPUBLISH_TARGETS:
         raise InvalidTransition(_("A published record can only go back to draft or be withdrawn."))
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(UNPUBLISH, record, user, to, roles.is_reviewer(user), comment, fields)
+    return _apply(UNPUBLISH, record, user, to, access.is_reviewer(user), comment, fields)
 
 
 # --------------------------------------------------------------------------- notifications
@@ -283,7 +284,7 @@ def unpublish(record: models.Model, user, to: str = S.DRAFT, comment: str = "") 
 
 def _reviewer_emails() -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    reviewers = users.filter(groups__name=roles.REVIEWERS).values_list("email", flat=True)
+    reviewers = users.filter(groups__name=access.REVIEWERS).values_list("email", flat=True)
     return sorted(set(reviewers))
 
 

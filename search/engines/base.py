@@ -9,11 +9,13 @@ index with the database without loading documents.
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
+from sherloc.errors import ServiceUnavailable
+
 from ..query import SearchQuery
 from ..results import EngineResult
 
 
-class EngineError(RuntimeError):
+class EngineError(ServiceUnavailable):
     """The engine failed (unreachable, timed out, refused a write). Indexing tasks retry on it."""
 
 

@@ -21,8 +21,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from search.engines.base import EngineError
-from search.query import QueryError
+from sherloc.errors import InvalidParameter, ServiceUnavailable
 
 NON_FIELD = "non_field_errors"
 
@@ -65,9 +64,9 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
-    if isinstance(exc, QueryError):
+    if isinstance(exc, InvalidParameter):
         return exceptions.ValidationError({exc.param: [exc.message]})
-    if isinstance(exc, EngineError):
+    if isinstance(exc, ServiceUnavailable):
         unavailable = exceptions.APIException("Search is temporarily unavailable; try again shortly.")
         unavailable.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         unavailable.wait = 30

@@ -19,8 +19,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django_filters.fields import BaseCSVField
 from drf_spectacular.drainage import set_override
 
-from taxonomy.models import Country
-
 MAX_VALUES = 50
 
 
@@ -79,15 +77,6 @@ class VocabularyCSVField(BaseCSVField):
         return {c: c for c in self.vocabulary.objects.filter(code__in=codes).values_list("code", flat=True)}
 
 
-def resolve_countries(codes: list[str]) -> dict[str, str]:
-    """Alpha-3 or alpha-2 -> alpha-3."""
-    rows = Country.objects.filter(Q(alpha3__in=codes) | Q(alpha2__in=codes)).values_list("alpha3", "alpha2")
-    out: dict[str, str] = {}
-    for alpha3, alpha2 in rows:
-        out[alpha3] = out[alpha2] = alpha3
-    return out
-
-
 class VocabularyFilter(SchemaHintMixin, django_filters.BaseInFilter, django_filters.CharFilter):
     """`?article=UNTOC-18,TIP-5`: OR within the parameter, AND with the other parameters.
 
@@ -133,27 +122,6 @@ class VocabularyFilter(SchemaHintMixin, django_filters.BaseInFilter, django_filt
         if self.through_many:
             return qs.filter(pk__in=qs.model._base_manager.filter(condition).values("pk"))
         return qs.filter(condition)
-
-
-def country_filter(path: str = "country", **kwargs: object) -> VocabularyFilter:
-    return VocabularyFilter(
-        paths=[f"{path}__alpha3"],
-        resolve=resolve_countries,
-        normalise=upper,
-        help_text="Countries by ISO alpha-3 or alpha-2 code, comma-separated (XIR: international bodies).",
-        **kwargs,
-    )
-
-
-def region_filter(path: str = "country", **kwargs: object) -> VocabularyFilter:
-    from taxonomy.models import Region
-
-    return VocabularyFilter(
-        paths=[f"{path}__region__code", f"{path}__subregion__code", f"{path}__intermediate_region__code"],
-        vocabulary=Region,
-        help_text="UN M49 region, sub-region or intermediate region codes (e.g. 419), comma-separated.",
-        **kwargs,
-    )
 
 
 class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):

@@ -14,7 +14,7 @@ from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from taxonomy.models.labels import base_language
+from sherloc.languages import base_language
 
 LANG_PARAM = "lang"
 

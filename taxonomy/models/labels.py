@@ -2,19 +2,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 
+from sherloc.languages import base_language
+
 # Codes are stable identifiers in URLs and files: letters, digits, '-', '_' and '.' (dotted paths
 # for trees such as 'investigation.sit.undercover' and sub-vocabularies such as 'x.means.force').
 code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "Use letters, digits, '-', '_' and '.' only (no spaces)."
 )
-
-
-def base_language(lang: str | None) -> str:
-    """Normalise a Django language code ('fr-ch', 'zh-hans') to the key used in label translations."""
-    if not lang:
-        return "en"
-    lang = lang.lower()
-    return "zh-hans" if lang.startswith("zh") else lang.split("-")[0]
 
 
 class LabelledVocabulary(models.Model):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from submissions.roles import EDITORS, REVIEWERS
+from sherloc.access import EDITORS, REVIEWERS
 from tests.factories import UserFactory
 
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's password

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.models import Invitation, hash_token
 from accounts.roles import Role
+from sherloc.access import EDITORS, FOCAL_POINTS, REVIEWERS
 from submissions.models import FocalPointScope
-from submissions.roles import EDITORS, FOCAL_POINTS, REVIEWERS
 from tests.factories import UserFactory, country
 
 from .conftest import NEW_PASSWORD, link_in

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from submissions.roles import EDITORS, FOCAL_POINTS, REVIEWERS
+from sherloc.access import EDITORS, FOCAL_POINTS, REVIEWERS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

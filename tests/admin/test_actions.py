@@ -10,9 +10,9 @@ from django.urls import reverse
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
+from sherloc.access import EDITORS
 from sherloc.models import PublicationStatus
 from submissions.models import PublishedVersion
-from submissions.roles import EDITORS
 from submissions.workflow import history
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, UserFactory
 

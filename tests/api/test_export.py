@@ -8,7 +8,7 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from authorities.models import CompetentAuthority
-from records.jsonl_format import FORMAT_VERSION
+from interchange.jsonl_format import FORMAT_VERSION
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_export_applies_search_filters_and_text(api, indexed_corpus):
 def test_export_can_walk_many_batches(api, indexed_corpus, monkeypatch, query):
     """Tiny batches: the engine cursor (with text) or the database keyset (without) must be followed,
     and a law whose provisions fall in different batches is still written exactly once."""
-    from sherloc.api import export
+    from portal.api import export
 
     monkeypatch.setattr(export, "BATCH_SIZE", 1)
     monkeypatch.setattr(export, "DB_BATCH_SIZE", 1)
@@ -143,8 +143,8 @@ def test_export_ignores_accept_header(api, indexed_corpus):
 )
 def test_database_walk_matches_the_engine(indexed_corpus, params):
     """Without text the export walks the database; it must return exactly what search returns."""
+    from portal.api import export
     from search.service import query_from_params, search
-    from sherloc.api import export
 
     query = export.export_query(query_from_params(params, "en"))
     from_engine = {hit.id for batch in export.iter_batches(query, search) for hit in batch}

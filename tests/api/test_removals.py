@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 
 from legislation.models import Law
+from sherloc.access import REVIEWERS
 from sherloc.models import PublicationStatus as S
 from sherloc.models import Removal
 from submissions import revisions, workflow
-from submissions.roles import REVIEWERS
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

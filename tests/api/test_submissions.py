@@ -13,10 +13,10 @@ from rest_framework.test import APIClient
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
+from sherloc.access import EDITORS, REVIEWERS
 from sherloc.models import PublicationStatus as S
 from submissions import workflow
 from submissions.models import Transition
-from submissions.roles import EDITORS, REVIEWERS
 from taxonomy.models import Language
 from tests.factories import (
     ApiTokenFactory,

@@ -23,8 +23,8 @@ PASSWORD = "a-long-test-passphrase-42"
 
 @pytest.fixture
 def people(reference_data):  # noqa: ANN001, ANN201
+    from sherloc.access import FOCAL_POINTS, REVIEWERS
     from submissions.models import FocalPointScope
-    from submissions.roles import FOCAL_POINTS, REVIEWERS
     from tests.factories import UserFactory, country
 
     focal = UserFactory(username="fp-bra", email="fp@example.org", groups=[FOCAL_POINTS])

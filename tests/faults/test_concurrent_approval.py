@@ -20,10 +20,10 @@ from django.db import connection, connections
 from django.test import Client
 
 from legislation.models import Law
+from sherloc.access import REVIEWERS
 from sherloc.models import PublicationStatus as S
 from submissions import revisions, workflow
 from submissions.models import PublishedVersion, Transition
-from submissions.roles import REVIEWERS
 from tests.factories import LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import SERVICES
 from tests.submissions.conftest import focal_point

@@ -22,8 +22,8 @@ from rest_framework.test import APIClient
 
 from legislation.models import Law
 from sherloc import cache as shared_cache
+from sherloc.access import REVIEWERS
 from sherloc.models import PublicationStatus as S
-from submissions.roles import REVIEWERS
 from tests.factories import ApiTokenFactory, CaseFactory, FocalPointFactory, LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import SERVICES, PrivateRedis, broker_at
 

@@ -31,9 +31,9 @@ from legislation.models import Law
 from search import tasks
 from search.documents import expected_versions
 from search.engines import get_engine
+from sherloc.access import REVIEWERS
 from sherloc.models import PublicationStatus as S
 from submissions.models import PublishedVersion, Transition
-from submissions.roles import REVIEWERS
 from tests.factories import LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import ROOT, SERVICES, stop, wait_until
 from tests.search.test_celery_worker import CELERY, database_url, routed_to

@@ -35,10 +35,10 @@ import pytest
 from django.core.management.base import CommandError
 from django.db import connection
 
+from config.celery import app as celery_app
 from search import tasks
 from search.documents import expected_versions
 from search.engines import EngineError, get_engine, reset_engine
-from config.celery import app as celery_app
 from tests.factories import CaseFactory, ProvisionFactory
 
 pytestmark = [

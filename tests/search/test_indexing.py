@@ -15,12 +15,12 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
+from config.celery import app as celery_app
 from legislation.models import Law, Provision, ProvisionArticle
 from search import indexing, tasks
 from search.documents import expected_versions
 from search.engines import get_engine
 from search.query import SearchQuery
-from config.celery import app as celery_app
 from sherloc.models import PublicationStatus
 from taxonomy.models import AuthorityRole, Country, CrimeType
 from taxonomy.reference import load_reference_data

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
+from config.celery import app as celery_app
 from search import indexing
 from search.engines import get_engine, reset_engine
 from search.engines.elasticsearch.cjk import mark_word_boundaries
@@ -30,7 +31,6 @@ from search.engines.opensearch_engine import OpenSearchEngine
 from search.engines.tantivy.analysis import query_tokens
 from search.engines.tantivy_engine import TantivyEngine
 from search.query import SearchQuery
-from config.celery import app as celery_app
 from tests.factories import ProvisionFactory
 
 from .test_engine_contract import CORPUS

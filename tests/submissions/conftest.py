@@ -5,9 +5,9 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
+from sherloc.access import EDITORS, FOCAL_POINTS, REVIEWERS
 from sherloc.models import PublicationStatus
 from submissions.models import FocalPointScope
-from submissions.roles import EDITORS, FOCAL_POINTS, REVIEWERS
 from tests.factories import LawFactory, ProvisionFactory, UserFactory, country
 
 

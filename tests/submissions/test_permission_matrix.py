@@ -12,9 +12,9 @@ from django.core.files.base import ContentFile
 from rest_framework.test import APIClient
 
 from legislation.models import Law, LawAttachment
+from sherloc.access import EDITORS, REVIEWERS
 from sherloc.models import PublicationStatus as S
 from submissions import workflow
-from submissions.roles import EDITORS, REVIEWERS
 from tests.factories import ApiTokenFactory, FocalPointFactory, LawFactory, ProvisionFactory, UserFactory, country
 
 pytestmark = pytest.mark.django_db

@@ -153,7 +153,7 @@ def test_review_page_shows_the_whole_submission(client, reviewer) -> None:  # no
 
 
 def test_the_second_of_two_reviewers_is_told_someone_else_decided(client, reviewer, pending) -> None:  # noqa: ANN001
-    from submissions.roles import REVIEWERS
+    from sherloc.access import REVIEWERS
     from tests.factories import UserFactory
 
     law = pending["law_bra"]

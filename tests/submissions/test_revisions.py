@@ -364,7 +364,7 @@ def test_second_reviewer_approving_the_same_update_gets_a_message_not_a_500(
 ) -> None:  # noqa: ANN001
     """Two reviewers open the same pending update; the first approval applies and deletes it, the second
     one finds nothing left to decide (issue #19 item 5: was Law.DoesNotExist, a 500)."""
-    from submissions.roles import REVIEWERS
+    from sherloc.access import REVIEWERS
     from tests.factories import UserFactory
 
     copy = revisions.start_revision(published_law, fp_bra)

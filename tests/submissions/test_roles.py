@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
+from sherloc import access
 from sherloc.models import PublicationStatus as S
 from submissions import roles
 from tests.factories import LawFactory, country
@@ -13,13 +14,13 @@ pytestmark = pytest.mark.django_db
 def test_migration_creates_the_three_groups_with_model_permissions() -> None:
     perms = {
         name: set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
-        for name in (roles.FOCAL_POINTS, roles.EDITORS, roles.REVIEWERS)
+        for name in (access.FOCAL_POINTS, access.EDITORS, access.REVIEWERS)
     }
-    assert {"add_law", "change_law", "add_provision", "change_case"} <= perms[roles.FOCAL_POINTS]
-    assert "delete_law" not in perms[roles.FOCAL_POINTS]
-    assert {"delete_law", "change_competentauthority", "view_transition"} <= perms[roles.EDITORS]
-    assert {"view_law", "change_law", "view_transition"} <= perms[roles.REVIEWERS]
-    assert "add_law" not in perms[roles.REVIEWERS]
+    assert {"add_law", "change_law", "add_provision", "change_case"} <= perms[access.FOCAL_POINTS]
+    assert "delete_law" not in perms[access.FOCAL_POINTS]
+    assert {"delete_law", "change_competentauthority", "view_transition"} <= perms[access.EDITORS]
+    assert {"view_law", "change_law", "view_transition"} <= perms[access.REVIEWERS]
+    assert "add_law" not in perms[access.REVIEWERS]
 
 
 def test_countries_for(fp_bra, editor, reviewer, nobody) -> None:  # noqa: ANN001

@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from sherloc.views import server_error
+from portal.views.home import server_error
 from tests.factories import ProvisionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -239,7 +239,7 @@ def test_healthz(client) -> None:  # noqa: ANN001
 
 
 def test_home_counts_agree_between_search_engine_and_database(web_data) -> None:  # noqa: ANN001
-    from sherloc.views import counts_from_database, counts_from_search
+    from portal.views.home import counts_from_database, counts_from_search
 
     assert counts_from_search() == counts_from_database()
 

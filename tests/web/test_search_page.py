@@ -6,8 +6,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from portal.templatetags.facet_panels import build_panels, filter_labels
 from search.results import FacetValue
-from sherloc.templatetags.facet_panels import build_panels, filter_labels
 from tests.factories import ProvisionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,306 @@
+"""The SHERLOC JSON Lines interchange format, version 1: one record per line.
+
+One module owns the shape so that export, import, validation and the docs cannot drift apart. Records
+reference vocabularies by their stable CODE (never by database id), users by username, and each other
+by `external_id`, so a file moves between databases. Serialisation works on chunks of records: the
+caller hands over a list of model instances and the tags, provisions, people and charges of the whole
+chunk are fetched with one query per table, which keeps exports fast and their memory flat.
+
+See docs/import-format.md for the field-by-field description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from interchange.codes import Codes
+from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+
+FORMAT_VERSION = 1
+
+LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
+RECORD_TYPES = (LAW, CASE, AUTHORITY)
+MODELS: dict[str, type] = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority}
+
+# Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
+WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
+TIMESTAMP_FIELDS = ("created_at", "updated_at")
+META_FIELDS = ("original_language", "source", "provenance", "created_at", "updated_at")
+
+LAW_FIELDS = (
+    "country",
+    "title",
+    "original_title",
+    "law_type",
+    "number",
+    "adoption_date",
+    "entry_into_force_date",
+    "legal_status",
+    "source_url",
+)
+PROVISION_FIELDS = ("order", "label", "heading", "text", "text_en", "language")
+TAG_FIELDS = ("articles", "crime_types", "crime_subtypes", "issues")
+CASE_FIELDS = (
+    "title",
+    "portal_number",
+    "country",
+    "court",
+    "decision_date",
+    "case_number",
+    "procedural_stage",
+    "keywords",
+    "fact_summary",
+    "commentary",
+    "legal_reasoning",
+    "sentence",
+)
+PERSON_FIELDS = ("key", "order", "role", "kind", "name", "gender", "age_at_offence", "nationality", "group_size")
+CHARGE_FIELDS = ("defendant", "statute", "provision", "crime_type", "verdict", "sentence", "sentence_months")
+AUTHORITY_FIELDS = ("country", "name", "roles", "articles", "crime_types", *CompetentAuthority.CONTACT_FIELDS)
+ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
+LANGUAGE_FIELDS = ("code", "label", "rtl")
+
+
+def iso_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def iso_datetime(value: dt.datetime | None) -> str | None:
+    """Datetimes are written in UTC with an explicit offset, so a file means the same everywhere."""
+    return value.astimezone(dt.UTC).isoformat() if value else None
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One line of the file (without the newline). Non-ASCII stays readable: titles are multilingual."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _header(kind: str, obj: Any) -> dict[str, Any]:
+    return {"format_version": FORMAT_VERSION, "type": kind, "external_id": obj.external_id}
+
+
+def _workflow_and_meta(obj: Any, codes: Codes) -> dict[str, Any]:
+    users = codes.usernames((obj.submitted_by_id, obj.reviewed_by_id))
+    return {
+        "status": obj.status,
+        "submitted_by": users.get(obj.submitted_by_id),
+        "submitted_at": iso_datetime(obj.submitted_at),
+        "reviewed_by": users.get(obj.reviewed_by_id),
+        "reviewed_at": iso_datetime(obj.reviewed_at),
+        "published_at": iso_datetime(obj.published_at),
+        "original_language": codes.languages.by_id[obj.original_language_id],
+        "source": obj.source,
+        "provenance": obj.provenance,
+        "created_at": iso_datetime(obj.created_at),
+        "updated_at": iso_datetime(obj.updated_at),
+    }
+
+
+def _m2m(owner: type, name: str, ids: Sequence[int]) -> dict[int, list[int]]:
+    """{owner id: [target ids]} for an auto-created many-to-many table, in one query."""
+    m2m_field = getattr(owner, name).field
+    through = m2m_field.remote_field.through
+    owner_column, target_column = m2m_field.m2m_column_name(), m2m_field.m2m_reverse_name()
+    result: dict[int, list[int]] = defaultdict(list)
+    rows = through.objects.filter(**{f"{owner_column}__in": ids}).values_list(owner_column, target_column)
+    for owner, target in rows:
+        result[owner].append(target)
+    return result
+
+
+def _article_rows(model: type, owner_column: str, ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+    result: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = model.objects.filter(**{f"{owner_column}__in": ids}).values_list(owner_column, "article_id", "paragraph")
+    for owner, article_id, paragraph in rows:
+        result[owner].append((article_id, paragraph))
+    return result
+
+
+def _attachments(model: type, owner_column: str, ids: Sequence[int], codes: Codes) -> dict[int, list[dict]]:
+    result: dict[int, list[dict]] = defaultdict(list)
+    for att in model.objects.filter(**{f"{owner_column}__in": ids}).order_by("pk"):
+        result[getattr(att, owner_column)].append(
+            {
+                "title": att.title,
+                "file": att.file.name,
+                "language": codes.languages.by_id.get(att.language_id),
+                "content_type": att.content_type,
+                "extracted_text": att.extracted_text,
+                "created_at": iso_datetime(att.created_at),
+            }
+        )
+    return result
+
+
+def serialise_laws(laws: Sequence[Law], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of laws, provisions in order with their tags."""
+    law_ids = [law.pk for law in laws]
+    provisions: dict[int, list[Provision]] = defaultdict(list)
+    for prov in Provision.objects.filter(law_id__in=law_ids).order_by("law_id", "order"):
+        provisions[prov.law_id].append(prov)
+    prov_ids = [p.pk for plist in provisions.values() for p in plist]
+    articles = _article_rows(ProvisionArticle, "provision_id", prov_ids)
+    crime_types = _m2m(Provision, "crime_types", prov_ids)
+    subtypes = _m2m(Provision, "crime_subtypes", prov_ids)
+    issues = _m2m(Provision, "issues", prov_ids)
+    attachments = _attachments(LawAttachment, "law_id", law_ids, codes)
+    out = []
+    for law in laws:
+        record = _header(LAW, law)
+        record.update(
+            {
+                "country": codes.countries.by_id[law.country_id],
+                "title": law.title,
+                "original_title": law.original_title,
+                "law_type": law.law_type,
+                "number": law.number,
+                "adoption_date": iso_date(law.adoption_date),
+                "entry_into_force_date": iso_date(law.entry_into_force_date),
+                "legal_status": law.legal_status,
+                "source_url": law.source_url,
+                "provisions": [
+                    {
+                        "order": p.order,
+                        "label": p.label,
+                        "heading": p.heading,
+                        "text": p.text,
+                        "text_en": p.text_en,
+                        "language": codes.languages.by_id[p.language_id],
+                        "articles": codes.article_tags(articles.get(p.pk, ())),
+                        "crime_types": codes.crime_types.codes(crime_types.get(p.pk, ())),
+                        "crime_subtypes": codes.crime_subtypes.codes(subtypes.get(p.pk, ())),
+                        "issues": codes.issues.codes(issues.get(p.pk, ())),
+                    }
+                    for p in provisions.get(law.pk, ())
+                ],
+                "attachments": attachments.get(law.pk, []),
+            }
+        )
+        record.update(_workflow_and_meta(law, codes))
+        out.append(record)
+    return out
+
+
+def _provision_refs(provision_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    rows = Provision.objects.filter(pk__in=set(provision_ids)).values_list("pk", "law__external_id", "order")
+    return {pk: {"law": law, "order": order} for pk, law, order in rows}
+
+
+def serialise_cases(cases: Sequence[Case], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of cases: court by name, people with local keys, charges per defendant."""
+    case_ids = [c.pk for c in cases]
+    courts = {c.pk: c for c in Court.objects.filter(pk__in={c.court_id for c in cases})}
+    people: dict[int, list[Person]] = defaultdict(list)
+    for person in Person.objects.filter(case_id__in=case_ids).order_by("case_id", "order", "pk"):
+        people[person.case_id].append(person)
+    charges: dict[int, list[Charge]] = defaultdict(list)
+    for charge in Charge.objects.filter(case_id__in=case_ids).order_by("pk"):
+        charges[charge.case_id].append(charge)
+    provisions = _provision_refs(ch.provision_id for clist in charges.values() for ch in clist if ch.provision_id)
+    articles = _article_rows(CaseArticle, "case_id", case_ids)
+    crime_types = _m2m(Case, "crime_types", case_ids)
+    subtypes = _m2m(Case, "crime_subtypes", case_ids)
+    issues = _m2m(Case, "issues", case_ids)
+    attachments = _attachments(CaseAttachment, "case_id", case_ids, codes)
+    out = []
+    for case in cases:
+        court = courts[case.court_id]
+        keys = {p.pk: f"p{i}" for i, p in enumerate(people.get(case.pk, ()), start=1)}
+        position = {pk: i for i, pk in enumerate(keys)}
+        case_charges = sorted(charges.get(case.pk, ()), key=lambda ch: (position[ch.defendant_id], ch.pk))
+        record = _header(CASE, case)
+        record.update(
+            {
+                "title": case.title,
+                "portal_number": case.portal_number,
+                "country": codes.countries.by_id[case.country_id],
+                "court": {"name": court.name, "country": codes.countries.by_id[court.country_id], "level": court.level},
+                "decision_date": iso_date(case.decision_date),
+                "case_number": case.case_number,
+                "procedural_stage": case.procedural_stage,
+                "articles": codes.article_tags(articles.get(case.pk, ())),
+                "crime_types": codes.crime_types.codes(crime_types.get(case.pk, ())),
+                "crime_subtypes": codes.crime_subtypes.codes(subtypes.get(case.pk, ())),
+                "issues": codes.issues.codes(issues.get(case.pk, ())),
+                "keywords": case.keywords,
+                "fact_summary": case.fact_summary,
+                "commentary": case.commentary,
+                "legal_reasoning": case.legal_reasoning,
+                "sentence": case.sentence,
+                "people": [
+                    {
+                        "key": keys[p.pk],
+                        "order": p.order,
+                        "role": p.role,
+                        "kind": p.kind,
+                        "name": p.name,
+                        "gender": p.gender,
+                        "age_at_offence": p.age_at_offence,
+                        "nationality": codes.countries.by_id.get(p.nationality_id),
+                        "group_size": p.group_size,
+                    }
+                    for p in people.get(case.pk, ())
+                ],
+                "charges": [
+                    {
+                        "defendant": keys[ch.defendant_id],
+                        "statute": ch.statute,
+                        "provision": provisions.get(ch.provision_id),
+                        "crime_type": codes.crime_types.by_id.get(ch.crime_type_id),
+                        "verdict": ch.verdict,
+                        "sentence": ch.sentence,
+                        "sentence_months": ch.sentence_months,
+                    }
+                    for ch in case_charges
+                ],
+                "attachments": attachments.get(case.pk, []),
+            }
+        )
+        record.update(_workflow_and_meta(case, codes))
+        out.append(record)
+    return out
+
+
+def serialise_authorities(authorities: Sequence[CompetentAuthority], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of authorities, contact details included (exports are for curators)."""
+    ids = [a.pk for a in authorities]
+    roles = _m2m(CompetentAuthority, "roles", ids)
+    articles = _article_rows(AuthorityArticle, "authority_id", ids)
+    crime_types = _m2m(CompetentAuthority, "crime_types", ids)
+    out = []
+    for auth in authorities:
+        record = _header(AUTHORITY, auth)
+        record.update(
+            {
+                "country": codes.countries.by_id[auth.country_id],
+                "name": auth.name,
+                "roles": codes.roles.codes(roles.get(auth.pk, ())),
+                "articles": codes.article_tags(articles.get(auth.pk, ())),
+                "crime_types": codes.crime_types.codes(crime_types.get(auth.pk, ())),
+            }
+        )
+        for name in CompetentAuthority.CONTACT_FIELDS:
+            value = getattr(auth, name)
+            record[name] = iso_date(value) if isinstance(value, dt.date) else value
+        record.update(_workflow_and_meta(auth, codes))
+        out.append(record)
+    return out
+
+
+SERIALISERS = {LAW: serialise_laws, CASE: serialise_cases, AUTHORITY: serialise_authorities}
+
+
+def serialise(kind: str, objects: Sequence[Any], codes: Codes) -> list[dict[str, Any]]:
+    """Dispatch to the serialiser of a record type."""
+    return SERIALISERS[kind](objects, codes)
+
+
+def language_line(code: str, label: str, rtl: bool) -> dict[str, Any]:
+    """A vocabulary extension: a content language outside the six shipped UN languages (e.g. 'pt')."""
+    return {"format_version": FORMAT_VERSION, "type": LANGUAGE, "code": code, "label": label, "rtl": rtl}

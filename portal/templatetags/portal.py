@@ -1,0 +1,193 @@
+"""Template tags shared by every public page: labels in the reader's language, links into the search,
+the language switcher.
+
+Why tags rather than view code: every record page shows dozens of tags, and each must be a link to
+the search filtered by it. Building those URLs in one place keeps the parameter names in step with
+search.facets (the same names the API and the search form use).
+"""
+
+import re
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from sherloc import richtext
+
+from .urlstate import encode, params_from
+
+register = template.Library()
+
+_LANG_CODES = tuple(code for code, _ in settings.LANGUAGES)
+_LANG_PREFIX = re.compile(r"^/(" + "|".join(re.escape(c) for c in _LANG_CODES) + r")(/|$)")
+
+
+@register.filter
+def tr(obj: object) -> str:
+    """A vocabulary term (crime type, country, article...) labelled in the active language."""
+    if obj is None:
+        return ""
+    label_in = getattr(obj, "label_in", None)
+    return label_in(get_language()) if label_in else str(obj)
+
+
+def search_href(**filters: object) -> str:
+    """URL of the search page with the given filters; list values repeat the key (multi-select)."""
+    pairs = []
+    for key, value in filters.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs.extend((key, v) for v in values if v not in (None, ""))
+    return reverse("search:search") + encode(params_from(pairs))
+
+
+@register.simple_tag
+def search_url(**filters: object) -> str:
+    """{% search_url article="TIP-3" type="legislation" %}: a link to the search filtered by a tag."""
+    return search_href(**filters)
+
+
+@register.filter
+def localized_path(url: str) -> str:
+    """Put a stored path (the index keeps one, maybe with another language prefix) under the active language.
+
+    Search documents are built once for every language, so the path they store cannot carry the
+    reader's language; this swaps or adds the prefix instead of reversing each hit.
+    """
+    if not url or not url.startswith("/"):
+        return url or ""
+    return _with_prefix(url, get_language() or settings.LANGUAGE_CODE)
+
+
+def _with_prefix(url: str, lang: str) -> str:
+    match = _LANG_PREFIX.match(url)
+    rest = url[match.end(1) :] if match else url
+    return f"/{lang}{rest}"
+
+
+@register.filter
+def rich(text: str) -> str:
+    """Case summaries and commentary: sanitised HTML, or plain text with its paragraphs (sherloc.richtext)."""
+    return richtext.render(text)
+
+
+@register.filter
+def initials(name: str) -> str:
+    """'Maria Rossi' -> 'M.R.'; names already given as initials stay as they are.
+
+    Victims appear by initials only: the database enforces it, and the page does it again so that a
+    record imported before the constraint cannot leak a name.
+    """
+    name = (name or "").strip()
+    if re.fullmatch(r"([A-Z][a-z]?\.\s?){1,4}", name):
+        return name
+    return "".join(f"{part[0].upper()}." for part in re.split(r"[\s.]+", name) if part)[:8]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict]:
+    """The current page in each UI language (name in its own language), for the switcher."""
+    request: HttpRequest | None = context.get("request")
+    current = get_language()
+    path = request.get_full_path() if request else "/"
+    links = []
+    for code in _LANG_CODES:
+        info = get_language_info(code)
+        url = translate_url(path, code)
+        if url == path and code != current:  # not resolvable (a 404 page): swap the prefix
+            url = _with_prefix(path, code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "current": code == current,
+                "bidi": info["bidi"],
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def login_href(context: template.Context) -> str:
+    """The sign-in page, returning here afterwards."""
+    request: HttpRequest | None = context.get("request")
+    login = settings.LOGIN_URL
+    if not login.startswith("/"):
+        login = reverse(login)
+    return login + encode([("next", request.get_full_path())] if request else [])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: template.Context, path: str) -> str:
+    request: HttpRequest | None = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.filter
+def language_name(language: object) -> str:
+    """A content language ('pt' or a taxonomy.Language) named in the reader's language.
+
+    Django's own catalogues name every common language in all six UI languages, so this needs no
+    vocabulary translations; unknown codes fall back to the vocabulary label.
+    """
+    code = getattr(language, "code", language) or ""
+    try:
+        return str(get_language_info(str(code))["name_translated"])
+    except KeyError:
+        return tr(language) if hasattr(language, "label_in") else str(code)
+
+
+@register.simple_tag
+def citation(*parts: object, place: str = "", year: object = None) -> str:
+    """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts."""
+    head = ", ".join(str(p).strip() for p in parts if p not in (None, "") and str(p).strip())
+    where = ", ".join(str(p) for p in (place, year) if p not in (None, ""))
+    return f"{head} ({where})." if where else f"{head}."
+
+
+@register.filter
+def article_title(article: object) -> str:
+    """An article's title alone in the active language ('Criminalization of ...'), without its number."""
+    from sherloc.languages import base_language
+
+    translations = getattr(article, "translations", None) or {}
+    return translations.get(base_language(get_language())) or getattr(article, "title", "")
+
+
+@register.filter
+def reference(tag: object) -> str:
+    """'UNTOC 5(1)(a)' for an article tag, formatted exactly as the search documents format it."""
+    from search.documents import article_ref
+
+    article = tag.article
+    return article_ref(article.instrument.code, article.number, tag.paragraph)
+
+
+# Short names of the shipped instruments as UI text (the vocabulary holds English titles only);
+# an instrument's own `translations` win when a curator has filled them in.
+INSTRUMENT_NAMES = {
+    "UNTOC": _("Organized Crime Convention"),
+    "TIP": _("Trafficking in Persons Protocol"),
+    "SOM": _("Smuggling of Migrants Protocol"),
+    "FIREARMS": _("Firearms Protocol"),
+}
+
+
+def instrument_name_for(code: str, instrument: object | None = None) -> str:
+    from sherloc.languages import base_language
+
+    own = (getattr(instrument, "translations", None) or {}).get(base_language(get_language()))
+    if own:
+        return own
+    if code in INSTRUMENT_NAMES:
+        return str(INSTRUMENT_NAMES[code])
+    return getattr(instrument, "short_title", "") or getattr(instrument, "label", "") or code
+
+
+@register.filter
+def instrument_name(instrument: object) -> str:
+    """The short name of an instrument in the active language ('Firearms Protocol', 'Protocole ...')."""
+    return instrument_name_for(getattr(instrument, "code", str(instrument)), instrument)

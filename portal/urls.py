@@ -1,0 +1,23 @@
+"""URL patterns of the portal's own pages, mounted by config/urls.py.
+
+The namespaces `taxonomy` (country, instrument and article pages) and `search` (the search page) are
+the names templates and reverse() calls have always used; the pages moved here, their URLs did not.
+"""
+
+from django.urls import path
+
+from .views import reference, search
+
+reference_patterns = (
+    [
+        path("countries/", reference.country_list, name="country-list"),
+        path("countries/<str:alpha3>/", reference.country_detail, name="country-detail"),
+        path("instruments/", reference.instrument_list, name="instrument-list"),
+        path("instruments/<str:code>/", reference.instrument_detail, name="instrument-detail"),
+        path("instruments/<str:code>/articles/<int:number>/", reference.article_detail, name="article-detail"),
+        path("instruments/<str:code>/coverage/", reference.coverage, name="coverage"),
+    ],
+    "taxonomy",
+)
+
+search_patterns = ([path("", search.search_page, name="search")], "search")

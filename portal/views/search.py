@@ -1,0 +1,180 @@
+"""The web search page: one GET form whose URL holds the whole state (text, filters, type, sort, page).
+
+The view only translates between the URL and search.service: the service parses and validates the
+parameters (QueryError names the bad one -> 400 here), runs the query and labels the facets in the
+reader's language. Everything else (facet panels, chips, tabs, pagination, download links) is derived
+from the parsed parameters without touching the database, except labels for active filters that
+the facets did not return, which cost one small query per filter kind.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
+from portal.templatetags.portal import localized_path
+from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
+from search.engines import EngineError
+from search.facets import FILTER_NAMES
+from search.query import QueryError, Sort
+from search.results import SearchResult
+from search.service import facet_labels
+
+PAGE_WINDOW = 2  # page links either side of the current page
+# Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
+HIDDEN_FILTERS = ("type", "page_size", "crime_subtype", "court_level", "legal_status", "role", "year")
+RANGE_KEYS = ("year_from", "year_to")
+EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"))
+
+
+def _search(request: HttpRequest, lang: str) -> SearchResult:
+    from search.service import query_from_params, search
+
+    return search(query_from_params(request.GET, lang))
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The search page. Bad parameters answer 400 with the message; an engine failure 503; never 500."""
+    lang = get_language()
+    params = params_from(request.GET)
+    context: dict = {"nav": "search", "q": request.GET.get("q", ""), "params": params}
+    try:
+        result = _search(request, lang)
+    except QueryError as error:
+        context["error"] = {"param": error.param, "message": error.message}
+        context["reset_url"] = reverse("search:search") + encode(drop(params, error.param, "page", "cursor"))
+        return render(request, "search/search.html", context, status=400)
+    except EngineError:
+        context["unavailable"] = True
+        return render(request, "search/search.html", context, status=503)
+    context.update(result_context(params, result, lang))
+    return render(request, "search/search.html", context)
+
+
+def result_context(params: Params, result: SearchResult, lang: str) -> dict:
+    """Everything the template needs to draw one result page, from the URL state and the result."""
+    base = reverse("search:search")
+    labels = filter_labels(params, result.facets, lang)
+    chips = [
+        {
+            "name": str(FACET_TITLES.get(k, k)),
+            "label": labels.get((k, v), v),
+            "url": base + encode(remove_value(params, k, v)),
+        }
+        for k, v in params
+        if (k in FILTER_NAMES and k != "type") or k in RANGE_KEYS
+    ]
+    return {
+        "result": result,
+        "hits": [_hit(hit, lang) for hit in result.hits],
+        "panels": build_panels(result.facets, set(params), lang),
+        "chips": chips,
+        "clear_url": base + encode([(k, v) for k, v in params if k == "q"]),
+        "tabs": _tabs(base, params, result),
+        "sort": values_of(params, "sort")[:1] or [Sort.RELEVANCE.value],
+        "sorts": SORT_LABELS,
+        "hidden": [(k, v) for k, v in params if k in HIDDEN_FILTERS],
+        "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},
+        "pages": _pages(base, params, result),
+        "downloads": _downloads(params),
+        "relax": _relax_suggestions(base, params, chips),
+    }
+
+
+def _subtitle(source: dict, language: str) -> str:
+    """The indexed subtitle opens with the English country name; show the reader's UN name instead."""
+    subtitle = source.get("subtitle", "")
+    code = source.get("country")
+    if not code or language == "en":
+        return subtitle
+    english, local = facet_labels("country", "en").get(code), facet_labels("country", language).get(code)
+    if english and local and subtitle.startswith(english):
+        return local + subtitle[len(english) :]
+    return subtitle
+
+
+def _hit(hit: object, language: str = "en") -> dict:
+    """A hit ready to draw. Snippets are the only HTML marked safe: the engines escape them and add <mark>."""
+    source = getattr(hit, "source", {}) or {}
+    return {
+        "type": hit.type,
+        "type_label": TYPE_LABELS.get(hit.type, hit.type),
+        "url": localized_path(hit.url),
+        "title": hit.title,
+        "subtitle": _subtitle(source, language),
+        "snippets": [mark_safe(s) for s in hit.snippets],  # noqa: S308 - engine output, escaped + <mark>
+        "refs": source.get("article_ref") or [],
+        "language": source.get("language", ""),
+    }
+
+
+def _tabs(base: str, params: Params, result: SearchResult) -> list[dict]:
+    counts = {f.value: f.count for f in result.facets.get("type", [])}
+    active = values_of(params, "type")
+    reset = drop(params, "type", "page", "cursor")
+    tabs = [
+        {"label": TYPE_LABELS["all"], "count": sum(counts.values()), "url": base + encode(reset), "current": not active}
+    ]
+    for value in ("legislation", "case", "authority"):
+        tabs.append(
+            {
+                "label": TYPE_LABELS[value],
+                "count": counts.get(value, 0),
+                "url": base + encode(replace(reset, "type", value)),
+                "current": active == [value],
+            }
+        )
+    return tabs
+
+
+def _pages(base: str, params: Params, result: SearchResult) -> dict:
+    last = max(1, min(math.ceil(result.total / result.page_size), settings.SEARCH_MAX_DEPTH // result.page_size))
+    current = result.page
+    numbers = sorted({1, last, *range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1)})
+    kept = drop(params, "page", "cursor")
+
+    def url_for(n: int) -> str:
+        return base + encode(kept if n == 1 else [*kept, ("page", str(n))])
+
+    links, previous = [], 0
+    for n in numbers:
+        if n - previous > 1:
+            links.append({"gap": True})
+        links.append({"number": n, "url": url_for(n), "current": n == current})
+        previous = n
+    return {
+        "links": links if last > 1 else [],
+        "previous": url_for(current - 1) if current > 1 else "",
+        "next": url_for(current + 1) if current < last else "",
+        "first_index": result.page_size * (current - 1) + 1 if result.total else 0,
+        "last_index": min(result.total, result.page_size * current),
+    }
+
+
+def _downloads(params: Params) -> list[dict]:
+    """Export links for the current filters (the API's export endpoint takes comma lists)."""
+    kept = drop(params, "page", "cursor", "page_size")
+    merged: dict[str, list[str]] = {}
+    for key, value in kept:
+        merged.setdefault(key, []).append(value)
+    pairs = [(k, ",".join(v) if k in FILTER_NAMES else v[-1]) for k, v in merged.items()]
+    try:
+        export = reverse("api:export")
+    except NoReverseMatch:  # the API is mounted by sherloc/api/urls.py; keep the page working without it
+        export = "/api/v1/export/"
+    return [{"label": label, "url": export + encode([("format", fmt), *pairs])} for fmt, label in EXPORT_FORMATS]
+
+
+def _relax_suggestions(base: str, params: Params, chips: list[dict]) -> list[dict]:
+    """For an empty result: one link per way of widening the search."""
+    suggestions = list(chips)
+    if values_of(params, "q"):
+        suggestions.append({"text": True, "url": base + encode(drop(params, "q", "page", "cursor"))})
+    return suggestions
