@@ -77,8 +77,8 @@ def main() -> None:
 
     from django.test import Client
 
-    from search.service import query_from_params, search
     from config.wsgi import application
+    from search.service import query_from_params, search
 
     client = Client()
     statuses: list[str] = []
