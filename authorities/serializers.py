@@ -2,7 +2,7 @@
 
 Name, country, roles, articles and crime types are public. The contact details
 (CompetentAuthority.CONTACT_FIELDS) are present only when the serializer context says the caller may
-see them (apikeys.permissions.can_view_contacts): the keys are absent, not null, for everyone
+see them (sherloc.api.permissions.can_view_contacts): the keys are absent, not null, for everyone
 else, and `contact_details_included` tells a client which case it is in.
 """
 

@@ -298,7 +298,7 @@ REST_FRAMEWORK = {
         "apikeys.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["apikeys.permissions.ReadOnlyOrScoped"],
+    "DEFAULT_PERMISSION_CLASSES": ["sherloc.api.permissions.ReadOnlyOrScoped"],
     "DEFAULT_THROTTLE_CLASSES": [
         "sherloc.api.throttling.AnonIPThrottle",
         "sherloc.api.throttling.SessionUserThrottle",
@@ -405,6 +405,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_USERNAME_CALLABLE = "accounts.throttling.lockout_username"
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"  # honours API_NUM_PROXIES like the API throttles
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"  # honours API_NUM_PROXIES like the API throttles
 AXES_VERBOSE = False  # no start-up banner on every manage.py command

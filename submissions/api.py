@@ -35,7 +35,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apikeys.permissions import request_token
+from sherloc.api.permissions import request_token
 from apikeys.scopes import Scope
 from interchange.codes import Codes
 from interchange.jsonl_format import MODELS, RECORD_TYPES, serialise

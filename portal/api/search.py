@@ -26,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apikeys.permissions import can_view_contacts
+from sherloc.api.permissions import can_view_contacts
 from caselaw.models import CourtLevel
 from legislation.models import LegalStatus
 from portal.api import export
