@@ -35,7 +35,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sherloc.api.permissions import request_token
 from apikeys.scopes import Scope
 from interchange.codes import Codes
 from interchange.jsonl_format import MODELS, RECORD_TYPES, serialise
@@ -43,6 +42,7 @@ from sherloc import access
 from sherloc.api.errors import error_body
 from sherloc.api.pagination import PAGE, PAGE_SIZE, RecordPagination, parse_positive_int
 from sherloc.api.parsers import SafeJSONParser
+from sherloc.api.permissions import request_token
 from sherloc.api.schema import ErrorSerializer
 from sherloc.api.viewsets import ApiViewMixin
 

@@ -26,7 +26,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sherloc.api.permissions import can_view_contacts
 from caselaw.models import CourtLevel
 from legislation.models import LegalStatus
 from portal.api import export
@@ -35,6 +34,7 @@ from search.facets import DOC_TYPES, FACET_NAMES, FILTER_NAMES
 from search.query import SearchQuery, Sort
 from search.results import Hit, SearchResult
 from sherloc.api.language import LANG_PARAM
+from sherloc.api.permissions import can_view_contacts
 from sherloc.api.schema import error_responses
 from sherloc.api.viewsets import ApiViewMixin
 
