@@ -6,6 +6,6 @@ class LegislationConfig(AppConfig):
     verbose_name = "Legislation"
 
     def ready(self) -> None:
-        from . import signals
+        from . import provision_removals
 
-        signals.connect()
+        provision_removals.connect()

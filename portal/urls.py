@@ -6,16 +6,16 @@ the names templates and reverse() calls have always used; the pages moved here, 
 
 from django.urls import path
 
-from .views import reference, search
+from .views import browse, search
 
 reference_patterns = (
     [
-        path("countries/", reference.country_list, name="country-list"),
-        path("countries/<str:alpha3>/", reference.country_detail, name="country-detail"),
-        path("instruments/", reference.instrument_list, name="instrument-list"),
-        path("instruments/<str:code>/", reference.instrument_detail, name="instrument-detail"),
-        path("instruments/<str:code>/articles/<int:number>/", reference.article_detail, name="article-detail"),
-        path("instruments/<str:code>/coverage/", reference.coverage, name="coverage"),
+        path("countries/", browse.country_list, name="country-list"),
+        path("countries/<str:alpha3>/", browse.country_detail, name="country-detail"),
+        path("instruments/", browse.instrument_list, name="instrument-list"),
+        path("instruments/<str:code>/", browse.instrument_detail, name="instrument-detail"),
+        path("instruments/<str:code>/articles/<int:number>/", browse.article_detail, name="article-detail"),
+        path("instruments/<str:code>/coverage/", browse.coverage, name="coverage"),
     ],
     "taxonomy",
 )

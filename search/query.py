@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from django.conf import settings
 
-from sherloc.errors import InvalidParameter
+from sherloc.exceptions import InvalidParameter
 
 from .facets import FACET_NAMES
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from sherloc.languages import base_language
+from sherloc.language_codes import base_language
 
 from .engines import get_engine
 from .facets import DOC_TYPES, FACET_NAMES, FACETS, FILTER_NAMES

@@ -151,7 +151,7 @@ def citation(*parts: object, place: str = "", year: object = None) -> str:
 @register.filter
 def article_title(article: object) -> str:
     """An article's title alone in the active language ('Criminalization of ...'), without its number."""
-    from sherloc.languages import base_language
+    from sherloc.language_codes import base_language
 
     translations = getattr(article, "translations", None) or {}
     return translations.get(base_language(get_language())) or getattr(article, "title", "")
@@ -177,7 +177,7 @@ INSTRUMENT_NAMES = {
 
 
 def instrument_name_for(code: str, instrument: object | None = None) -> str:
-    from sherloc.languages import base_language
+    from sherloc.language_codes import base_language
 
     own = (getattr(instrument, "translations", None) or {}).get(base_language(get_language()))
     if own:

@@ -9,7 +9,7 @@ index with the database without loading documents.
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
-from sherloc.errors import ServiceUnavailable
+from sherloc.exceptions import ServiceUnavailable
 
 from ..query import SearchQuery
 from ..results import EngineResult

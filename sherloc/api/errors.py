@@ -21,7 +21,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from sherloc.errors import InvalidParameter, ServiceUnavailable
+from sherloc.exceptions import InvalidParameter, ServiceUnavailable
 
 NON_FIELD = "non_field_errors"
 

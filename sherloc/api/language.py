@@ -14,7 +14,7 @@ from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from sherloc.languages import base_language
+from sherloc.language_codes import base_language
 
 LANG_PARAM = "lang"
 

@@ -63,7 +63,7 @@ class Country(models.Model):
         return self.name
 
     def label_in(self, lang: str | None = None) -> str:
-        from sherloc.languages import base_language
+        from sherloc.language_codes import base_language
 
         return (self.translations or {}).get(base_language(lang)) or self.name
 

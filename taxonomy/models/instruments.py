@@ -53,7 +53,7 @@ class Article(models.Model):
         return f"Art. {self.number} {self.title}"
 
     def label_in(self, lang: str | None = None) -> str:
-        from sherloc.languages import base_language
+        from sherloc.language_codes import base_language
 
         title = (self.translations or {}).get(base_language(lang)) or self.title
         return f"{self.number}. {title}"

@@ -2,7 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 
-from sherloc.languages import base_language
+from sherloc.language_codes import base_language
 
 # Codes are stable identifiers in URLs and files: letters, digits, '-', '_' and '.' (dotted paths
 # for trees such as 'investigation.sit.undercover' and sub-vocabularies such as 'x.means.force').
