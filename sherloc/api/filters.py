@@ -1,9 +1,9 @@
 """Reusable django-filter pieces for the record FilterSets (legislation, caselaw, authorities).
 
 Every vocabulary filter takes a comma list of CODES (never pks), checks them against the vocabulary
-in one query and answers 400 naming the parameter for an unknown code: a typo must not silently
-return everything. Filters that cross a many-to-many relation filter with `pk IN (subquery)` so rows
-are never duplicated and no DISTINCT is needed.
+registry (taxonomy.registry, no query) and answers 400 naming the parameter for an unknown code: a
+typo must not silently return everything. Filters that cross a many-to-many relation filter with
+`pk IN (subquery)` so rows are never duplicated and no DISTINCT is needed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django_filters.fields import BaseCSVField
 from drf_spectacular.drainage import set_override
 
-from taxonomy.models import Country
+from taxonomy import registry
 
 MAX_VALUES = 50
 
@@ -47,7 +47,7 @@ def lower(value: str) -> str:
 
 
 class VocabularyCSVField(BaseCSVField):
-    """Comma list of codes of one vocabulary, validated in one query, returned canonical."""
+    """Comma list of codes of one vocabulary, validated against the registry, returned canonical."""
 
     def __init__(
         self,
@@ -76,16 +76,14 @@ class VocabularyCSVField(BaseCSVField):
         return list(dict.fromkeys(found[c] for c in codes))
 
     def _lookup(self, codes: list[str]) -> dict[str, str]:
-        return {c: c for c in self.vocabulary.objects.filter(code__in=codes).values_list("code", flat=True)}
+        vocabulary = registry.vocabulary(registry.name_for_model(self.vocabulary))
+        return {c: code for c in codes if (code := vocabulary.resolve(c)) is not None}
 
 
 def resolve_countries(codes: list[str]) -> dict[str, str]:
     """Alpha-3 or alpha-2 -> alpha-3."""
-    rows = Country.objects.filter(Q(alpha3__in=codes) | Q(alpha2__in=codes)).values_list("alpha3", "alpha2")
-    out: dict[str, str] = {}
-    for alpha3, alpha2 in rows:
-        out[alpha3] = out[alpha2] = alpha3
-    return out
+    countries = registry.vocabulary("country")
+    return {c: code for c in codes if (code := countries.resolve(c)) is not None}
 
 
 class VocabularyFilter(SchemaHintMixin, django_filters.BaseInFilter, django_filters.CharFilter):
