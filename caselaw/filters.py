@@ -31,7 +31,11 @@ class CaseFilterSet(django_filters.FilterSet):
     article = VocabularyFilter(paths=["articles__code"], vocabulary=Article, normalise=upper, through_many=True)
     crime_type = VocabularyFilter(paths=["crime_types__code"], vocabulary=CrimeType, normalise=lower, through_many=True)
     crime_subtype = VocabularyFilter(
-        paths=["crime_subtypes__code"], vocabulary=CrimeSubType, normalise=lower, through_many=True
+        paths=["crime_subtypes__code"],
+        vocabulary=CrimeSubType,
+        normalise=lower,
+        through_many=True,
+        descendants=True,  # a family (trafficking-in-persons.means) filters as a whole
     )
     issue = VocabularyFilter(
         paths=["issues__code"],

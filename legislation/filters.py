@@ -40,7 +40,11 @@ def tag_filters(prefix: str) -> type[django_filters.FilterSet]:
             paths=[f"{prefix}crime_types__code"], vocabulary=CrimeType, normalise=lower, through_many=True
         ),
         "crime_subtype": VocabularyFilter(
-            paths=[f"{prefix}crime_subtypes__code"], vocabulary=CrimeSubType, normalise=lower, through_many=True
+            paths=[f"{prefix}crime_subtypes__code"],
+            vocabulary=CrimeSubType,
+            normalise=lower,
+            through_many=True,
+            descendants=True,  # a family (trafficking-in-persons.means) filters as a whole
         ),
         "issue": VocabularyFilter(
             paths=[f"{prefix}issues__code"],

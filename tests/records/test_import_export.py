@@ -111,7 +111,11 @@ def full_records() -> dict:
         sentence="Eight years.",
         original_language=pt,
         court=Court.objects.create(country=country("BRA"), name="Tribunal Regional Federal", level=CourtLevel.APPEAL),
-        tags={"articles": ["TIP-5", ("UNTOC-6", "1(a)")], "crime_types": ["money-laundering"], "issues": []},
+        tags={
+            "articles": ["TIP-5", ("UNTOC-6", "1(a)")],
+            "crime_types": ["money-laundering", "trafficking-in-persons"],
+            "issues": [],
+        },
         **workflow,
     )
     case.issues.add(issue("confiscation.proceeds"))
