@@ -486,6 +486,31 @@ def test_decision_date_limit_is_the_databases(full_records: dict, tmp_path: Path
     assert Case.objects.get(external_id="next-case").decision_date == tomorrow
 
 
+def test_sub_type_without_its_crime_type_is_refused(full_records: dict, tmp_path: Path) -> None:
+    """A sub-type refines its crime type: the file must tag both (docs/import-format.md)."""
+    case = records(export_text(types=["case"]))[1]
+    subtype = "trafficking-in-persons.means.deception"
+    orphan = dict(
+        case,
+        external_id="orphan-case",
+        portal_number="BRA045",
+        crime_types=["money-laundering"],
+        crime_subtypes=[subtype],
+    )
+    assert [str(e) for e in import_file(write(tmp_path, [orphan])).errors] == [
+        f"line 1: crime_subtypes[0]: crime subtype '{subtype}' needs its crime type 'trafficking-in-persons' "
+        "in crime_types"
+    ]
+    assert not Case.objects.filter(external_id="orphan-case").exists()
+    family = dict(orphan, crime_subtypes=["trafficking-in-persons.means"])  # a family is a filter, not a tag
+    assert [str(e) for e in import_file(write(tmp_path, [family])).errors] == [
+        "line 1: crime_subtypes[0]: unknown crime subtype code 'trafficking-in-persons.means'"
+    ]
+    whole = dict(orphan, crime_types=["money-laundering", "trafficking-in-persons"])
+    assert import_file(write(tmp_path, [whole])).ok
+    assert list(Case.objects.get(external_id="orphan-case").crime_subtypes.values_list("code", flat=True)) == [subtype]
+
+
 def test_dry_run_changes_nothing(full_records: dict, tmp_path: Path) -> None:
     lines = records(export_text())
     lines[1]["title"] = "Changed"
