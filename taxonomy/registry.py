@@ -26,9 +26,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from django.utils.translation import gettext
 
 from .models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Instrument, Issue, Language, Region
 from .models.labels import base_language
@@ -380,7 +383,10 @@ def subtype_label(code: str, lang: str | None) -> str:
         return code
     if term.pk is None or term.parent is None:
         return term.label_in(lang)
-    return f"{subtypes.label(term.parent, lang)}: {term.label_in(lang)}"
+    with translation.override(lang or settings.LANGUAGE_CODE):
+        # Translators: a crime sub-type with its family, e.g. "Means: Deception" (French: "Moyens : Tromperie").
+        template = gettext("%(family)s: %(value)s")
+    return template % {"family": subtypes.label(term.parent, lang), "value": term.label_in(lang)}
 
 
 def name_for_model(model: type) -> str:
