@@ -38,6 +38,7 @@ from .models.labels import base_language
 
 VERSION_KEY = "taxonomy:registry:version"
 VERSION_CHECK_SECONDS = 2.0
+OUTAGE_BACKOFF_SECONDS = 60.0
 MAX_AGE_SECONDS = 600.0
 UI_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 
@@ -324,12 +325,14 @@ _state = _State()
 
 
 def _shared_version() -> object:
-    from sherloc.cache import CACHE_ERRORS, warn_degraded
+    """The version in the shared cache; None while the cache is away (then MAX_AGE_SECONDS still
+    bounds staleness). No warning of its own: the throttles and /healthz already report the outage."""
+    from sherloc.cache import CACHE_ERRORS
 
     try:
         return cache.get(VERSION_KEY, 0)
-    except CACHE_ERRORS as exc:
-        warn_degraded("vocabulary registry version", exc)
+    except CACHE_ERRORS:
+        _state.checked_at = time.monotonic() + OUTAGE_BACKOFF_SECONDS  # no timeout per request meanwhile
         return None
 
 
@@ -339,7 +342,7 @@ def _fresh() -> None:
     if now - _state.loaded_at > MAX_AGE_SECONDS:
         clear()
     elif now - _state.checked_at > VERSION_CHECK_SECONDS:
-        _state.checked_at = now
+        _state.checked_at = now  # moved further on by _shared_version() when the cache is away
         version = _shared_version()
         if version is not None and version != _state.version:
             clear()
