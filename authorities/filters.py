@@ -9,11 +9,10 @@ from sherloc.api.filters import (
     CharInFilter,
     StableOrderingFilter,
     UpdatedSinceFilter,
-    VocabularyFilter,
     lower,
     upper,
 )
-from taxonomy.filters import country_filter, region_filter
+from taxonomy.filters import VocabularyFilter, country_filter, region_filter
 from taxonomy.models import Article, AuthorityRole, CrimeType, Instrument, Language
 
 from .models import CompetentAuthority

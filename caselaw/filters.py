@@ -10,12 +10,11 @@ from sherloc.api.filters import (
     DateFilter,
     StableOrderingFilter,
     UpdatedSinceFilter,
-    VocabularyFilter,
     YearFilter,
     lower,
     upper,
 )
-from taxonomy.filters import country_filter, region_filter
+from taxonomy.filters import VocabularyFilter, country_filter, region_filter
 from taxonomy.models import Article, CrimeSubType, CrimeType, Instrument, Issue, Language
 
 from .models import Case, CourtLevel, ProceduralStage
@@ -30,7 +29,11 @@ class CaseFilterSet(django_filters.FilterSet):
     article = VocabularyFilter(paths=["articles__code"], vocabulary=Article, normalise=upper, through_many=True)
     crime_type = VocabularyFilter(paths=["crime_types__code"], vocabulary=CrimeType, normalise=lower, through_many=True)
     crime_subtype = VocabularyFilter(
-        paths=["crime_subtypes__code"], vocabulary=CrimeSubType, normalise=lower, through_many=True
+        paths=["crime_subtypes__code"],
+        vocabulary=CrimeSubType,
+        normalise=lower,
+        through_many=True,
+        descendants=True,  # a family (trafficking-in-persons.means) filters as a whole
     )
     issue = VocabularyFilter(
         paths=["issues__code"],

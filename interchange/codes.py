@@ -1,8 +1,10 @@
-"""In-memory maps between vocabulary codes and primary keys.
+"""In-memory maps between vocabulary codes and primary keys, for the record format.
 
 Import, export and the demo generator touch every tag of every record. Resolving each code with a query
-(or instantiating vocabulary objects through prefetches) would dominate their run time, while the
-vocabularies themselves are small (a few hundred rows), so they are loaded once into dictionaries.
+(or instantiating vocabulary objects through prefetches) would dominate their run time, so the maps are
+taken from the vocabulary registry (taxonomy.registry), which holds every vocabulary in memory. Only
+taggable terms are here: a crime sub-type family ('trafficking-in-persons.means') is a search filter,
+not a tag.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import models
 
-from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
+from taxonomy import registry
 
 
 @dataclass
@@ -24,8 +25,9 @@ class Vocabulary:
     by_id: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, model: type[models.Model], code_field: str = "code") -> Vocabulary:
-        rows = model.objects.values_list("pk", code_field)
+    def load(cls, name: str) -> Vocabulary:
+        """The taggable terms (those with a row) of registry vocabulary `name`."""
+        rows = [(t.pk, t.code) for t in registry.vocabulary(name) if t.pk is not None]
         return cls(by_code={code: pk for pk, code in rows}, by_id={pk: code for pk, code in rows})
 
     def __contains__(self, code: object) -> bool:
@@ -45,7 +47,7 @@ class Codes:
     """Every vocabulary a record can reference, plus a lazily filled username cache."""
 
     articles: Vocabulary
-    article_sort: dict[int, tuple[int, int]]
+    article_sort: dict[int, tuple[int, ...]]
     crime_types: Vocabulary
     crime_subtypes: Vocabulary
     subtype_crime_type: dict[str, str]
@@ -58,18 +60,18 @@ class Codes:
 
     @classmethod
     def load(cls) -> Codes:
-        articles = Article.objects.values_list("pk", "code", "instrument__sort_order", "number")
-        subtypes = CrimeSubType.objects.values_list("code", "crime_type__code")
+        articles = registry.vocabulary("article")
+        subtypes = registry.vocabulary("crime_subtype")
         return cls(
-            articles=Vocabulary.load(Article),
-            article_sort={pk: (order, number) for pk, _code, order, number in articles},
-            crime_types=Vocabulary.load(CrimeType),
-            crime_subtypes=Vocabulary.load(CrimeSubType),
-            subtype_crime_type=dict(subtypes),
-            issues=Vocabulary.load(Issue),
-            countries=Vocabulary.load(Country, "alpha3"),
-            languages=Vocabulary.load(Language),
-            roles=Vocabulary.load(AuthorityRole),
+            articles=Vocabulary.load("article"),
+            article_sort={t.pk: t.sort_order for t in articles if t.pk is not None},
+            crime_types=Vocabulary.load("crime_type"),
+            crime_subtypes=Vocabulary.load("crime_subtype"),
+            subtype_crime_type={t.code: t.crime_type for t in subtypes if t.pk is not None},
+            issues=Vocabulary.load("issue"),
+            countries=Vocabulary.load("country"),
+            languages=Vocabulary.load("language"),
+            roles=Vocabulary.load("role"),
         )
 
     def article_tags(self, rows: Iterable[tuple[int, str]]) -> list[dict[str, str]]:

@@ -304,9 +304,19 @@ class _Checker:
                 if (article, paragraph) in seen:
                     self.error(path, f"duplicate article tag {article!r} paragraph {paragraph!r}")
                 seen.add((article, paragraph))
-        self.codes(data, "crime_types", f"{prefix}crime_types", vocab.crime_types, "crime type")
+        crime_types = self.codes(data, "crime_types", f"{prefix}crime_types", vocab.crime_types, "crime type")
         if subtypes:
-            self.codes(data, "crime_subtypes", f"{prefix}crime_subtypes", vocab.crime_subtypes, "crime subtype")
+            found = self.codes(data, "crime_subtypes", f"{prefix}crime_subtypes", vocab.crime_subtypes, "crime subtype")
+            # A sub-type refines its crime type: a record tagged 'trafficking-in-persons.means.deception'
+            # without 'trafficking-in-persons' would be found by the sub-type facet and not by the crime
+            # type one. Refused rather than completed, so the file says what the record is tagged with.
+            for i, code in enumerate(data.get("crime_subtypes") or []):
+                parent = vocab.subtype_crime_type.get(code) if code in found else None
+                if parent is not None and parent not in crime_types:
+                    self.error(
+                        f"{prefix}crime_subtypes[{i}]",
+                        f"crime subtype {code!r} needs its crime type {parent!r} in {prefix}crime_types",
+                    )
         if issues:
             self.codes(data, "issues", f"{prefix}issues", vocab.issues, "cross-cutting issue")
 

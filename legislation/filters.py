@@ -14,12 +14,11 @@ from sherloc.api.filters import (
     IdInFilter,
     StableOrderingFilter,
     UpdatedSinceFilter,
-    VocabularyFilter,
     YearFilter,
     lower,
     upper,
 )
-from taxonomy.filters import country_filter, region_filter
+from taxonomy.filters import VocabularyFilter, country_filter, region_filter
 from taxonomy.models import Article, CrimeSubType, CrimeType, Instrument, Issue, Language
 
 from .models import Law, LawType, LegalStatus, Provision
@@ -39,7 +38,11 @@ def tag_filters(prefix: str) -> type[django_filters.FilterSet]:
             paths=[f"{prefix}crime_types__code"], vocabulary=CrimeType, normalise=lower, through_many=True
         ),
         "crime_subtype": VocabularyFilter(
-            paths=[f"{prefix}crime_subtypes__code"], vocabulary=CrimeSubType, normalise=lower, through_many=True
+            paths=[f"{prefix}crime_subtypes__code"],
+            vocabulary=CrimeSubType,
+            normalise=lower,
+            through_many=True,
+            descendants=True,  # a family (trafficking-in-persons.means) filters as a whole
         ),
         "issue": VocabularyFilter(
             paths=[f"{prefix}issues__code"],

@@ -2,7 +2,7 @@
 
 Why it looks like this: a full rebuild streams ~100k documents, so builders read `values()` rows in
 keyset-paginated batches and fetch tags from the through tables with one query per tag relation per
-batch (no model instances, no N+1). Vocabularies are small and are loaded once per call into `Vocab`.
+batch (no model instances, no N+1). Vocabularies come from the cached registry (taxonomy.registry).
 
 Only published records produce documents. For a provision that means: its law is published.
 `version` is the record's `updated_at` (the law's for provisions); search.signals bumps it whenever
@@ -30,7 +30,8 @@ from caselaw.models import Case, CaseArticle, CaseAttachment
 from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
 from sherloc.models import PublicationStatus
-from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Issue, Language
+from taxonomy import registry
+from taxonomy.registry import Term, Vocabulary
 from taxonomy.tagging import format_paragraph
 
 from .schema import DOC_KINDS, doc_id
@@ -45,47 +46,37 @@ SEPARATOR = " · "
 
 
 @dataclass(frozen=True)
-class CountryInfo:
-    alpha3: str
-    name: str
-    regions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    code: str
-    number: int
-    instrument: str
-
-
-@dataclass
 class Vocab:
-    """Every vocabulary a document needs, keyed by pk. A few hundred rows: loaded in 7 queries."""
+    """The vocabularies a document needs, from the registry (taxonomy.registry), looked up by pk.
 
-    countries: dict[int, CountryInfo] = field(default_factory=dict)
-    articles: dict[int, ArticleInfo] = field(default_factory=dict)
-    crime_types: dict[int, str] = field(default_factory=dict)
-    crime_subtypes: dict[int, str] = field(default_factory=dict)
-    issues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # pk -> code with its ancestors
-    roles: dict[int, AuthorityRole] = field(default_factory=dict)
-    languages: dict[int, str] = field(default_factory=dict)
+    Taken once per batch or rebuild so that one run sees one version of every vocabulary."""
+
+    countries: Vocabulary
+    articles: Vocabulary
+    crime_types: Vocabulary
+    crime_subtypes: Vocabulary
+    issues: Vocabulary
+    roles: Vocabulary
+    languages: Vocabulary
 
     @classmethod
     def load(cls) -> Vocab:
-        vocab = cls()
-        for row in Country.objects.values(
-            "pk", "alpha3", "name", "region__code", "subregion__code", "intermediate_region__code"
-        ):
-            regions = (row["region__code"], row["subregion__code"], row["intermediate_region__code"])
-            vocab.countries[row["pk"]] = CountryInfo(row["alpha3"], row["name"], tuple(r for r in regions if r))
-        for pk, code, number, instrument in Article.objects.values_list("pk", "code", "number", "instrument__code"):
-            vocab.articles[pk] = ArticleInfo(code, number, instrument)
-        vocab.crime_types = dict(CrimeType.objects.values_list("pk", "code"))
-        vocab.crime_subtypes = dict(CrimeSubType.objects.values_list("pk", "code"))
-        vocab.issues = {i.pk: tuple(i.ancestor_codes()) for i in Issue.objects.only("pk", "code")}
-        vocab.roles = {r.pk: r for r in AuthorityRole.objects.all()}
-        vocab.languages = dict(Language.objects.values_list("pk", "code"))
-        return vocab
+        return cls(
+            countries=registry.vocabulary("country"),
+            articles=registry.vocabulary("article"),
+            crime_types=registry.vocabulary("crime_type"),
+            crime_subtypes=registry.vocabulary("crime_subtype"),
+            issues=registry.vocabulary("issue"),
+            roles=registry.vocabulary("role"),
+            languages=registry.vocabulary("language"),
+        )
+
+    def language(self, pk: int | None, default: str = "") -> str:
+        term = self.languages.by_pk(pk)
+        return term.code if term is not None else default
+
+
+NO_COUNTRY = Term(code="", label="")
 
 
 # --------------------------------------------------------------------------- tags
@@ -108,22 +99,20 @@ class Tags:
         codes: set[str] = set()
         refs: set[str] = set()
         for pk, paragraph in self.article_refs:
-            info = vocab.articles.get(pk)
+            info = vocab.articles.by_pk(pk)
             if info is not None:
                 instruments.add(info.instrument)  # only the article's own instrument: TIP-3 is not UNTOC
                 codes.add(info.code)
                 refs.add(article_ref(info.instrument, info.number, paragraph))
-        issues: set[str] = set()
-        for pk in self.issues:
-            issues.update(vocab.issues.get(pk, ()))
         return {
             "instrument": sorted(instruments),
             "article": sorted(codes),
             "article_ref": sorted(refs),
             "crime_type": _codes(self.crime_types, vocab.crime_types),
+            # a sub-type with its family ('trafficking-in-persons.means'), so a family filters as a whole
             "crime_subtype": _codes(self.crime_subtypes, vocab.crime_subtypes),
-            "issue": sorted(issues),
-            "role": sorted({vocab.roles[r].code for r in self.roles if r in vocab.roles}),
+            "issue": _codes(self.issues, vocab.issues),  # each issue with its ancestors
+            "role": _codes(self.roles, vocab.roles),
         }
 
 
@@ -133,10 +122,11 @@ def article_ref(instrument: str, number: int, paragraph: str) -> str:
     return f"{instrument} {number}{format_paragraph(paragraph or '')}"
 
 
-def _codes(pks: list[int], codes: dict[int, str]) -> list[str]:
+def _codes(pks: list[int], vocabulary: Vocabulary) -> list[str]:
+    """The terms' codes with their ancestors (registry `Term.ancestors`), sorted, without duplicates."""
     if not pks:
         return []
-    return sorted({codes[pk] for pk in pks if pk in codes})
+    return sorted({code for pk in pks if (term := vocabulary.by_pk(pk)) is not None for code in term.ancestors})
 
 
 @dataclass(frozen=True)
@@ -241,7 +231,7 @@ class Builder:
 
 
 def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict:
-    country = vocab.countries.get(row["country"]) or CountryInfo("", "", ())
+    country = vocab.countries.by_pk(row["country"]) or NO_COUNTRY
     return {
         "id": doc_id(kind, row["pk"]),
         "type": DOC_KINDS[kind],
@@ -249,7 +239,7 @@ def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict
         "parent_id": None,
         "version": version.isoformat(),
         "url": url.format(pk=row["pk"]),
-        "country": country.alpha3,
+        "country": country.code,
         "region": list(country.regions),
         "court_level": "",
         "legal_status": "",
@@ -260,8 +250,8 @@ def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict
 
 def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     row = {**row, "country": row["law__country"]}
-    country = vocab.countries.get(row["country"])
-    language = vocab.languages.get(row["language"], "")
+    country = vocab.countries.by_pk(row["country"])
+    language = vocab.language(row["language"])
     heading = f"{row['label']} {row['heading']}".strip()
     title = f"{row['law__title']}: {heading}"
     date = row["law__adoption_date"] or row["law__entry_into_force_date"]
@@ -274,7 +264,7 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     if row["text_en"].strip() and language != "en":
         texts["en"] = {"title": f"{row['law__title']}: {row['label']}", "body": row["text_en"]}
     for file_language, text in tags.law_files:  # the law's PDFs, on its lead provision only
-        code = vocab.languages.get(file_language, language) if file_language else language
+        code = vocab.language(file_language, language) if file_language else language
         entry = texts.setdefault(code, {"title": texts[language]["title"], "body": ""})
         entry["body"] = _join_text(entry["body"], text)
     # `url` is the law's detail URL pattern; the provision is an anchor on that page.
@@ -282,7 +272,7 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     doc.update(
         parent_id=row["law"],
         title=title,
-        subtitle=SEPARATOR.join(p for p in (country.name if country else "", row["law__number"]) if p),
+        subtitle=SEPARATOR.join(p for p in (country.label if country else "", row["law__number"]) if p),
         texts=texts,
         language=language,
         year=date.year if date else None,
@@ -295,8 +285,8 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
 
 
 def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
-    country = vocab.countries.get(row["country"])
-    language = vocab.languages.get(row["original_language"], "")
+    country = vocab.countries.by_pk(row["country"])
+    language = vocab.language(row["original_language"])
     keywords = row["keywords"] if isinstance(row["keywords"], list) else []
     body = _join_text(
         richtext.plain(row["fact_summary"]),
@@ -311,7 +301,7 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     doc.update(
         title=row["title"],
         subtitle=SEPARATOR.join(
-            p for p in (country.name if country else "", row["court__name"], date.isoformat() if date else "") if p
+            p for p in (country.label if country else "", row["court__name"], date.isoformat() if date else "") if p
         ),
         texts={language: {"title": row["title"], "body": body}},
         language=language,
@@ -326,16 +316,17 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
 
 def build_authority(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     """Public fields only (name, country, designations): contact details never reach the index."""
-    country = vocab.countries.get(row["country"])
-    language = vocab.languages.get(row["original_language"], "")
-    roles = [vocab.roles[r] for r in sorted(set(tags.roles), key=lambda r: (vocab.roles[r].sort_order, r))]
+    country = vocab.countries.by_pk(row["country"])
+    language = vocab.language(row["original_language"])
+    found = {t.code: t for r in tags.roles if (t := vocab.roles.by_pk(r)) is not None}
+    roles = sorted(found.values(), key=lambda t: (t.sort_order, t.code))
     texts = {language: {"title": row["name"], "body": "\n".join(r.label_in(language) for r in roles)}}
     if language != "en":
         texts["en"] = {"title": row["name"], "body": "\n".join(r.label for r in roles)}
     doc = _base("authority", row, vocab, row["updated_at"], url)
     doc.update(
         title=row["name"],
-        subtitle=SEPARATOR.join(p for p in (country.name if country else "", ", ".join(r.label for r in roles)) if p),
+        subtitle=SEPARATOR.join(p for p in (country.label if country else "", ", ".join(r.label for r in roles)) if p),
         texts=texts,
         language=language,
         sort_title=row["name"].lower(),

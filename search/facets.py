@@ -1,8 +1,10 @@
 """The facet registry: one list of facet names shared by the query model, both engines, the API and UI.
 
 A facet is a keyword field of the search document. Tree facets (instrument > article, issue >
-sub-issue) are flattened at indexing time: each tag is stored with its ancestors, so a filter on a
-parent matches every descendant without any query-time expansion.
+sub-issue, crime sub-type family > value) are flattened at indexing time: each tag is stored with its
+ancestors, so a filter on a parent matches every descendant without any query-time expansion. (A
+crime sub-type is stored with its family, 'trafficking-in-persons.means'; its crime type is a facet
+of its own, which the importer requires beside it.)
 """
 
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ FACETS: dict[str, Facet] = {
         Facet("instrument", "instrument"),
         Facet("article", "article"),
         Facet("crime_type", "crime_type"),
+        Facet("crime_subtype", "crime_subtype"),
         Facet("issue", "issue"),
         Facet("year", "year", numeric=True),
         Facet("language", "language"),
@@ -33,7 +36,7 @@ FACETS: dict[str, Facet] = {
 FACET_NAMES: tuple[str, ...] = tuple(FACETS)
 
 # Filterable keyword fields that are not returned as facets by default.
-EXTRA_FILTERS: tuple[str, ...] = ("crime_subtype", "court_level", "legal_status", "role")
+EXTRA_FILTERS: tuple[str, ...] = ("court_level", "legal_status", "role")
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
 DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority")

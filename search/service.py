@@ -4,28 +4,25 @@
 parameter, so callers answer 400 with it); `search` runs the configured engine and turns its raw
 facet counts into labelled, ordered facet values in the reader's language.
 
-Vocabulary codes and labels come from the taxonomy tables. They change rarely, so each process
-keeps them in memory: per language for labels, once for the code sets used by validation. Entries
-expire after LABEL_TTL_SECONDS, and `clear_label_cache()` drops them at once (tests, or a hook on
-vocabulary saves), so a request pays a dictionary lookup, not a query.
+Vocabulary codes and labels come from the vocabulary registry (taxonomy.registry): cached per process
+and invalidated when a vocabulary changes, so a request pays a dictionary lookup, not a query. Record
+types, court levels and legal statuses are Django choices, not vocabularies: they are handled here.
 """
 
 import time
-import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from sherloc.language_codes import base_language
+from taxonomy import registry
+from taxonomy.registry import sort_key
 
 from .engines import get_engine
 from .facets import DOC_TYPES, FACET_NAMES, FACETS, FILTER_NAMES
 from .query import QueryError, SearchQuery, Sort
 from .results import FacetValue, SearchResult
 
-LABEL_TTL_SECONDS = 300.0
 MAX_VALUES_PER_PARAM = 200
 DOC_TYPE_LABELS = {
     "legislation": _("Legislation"),
@@ -38,56 +35,19 @@ KNOWN_PARAMS = frozenset((*SCALAR_PARAMS, *LIST_PARAMS))
 YEAR_MIN, YEAR_MAX = 1000, 2999
 
 
-def _epoch() -> int:
-    return int(time.monotonic() // LABEL_TTL_SECONDS)
-
-
 # --- labels ---------------------------------------------------------------------------------------
-@lru_cache(maxsize=128)
-def _labels(facet: str, language: str, epoch: int) -> dict[str, str]:
-    from taxonomy.models import Article, Country, CrimeType, Instrument, Issue, Language, Region
-
-    if facet == "country":
-        return {c.alpha3: c.label_in(language) for c in Country.objects.all()}
-    if facet == "instrument":
-        # The short title ("Trafficking in Persons Protocol") reads better in a facet than the full
-        # title; other languages use their translated title when there is one.
-        return {
-            i.code: ((i.translations or {}).get(language) if language != "en" else None) or i.short_title or i.label
-            for i in Instrument.objects.all()
-        }
-    if facet == "article":
-        return {a.code: a.label_in(language) for a in Article.objects.all()}
+def facet_labels(facet: str, language: str) -> dict[str, str]:
+    """{value: label} for a facet in `language` (cached; an unknown value is its own label)."""
     if facet == "type":
         with translation.override(language):
             return {code: str(DOC_TYPE_LABELS.get(code, code)) for code in DOC_TYPES}
-    models = {"region": Region, "crime_type": CrimeType, "issue": Issue, "language": Language}
-    if facet in models:
-        return {term.code: term.label_in(language) for term in models[facet].objects.all()}
+    if registry.has(facet):
+        return registry.labels(facet, language)
     return {}
 
 
-def facet_labels(facet: str, language: str) -> dict[str, str]:
-    """{value: label} for a facet in `language` (cached; an unknown value is its own label)."""
-    return _labels(facet, base_language(language), _epoch())
-
-
-@lru_cache(maxsize=128)
-def _label_sort_keys(facet: str, language: str, epoch: int) -> dict[str, str]:
-    return {value: _sort_key(label) for value, label in _labels(facet, language, epoch).items()}
-
-
-def _sort_key(label: str) -> str:
-    """Case- and accent-insensitive ('Égypte' sorts with 'Egypte', before 'France')."""
-    decomposed = unicodedata.normalize("NFKD", label.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def clear_label_cache() -> None:
-    """Forget cached labels and code sets (after vocabulary changes; tests)."""
-    _labels.cache_clear()
-    _label_sort_keys.cache_clear()
-    _codes.cache_clear()
+def _sort_keys(facet: str, language: str) -> dict[str, str]:
+    return registry.vocabulary(facet).sort_keys(language) if registry.has(facet) else {}
 
 
 def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[FacetValue]:
@@ -97,10 +57,9 @@ def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[F
             key=lambda pair: -int(pair[0]) if pair[0].lstrip("-").isdigit() else 0,
         )
         return [FacetValue(value, value, count) for value, count in numeric]
-    language, epoch = base_language(language), _epoch()
-    labels, keys = _labels(name, language, epoch), _label_sort_keys(name, language, epoch)
+    labels, keys = facet_labels(name, language), _sort_keys(name, language)
     rows = [(value, labels.get(value, value), count) for value, count in counts.items() if count > 0]
-    rows.sort(key=lambda row: (-row[2], keys.get(row[0]) or _sort_key(row[1]), row[0]))
+    rows.sort(key=lambda row: (-row[2], keys.get(row[0]) or sort_key(row[1]), row[0]))
     return [FacetValue(value, label, count) for value, label, count in rows]
 
 
@@ -121,46 +80,15 @@ def search(query: SearchQuery) -> SearchResult:
 
 
 # --- parameters -----------------------------------------------------------------------------------
-@lru_cache(maxsize=32)
-def _codes(name: str, epoch: int) -> dict[str, str]:
-    """{accepted spelling, case-folded: canonical code} for a filter (country: alpha-2 and alpha-3)."""
+def _resolve(name: str, value: str) -> str | None:
+    """The canonical code of an accepted spelling of a filter value (case-folded; country: alpha-2 too)."""
+    if registry.has(name):
+        return registry.vocabulary(name).resolve(value)
     from caselaw.models import CourtLevel
     from legislation.models import LegalStatus
-    from taxonomy.models import (
-        Article,
-        AuthorityRole,
-        Country,
-        CrimeSubType,
-        CrimeType,
-        Instrument,
-        Issue,
-        Language,
-        Region,
-    )
 
-    if name == "country":
-        codes: dict[str, str] = {}
-        for alpha3, alpha2 in Country.objects.values_list("alpha3", "alpha2"):
-            codes[alpha3.casefold()] = alpha3
-            codes[alpha2.casefold()] = alpha3
-        return codes
-    if name == "type":
-        return {t.casefold(): t for t in DOC_TYPES}
-    if name == "court_level":
-        return {c.casefold(): c for c in CourtLevel.values}
-    if name == "legal_status":
-        return {s.casefold(): s for s in LegalStatus.values}
-    models = {
-        "region": Region,
-        "instrument": Instrument,
-        "article": Article,
-        "crime_type": CrimeType,
-        "crime_subtype": CrimeSubType,
-        "issue": Issue,
-        "language": Language,
-        "role": AuthorityRole,
-    }
-    return {code.casefold(): code for code in models[name].objects.values_list("code", flat=True)}
+    choices = {"type": DOC_TYPES, "court_level": CourtLevel.values, "legal_status": LegalStatus.values}
+    return next((c for c in choices[name] if c.casefold() == value.strip().casefold()), None)
 
 
 def _raw_values(params: Mapping, name: str) -> list[str]:
@@ -199,10 +127,9 @@ def _filter_values(name: str, values: list[str]) -> tuple[str, ...]:
         raise QueryError(name, f"at most {MAX_VALUES_PER_PARAM} values")
     if name == "year":
         return tuple(str(_integer(name, [v], YEAR_MIN, YEAR_MAX)) for v in values)
-    codes = _codes(name, _epoch())
     result = []
     for value in values:
-        code = codes.get(value.casefold())
+        code = _resolve(name, value)
         if code is None:
             raise QueryError(name, f"unknown value {value[:40]!r}")
         result.append(code)

@@ -343,7 +343,6 @@ def vocabulary_saved(sender, instance, created: bool = False, using: str | None 
         instance._search_changed = False
         stamp_records_using(sender._meta.label, instance.pk, using)
         _collect(using, lambda p: p.vocabulary.add((sender._meta.label, instance.pk)))
-        _clear_label_cache()
 
 
 STAMP_CHUNK = 500
@@ -371,15 +370,6 @@ def stamp_records_using(model_label: str, pk: int, using: str | None = None) -> 
             model._default_manager.using(using).filter(**{lookup: ids[start : start + STAMP_CHUNK]}).update(
                 updated_at=now
             )
-
-
-def _clear_label_cache() -> None:
-    """Facet labels are cached per process by search.service: drop this process's copy now."""
-    try:
-        from .service import clear_label_cache
-    except ImportError:  # pragma: no cover - service not installed
-        return
-    clear_label_cache()
 
 
 def vocabulary_deleting(sender, instance, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003

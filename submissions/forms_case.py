@@ -154,7 +154,20 @@ class CaseForm(forms.ModelForm):
             if data.get(name):
                 data[name] = richtext.clean(data[name])  # stored safe, whatever was pasted
         self._clean_court(data)
+        self._clean_subtypes(data)
         return data
+
+    def _clean_subtypes(self, data: dict[str, Any]) -> None:
+        """A sub-type needs its crime type: the importer's rule (records/validation.py), so that what the
+        form saves always exports and imports again, and the two search facets agree."""
+        chosen = {c.pk for c in data.get("crime_types") or []}
+        for subtype in data.get("crime_subtypes") or []:
+            if subtype.crime_type_id not in chosen:
+                self.add_error(
+                    "crime_subtypes",
+                    _("“%(subtype)s” needs its crime type, “%(crime_type)s”, among the crime types.")
+                    % {"subtype": subtype.label_in(), "crime_type": subtype.crime_type.label_in()},
+                )
 
     def _post_clean(self) -> None:
         super()._post_clean()

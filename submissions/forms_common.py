@@ -16,9 +16,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy import registry
 from taxonomy.models import Article, CrimeSubType, CrimeType, Issue, Language
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,10 +50,11 @@ def crime_types_field() -> forms.ModelMultipleChoiceField:
 
 
 class SubTypeChoiceField(forms.ModelMultipleChoiceField):
-    """Sub-type labels repeat across crime types ("Force" for several), so each option names its crime type."""
+    """Sub-type labels repeat across crime types ("Force" for several), so each option names its crime type
+    and its family: "Trafficking in persons › Means: Deception", in the reader's language."""
 
     def label_from_instance(self, obj: CrimeSubType) -> str:
-        return f"{obj.crime_type.label} › {obj.label}"
+        return f"{obj.crime_type.label_in()} › {registry.subtype_label(obj.code, get_language())}"
 
 
 def crime_subtypes_field() -> forms.ModelMultipleChoiceField:

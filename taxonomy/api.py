@@ -6,10 +6,11 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Prefetch, Q, QuerySet
 
-from sherloc.api.filters import VocabularyFilter, lower, upper
+from sherloc.api.filters import lower, upper
 from sherloc.api.viewsets import VocabularyViewSet
 
 from . import serializers
+from .filters import VocabularyFilter
 from .models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Instrument, Issue, Language, Region
 
 

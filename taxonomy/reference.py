@@ -7,6 +7,7 @@ fans out to the search index through the normal save signals) instead of duplica
 import csv
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
@@ -66,12 +67,31 @@ def _upsert(model, lookup: dict, values: dict):  # noqa: ANN001, ANN202
     return obj
 
 
+def _translations(entry: dict) -> dict[str, str]:
+    """The entry's `translations` map ({"fr": ..., "zh-hans": ...}), empty labels dropped."""
+    return {lang: text for lang, text in (entry.get("translations") or {}).items() if text}
+
+
+@lru_cache(maxsize=1)
+def subtype_families() -> dict[str, dict]:
+    """{facet: {"label", "translations", "sort_order"}}: the names of the crime types' sub-vocabularies
+    ("Means", "Acts"...). They have no table: the registry labels sub-type families from here."""
+    families = _read_json("vocabularies.json").get("sub_families") or {}
+    return {name: {**value, "sort_order": i} for i, (name, value) in enumerate(families.items())}
+
+
 def load_languages(vocab: dict) -> int:
     for i, lang in enumerate(vocab["languages"]):
         _upsert(
             Language,
             {"code": lang["code"]},
-            {"label": lang["label"], "rtl": bool(lang.get("rtl")), "is_un_official": True, "sort_order": i},
+            {
+                "label": lang["label"],
+                "translations": _translations(lang),
+                "rtl": bool(lang.get("rtl")),
+                "is_un_official": True,
+                "sort_order": i,
+            },
         )
     return len(vocab["languages"])
 
@@ -87,6 +107,7 @@ def load_instruments() -> int:
                 {"code": code},
                 {
                     "label": row["instrument_title"],
+                    "translations": row.get("instrument_title_translations") or {},
                     "short_title": INSTRUMENT_SHORT_TITLES.get(code, code),
                     "un_document": row["un_document"],
                     "sort_order": INSTRUMENT_ORDER.index(code) if code in INSTRUMENT_ORDER else 99,
@@ -105,6 +126,7 @@ def load_instruments() -> int:
                 "instrument": instruments[row["instrument"]],
                 "number": row["article_number"],
                 "title": row["article_title"],
+                "translations": _translations(row),
                 "chapter_number": row["chapter_number"] or "",
                 "chapter_title": row["chapter_title"] or "",
             },
@@ -115,15 +137,26 @@ def load_instruments() -> int:
 def load_crime_types(vocab: dict) -> int:
     n = 0
     for i, ct in enumerate(vocab["crime_types"]):
-        crime = _upsert(CrimeType, {"code": ct["code"]}, {"label": ct["label"], "sort_order": i})
+        crime = _upsert(
+            CrimeType, {"code": ct["code"]}, {"label": ct["label"], "translations": _translations(ct), "sort_order": i}
+        )
         n += 1
         for facet, values in (ct.get("sub") or {}).items():
             for j, value in enumerate(values):
-                code = f"{ct['code']}.{facet}.{slugify(value)[:60].strip('-')}"
+                # A value is {"label", "translations"}; its code derives from the English label, so it
+                # is the code SHERLOC-derived files already use ('trafficking-in-persons.means.deception').
+                value = value if isinstance(value, dict) else {"label": value}
+                code = f"{ct['code']}.{facet}.{slugify(value['label'])[:60].strip('-')}"
                 _upsert(
                     CrimeSubType,
                     {"code": code},
-                    {"crime_type": crime, "facet": facet, "label": value, "sort_order": j},
+                    {
+                        "crime_type": crime,
+                        "facet": facet,
+                        "label": value["label"],
+                        "translations": _translations(value),
+                        "sort_order": j,
+                    },
                 )
     return n
 
@@ -137,7 +170,13 @@ def load_issues(vocab: dict) -> int:
             issue = _upsert(
                 Issue,
                 {"code": node["code"]},
-                {"label": node["label"], "parent": parent, "depth": depth, "sort_order": i},
+                {
+                    "label": node["label"],
+                    "translations": _translations(node),
+                    "parent": parent,
+                    "depth": depth,
+                    "sort_order": i,
+                },
             )
             count += 1
             walk(node.get("children") or [], issue, depth + 1)
@@ -151,7 +190,12 @@ def load_authority_roles(vocab: dict) -> int:
         _upsert(
             AuthorityRole,
             {"code": role["code"]},
-            {"label": role["label"], "legal_basis": role.get("basis", ""), "sort_order": i},
+            {
+                "label": role["label"],
+                "translations": _translations(role),
+                "legal_basis": role.get("basis", ""),
+                "sort_order": i,
+            },
         )
     return len(vocab["authority_roles"])
 
@@ -161,8 +205,18 @@ def _region(code: str, name: str, kind: str, parent: Region | None, cache: dict)
         return None
     code = code.zfill(3)  # M49 codes are three digits: '019' Americas, '005' South America
     if code not in cache:
-        cache[code] = _upsert(Region, {"code": code}, {"label": name, "kind": kind, "parent": parent})
+        translations = _translations(_read_region_names().get(code, {}))
+        cache[code] = _upsert(
+            Region, {"code": code}, {"label": name, "translations": translations, "kind": kind, "parent": parent}
+        )
     return cache[code]
+
+
+@lru_cache(maxsize=1)
+def _read_region_names() -> dict[str, dict]:
+    """{M49 code: entry} of the `regions` list in vocabularies.json: the M49 names in the other
+    five languages (country-codes.csv has region names in English only)."""
+    return {entry["code"]: entry for entry in _read_json("vocabularies.json").get("regions", [])}
 
 
 def _name(row: dict, lang: str) -> str:
@@ -221,4 +275,7 @@ def load_reference_data() -> LoadReport:
     report.counts["issues"] = load_issues(vocab)
     report.counts["authority roles"] = load_authority_roles(vocab)
     report.counts["jurisdictions"] = load_countries()
+    from . import registry
+
+    registry.invalidate()  # the saves invalidated it already; this says so where the reader looks
     return report

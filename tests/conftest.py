@@ -22,6 +22,16 @@ def reference_data(transactional_db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(autouse=True)
+def _fresh_vocabulary_registry():  # noqa: ANN202
+    """A test's vocabulary rows roll back without a signal: no test sees another's cached terms."""
+    from taxonomy import registry
+
+    registry.clear()
+    yield
+    registry.clear()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_media_and_index(settings, tmp_path):  # noqa: ANN001, ANN202
     """Each test gets its own media directory, search index and sitemap cache: no test sees another's files."""
     settings.MEDIA_ROOT = tmp_path / "media"

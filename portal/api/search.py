@@ -76,7 +76,10 @@ FILTER_PARAMETERS = [
     _csv("instrument", "Instrument codes (UNTOC, TIP, SOM, FIREARMS)."),
     _csv("article", "Article codes (UNTOC-18)."),
     _csv("crime_type", "Crime type codes."),
-    _csv("crime_subtype", "Crime sub-vocabulary codes."),
+    _csv(
+        "crime_subtype",
+        "Crime sub-type codes (trafficking-in-persons.means.deception) or families (trafficking-in-persons.means).",
+    ),
     _csv("issue", "Cross-cutting issue codes (an issue matches its sub-issues)."),
     _csv("year", "Exact years.", item_type=int),
     _csv("language", "Original language codes."),

@@ -10,7 +10,7 @@ from django import template
 from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from .facet_panels import Option
 
@@ -30,10 +30,14 @@ def _option(option: Option, separator: str, out: list[str]) -> None:
         f'<span class="count">{_count(option.count, separator)}</span></label>'
     )
     if option.children:
-        folded = option.name == "instrument"  # 41 articles under a convention: folded until opened
+        # 41 articles under a convention, up to 28 sub-types under a crime type: folded until opened
+        folded = option.name in ("instrument", "crime_type")
         if folded:
             n = len(option.children)
-            summary = escape(ngettext("%(counter)s article", "%(counter)s articles", n) % {"counter": n})
+            if option.name == "instrument":
+                summary = escape(ngettext("%(counter)s article", "%(counter)s articles", n) % {"counter": n})
+            else:
+                summary = escape(gettext("Sub-types"))
             out.append(f'<details class="branch"{" open" if option.open else ""}><summary>{summary}</summary>')
         out.append("<ul>")
         for child in option.children:

@@ -1,11 +1,13 @@
-"""Facet sidebar model for the search page: flat lists, trees (instrument > article, issue > sub-issue),
-labels for active filters. Not a tag library: plain functions the search view calls.
+"""Facet sidebar model for the search page: flat lists, trees (instrument > article, issue > sub-issue,
+crime type > sub-type family > sub-type), labels for active filters. Not a tag library: plain
+functions the search view calls.
 
 Why trees are rebuilt here: the engines return each tree level as its own flat facet (an article
-tag is indexed with its instrument; an issue with every ancestor), which is what multi-select
-counting needs. The reader, though, expects articles under their instrument and sub-issues under
-their issue, so the panel nests them again using the codes alone (`TIP-3` is under `TIP`,
-`investigation.sit` under `investigation`): no database query.
+tag is indexed with its instrument; an issue with every ancestor; a crime sub-type with its family),
+which is what multi-select counting needs. The reader, though, expects articles under their
+instrument and sub-issues under their issue, so the panel nests them again using the codes (`TIP-3`
+is under `TIP`, `investigation.sit` under `investigation`) and the vocabulary registry (a sub-type's
+family and crime type): no database query.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.facets import FILTER_NAMES
 from search.results import FacetValue
+from taxonomy import registry
 
 from .portal import INSTRUMENT_NAMES, instrument_name_for
 
@@ -149,6 +152,28 @@ def _issue_tree(facets: dict, selected: set[tuple[str, str]]) -> list[Option]:
     return roots
 
 
+def _crime_tree(facets: dict, selected: set[tuple[str, str]]) -> list[Option]:
+    """Crime types, each with its sub-type families ('Means') holding their values ('Deception').
+
+    Both levels below the crime type are values of the one `crime_subtype` facet, so ticking a family
+    and a value of another family ORs them like any two values of a facet."""
+    crimes = _options("crime_type", facets.get("crime_type", []), selected)
+    by_code = {o.value: o for o in crimes}
+    vocabulary = registry.vocabulary("crime_subtype")
+    subtypes = _options("crime_subtype", facets.get("crime_subtype", []), selected)
+    nodes = {o.value: o for o in subtypes}
+    unknown = (10**6,)
+    subtypes.sort(key=lambda o: (t.sort_order if (t := vocabulary.get(o.value)) else unknown, o.value))
+    for option in subtypes:
+        term = vocabulary.get(option.value)
+        parent = None
+        if term is not None:
+            parent = nodes.get(term.parent) if term.pk is not None else None
+            parent = parent or by_code.get(term.crime_type)
+        (parent.children if parent else crimes).append(option)
+    return crimes
+
+
 def build_panels(facets: dict[str, list[FacetValue]], selected: set[tuple[str, str]], lang: str) -> list[Panel]:
     """The sidebar, in PANEL_ORDER, skipping facets with nothing to offer."""
     panels = []
@@ -159,6 +184,9 @@ def build_panels(facets: dict[str, list[FacetValue]], selected: set[tuple[str, s
         elif entry == "issue":
             name, tree = entry, True
             options = _issue_tree(facets, selected)
+        elif entry == "crime_type":
+            name, tree = entry, True
+            options = _crime_tree(facets, selected)
         else:
             name, tree = entry, False
             options = _options(entry, facets.get(entry, []), selected)
@@ -194,6 +222,8 @@ def filter_labels(
         elif key == "article" and (key, value) in labels and "-" in value:
             # "3. Use of terms" reads well under its instrument in the tree; a chip needs the instrument.
             labels[(key, value)] = f"{value.rsplit('-', 1)[0]} {labels[(key, value)]}"
+        elif key == "crime_subtype" and value in registry.vocabulary(key):
+            labels[(key, value)] = registry.subtype_label(value, lang)  # "Means: Deception"
         elif key == "type":
             labels[(key, value)] = str(TYPE_LABELS.get(value, value))
         elif key == "language":
@@ -208,28 +238,21 @@ def filter_labels(
 
 
 def vocabulary_labels(name: str, values: list[str], lang: str) -> dict[str, str]:
-    """One query for the labels of `values` of filter `name` (codes the facets did not label)."""
+    """Labels of `values` of filter `name` that the facets did not label (from the vocabulary registry)."""
     from caselaw.models import CourtLevel
     from legislation.models import LegalStatus
-    from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Instrument, Issue, Region
 
     choices = {"court_level": CourtLevel, "legal_status": LegalStatus}
     if name in choices:
         return {v: str(choices[name](v).label) for v in values if v in choices[name].values}
-    if name == "country":
-        return {c.alpha3: c.label_in(lang) for c in Country.objects.filter(alpha3__in=values)}
-    if name == "article":
-        rows = Article.objects.filter(code__in=values).select_related("instrument")
-        return {a.code: f"{a.instrument.code} {a.label_in(lang)}" for a in rows}
     if name == "instrument":
-        return {i.code: instrument_name_for(i.code, i) for i in Instrument.objects.filter(code__in=values)}
-    models = {
-        "region": Region,
-        "crime_type": CrimeType,
-        "crime_subtype": CrimeSubType,
-        "issue": Issue,
-        "role": AuthorityRole,
-    }
-    if name in models:
-        return {o.code: o.label_in(lang) for o in models[name].objects.filter(code__in=values)}
-    return {}
+        return {v: instrument_name_for(v) for v in values}
+    if not registry.has(name):
+        return {}
+    vocabulary = registry.vocabulary(name)
+    terms = [t for t in (vocabulary.get(v) for v in values) if t is not None]
+    if name == "article":  # "UNTOC 18. Mutual legal assistance": a chip needs the instrument
+        return {t.code: f"{t.instrument} {t.label_in(lang)}" for t in terms}
+    if name == "crime_subtype":  # "Means: Deception"
+        return {t.code: registry.subtype_label(t.code, lang) for t in terms}
+    return {t.code: t.label_in(lang) for t in terms}

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from sherloc import richtext
+from sherloc.language_codes import base_language
 
 from .urlstate import encode, params_from
 
@@ -32,6 +33,14 @@ def tr(obj: object) -> str:
         return ""
     label_in = getattr(obj, "label_in", None)
     return label_in(get_language()) if label_in else str(obj)
+
+
+@register.filter
+def subtype(obj: object) -> str:
+    """A crime sub-type labelled with its family in the active language: "Means: Deception"."""
+    from taxonomy import registry
+
+    return registry.subtype_label(getattr(obj, "code", str(obj)), get_language())
 
 
 def search_href(**filters: object) -> str:
@@ -151,7 +160,6 @@ def citation(*parts: object, place: str = "", year: object = None) -> str:
 @register.filter
 def article_title(article: object) -> str:
     """An article's title alone in the active language ('Criminalization of ...'), without its number."""
-    from sherloc.language_codes import base_language
 
     translations = getattr(article, "translations", None) or {}
     return translations.get(base_language(get_language())) or getattr(article, "title", "")
@@ -177,14 +185,17 @@ INSTRUMENT_NAMES = {
 
 
 def instrument_name_for(code: str, instrument: object | None = None) -> str:
-    from sherloc.language_codes import base_language
+    """The short name in the active language. The reference data translates the full titles (the
+    instruments' `translations`), so the four shipped treaties use the translated short names above;
+    another instrument shows its translated title, else its short title."""
+    from taxonomy import registry
 
-    own = (getattr(instrument, "translations", None) or {}).get(base_language(get_language()))
-    if own:
-        return own
     if code in INSTRUMENT_NAMES:
         return str(INSTRUMENT_NAMES[code])
-    return getattr(instrument, "short_title", "") or getattr(instrument, "label", "") or code
+    if instrument is None:
+        return registry.label("instrument", code, get_language())
+    own = (getattr(instrument, "translations", None) or {}).get(base_language(get_language()))
+    return own or getattr(instrument, "short_title", "") or getattr(instrument, "label", "") or code
 
 
 @register.filter

@@ -29,7 +29,7 @@ from search.service import facet_labels
 
 PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
-HIDDEN_FILTERS = ("type", "page_size", "crime_subtype", "court_level", "legal_status", "role", "year")
+HIDDEN_FILTERS = ("type", "page_size", "court_level", "legal_status", "role", "year")
 RANGE_KEYS = ("year_from", "year_to")
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"))
 

@@ -1,22 +1,23 @@
 """Reusable django-filter pieces for the record FilterSets (legislation, caselaw, authorities).
 
+Vocabulary filters (codes checked against the vocabulary registry) are in taxonomy.filters.
+
 Every vocabulary filter takes a comma list of CODES (never pks), checks them against the vocabulary
-in one query and answers 400 naming the parameter for an unknown code: a typo must not silently
-return everything. Filters that cross a many-to-many relation filter with `pk IN (subquery)` so rows
-are never duplicated and no DISTINCT is needed.
+registry (taxonomy.registry, no query) and answers 400 naming the parameter for an unknown code: a
+typo must not silently return everything. Filters that cross a many-to-many relation filter with
+`pk IN (subquery)` so rows are never duplicated and no DISTINCT is needed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import django_filters
 from django import forms
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django_filters.fields import BaseCSVField
 from drf_spectacular.drainage import set_override
 
 MAX_VALUES = 50
@@ -42,86 +43,6 @@ def upper(value: str) -> str:
 
 def lower(value: str) -> str:
     return value.lower()
-
-
-class VocabularyCSVField(BaseCSVField):
-    """Comma list of codes of one vocabulary, validated in one query, returned canonical."""
-
-    def __init__(
-        self,
-        *args: object,
-        vocabulary: type[Model] | None = None,
-        normalise: Callable[[str], str] = str,
-        resolve: Callable[[list[str]], dict[str, str]] | None = None,
-        **kwargs: object,
-    ) -> None:
-        self.vocabulary, self.normalise, self.resolve = vocabulary, normalise, resolve
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value: object) -> list[str] | None:
-        values = super().clean(value)
-        if not values:
-            return None
-        codes = list(dict.fromkeys(self.normalise(v.strip()) for v in values if v and v.strip()))
-        if not codes:  # "instrument=," is "instrument=": an empty filter is an absent one, as in search
-            return None
-        if len(codes) > MAX_VALUES:
-            raise forms.ValidationError(f"At most {MAX_VALUES} values.")
-        found = self.resolve(codes) if self.resolve else self._lookup(codes)
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise forms.ValidationError(f"Unknown code(s): {', '.join(missing)}.")
-        return list(dict.fromkeys(found[c] for c in codes))
-
-    def _lookup(self, codes: list[str]) -> dict[str, str]:
-        return {c: c for c in self.vocabulary.objects.filter(code__in=codes).values_list("code", flat=True)}
-
-
-class VocabularyFilter(SchemaHintMixin, django_filters.BaseInFilter, django_filters.CharFilter):
-    """`?article=UNTOC-18,TIP-5`: OR within the parameter, AND with the other parameters.
-
-    paths: lookups (without `__in`) that hold the code; several paths are ORed (region: region,
-    sub-region or intermediate region). `descendants`: also match codes below in a dotted tree
-    (issue `investigation` matches `investigation.sit.undercover`). `through_many`: the path crosses
-    a to-many relation, filter with a subquery.
-    """
-
-    base_field_class = VocabularyCSVField
-
-    def __init__(
-        self,
-        *,
-        paths: Sequence[str],
-        vocabulary: type[Model] | None = None,
-        normalise: Callable[[str], str] = str,
-        resolve: Callable[[list[str]], dict[str, str]] | None = None,
-        descendants: bool = False,
-        through_many: bool = False,
-        **kwargs: object,
-    ) -> None:
-        self.paths, self.descendants, self.through_many = tuple(paths), descendants, through_many
-        noun = vocabulary._meta.verbose_name if vocabulary is not None else "vocabulary"
-        kwargs.setdefault("help_text", f"Comma-separated {noun} codes; a record matching any of them is returned.")
-        super().__init__(
-            field_name=self.paths[0], vocabulary=vocabulary, normalise=normalise, resolve=resolve, **kwargs
-        )
-
-    def condition(self, codes: list[str]) -> Q:
-        q = Q()
-        for path in self.paths:
-            q |= Q(**{f"{path}__in": codes})
-            if self.descendants:
-                for code in codes:
-                    q |= Q(**{f"{path}__startswith": f"{code}."})
-        return q
-
-    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
-        if not value:
-            return qs
-        condition = self.condition(value)
-        if self.through_many:
-            return qs.filter(pk__in=qs.model._base_manager.filter(condition).values("pk"))
-        return qs.filter(condition)
 
 
 class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):

@@ -152,9 +152,9 @@ def indexed_corpus(corpus) -> dict:  # noqa: ANN001
     django_capture_on_commit_callbacks(execute=True) does for callbacks registered inside it)."""
     from django.db import transaction
 
-    from search import service
+    from taxonomy import registry
 
-    service.clear_label_cache()
+    registry.clear()
     connection = transaction.get_connection()
     callbacks, connection.run_on_commit = connection.run_on_commit, []
     for _savepoints, callback, _robust in callbacks:

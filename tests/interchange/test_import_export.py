@@ -111,7 +111,11 @@ def full_records() -> dict:
         sentence="Eight years.",
         original_language=pt,
         court=Court.objects.create(country=country("BRA"), name="Tribunal Regional Federal", level=CourtLevel.APPEAL),
-        tags={"articles": ["TIP-5", ("UNTOC-6", "1(a)")], "crime_types": ["money-laundering"], "issues": []},
+        tags={
+            "articles": ["TIP-5", ("UNTOC-6", "1(a)")],
+            "crime_types": ["money-laundering", "trafficking-in-persons"],
+            "issues": [],
+        },
         **workflow,
     )
     case.issues.add(issue("confiscation.proceeds"))
@@ -480,6 +484,31 @@ def test_decision_date_limit_is_the_databases(full_records: dict, tmp_path: Path
     report = import_file(write(tmp_path, [accepted]))
     assert report.ok, [str(e) for e in report.errors]
     assert Case.objects.get(external_id="next-case").decision_date == tomorrow
+
+
+def test_sub_type_without_its_crime_type_is_refused(full_records: dict, tmp_path: Path) -> None:
+    """A sub-type refines its crime type: the file must tag both (docs/import-format.md)."""
+    case = records(export_text(types=["case"]))[1]
+    subtype = "trafficking-in-persons.means.deception"
+    orphan = dict(
+        case,
+        external_id="orphan-case",
+        portal_number="BRA045",
+        crime_types=["money-laundering"],
+        crime_subtypes=[subtype],
+    )
+    assert [str(e) for e in import_file(write(tmp_path, [orphan])).errors] == [
+        f"line 1: crime_subtypes[0]: crime subtype '{subtype}' needs its crime type 'trafficking-in-persons' "
+        "in crime_types"
+    ]
+    assert not Case.objects.filter(external_id="orphan-case").exists()
+    family = dict(orphan, crime_subtypes=["trafficking-in-persons.means"])  # a family is a filter, not a tag
+    assert [str(e) for e in import_file(write(tmp_path, [family])).errors] == [
+        "line 1: crime_subtypes[0]: unknown crime subtype code 'trafficking-in-persons.means'"
+    ]
+    whole = dict(orphan, crime_types=["money-laundering", "trafficking-in-persons"])
+    assert import_file(write(tmp_path, [whole])).ok
+    assert list(Case.objects.get(external_id="orphan-case").crime_subtypes.values_list("code", flat=True)) == [subtype]
 
 
 def test_dry_run_changes_nothing(full_records: dict, tmp_path: Path) -> None:

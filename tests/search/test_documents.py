@@ -105,7 +105,7 @@ def test_provision_document(portuguese):
             "article": ["TIP-3", "UNTOC-5"],
             "article_ref": ["TIP 3", "UNTOC 5(1)(a)", "UNTOC 5(2)"],
             "crime_type": ["trafficking-in-persons"],
-            "crime_subtype": [subtype.code],
+            "crime_subtype": ["trafficking-in-persons.means", subtype.code],  # with its family
             "issue": ["investigation", "investigation.sit", "investigation.sit.undercover"],
             "year": 2016,
             "date": "2016-10-06",

@@ -614,6 +614,64 @@ def test_multi_select_facets(engine: SearchEngine) -> None:
     assert "TIP" not in result.facets["instrument"]
 
 
+MEANS, PURPOSES = "trafficking-in-persons.means", "trafficking-in-persons.purposes"
+
+
+def _subtype_docs() -> list[dict]:
+    """Three cases tagged with crime sub-types as search.documents indexes them: each value with its family."""
+
+    def case(pk: int, country: str, *values: str) -> dict:
+        families = {v.rsplit(".", 1)[0] for v in values}
+        return make_doc(
+            f"case:{pk}",
+            f"Sub-type case {pk}",
+            {"en": {"title": f"Sub-type case {pk}", "body": "Recruitment of workers."}},
+            language="en",
+            country=country,
+            crime_type=TIP,
+            crime_subtype=tuple(sorted(families | set(values))),
+        )
+
+    return [
+        case(901, "BRA", f"{MEANS}.deception", f"{PURPOSES}.forced-labour-or-services"),
+        case(902, "BRA", f"{MEANS}.deception", f"{MEANS}.abduction"),
+        case(903, "FRA", f"{PURPOSES}.sexual-exploitation"),
+    ]
+
+
+def test_crime_subtype_facet_counts_values_and_families(engine: SearchEngine) -> None:
+    engine.upsert(_subtype_docs())
+    counts = engine.search(SearchQuery(filters={"crime_type": TIP}, facets=("crime_subtype",))).facets["crime_subtype"]
+    assert counts[MEANS] == 2 and counts[PURPOSES] == 2
+    assert counts[f"{MEANS}.deception"] == 2 and counts[f"{MEANS}.abduction"] == 1
+    assert counts[f"{PURPOSES}.sexual-exploitation"] == 1
+
+
+def test_crime_subtype_family_filters_as_a_whole(engine: SearchEngine) -> None:
+    engine.upsert(_subtype_docs())
+    assert id_set(engine, filters={"crime_subtype": (MEANS,)}) == {"case:901", "case:902"}
+    assert id_set(engine, filters={"crime_subtype": (f"{MEANS}.abduction",)}) == {"case:902"}
+
+
+def test_crime_subtype_facet_is_multi_select(engine: SearchEngine) -> None:
+    engine.upsert(_subtype_docs())
+    result = engine.search(
+        SearchQuery(
+            filters={
+                "crime_subtype": (f"{MEANS}.abduction", f"{PURPOSES}.sexual-exploitation"),
+                "country": ("BRA", "FRA"),
+            },
+            facets=("crime_subtype", "country"),
+        )
+    )
+    assert {hit.id for hit in result.hits} == {"case:902", "case:903"}  # OR within the facet
+    # Its own filter left out: every sub-type of the BRA/FRA cases keeps its count, so more can be ticked.
+    assert result.facets["crime_subtype"][f"{MEANS}.deception"] == 2
+    assert result.facets["crime_subtype"][f"{PURPOSES}.forced-labour-or-services"] == 1
+    # The other facet sees the sub-type filter.
+    assert result.facets["country"] == {"BRA": 1, "FRA": 1}
+
+
 def test_facets_follow_text_and_year_range(engine: SearchEngine) -> None:
     result = engine.search(SearchQuery(text="smuggling", filters={"country": ("USA",)}))
     assert [hit.id for hit in result.hits] == ["case:5"]

@@ -8,6 +8,7 @@ from search.engines import get_engine, reset_engine
 from search.facets import FACET_NAMES
 from search.query import QueryError, SearchQuery, Sort
 from search.results import SearchResult
+from taxonomy import registry
 from taxonomy.models import Country
 from tests.search.test_engine_contract import make_doc
 
@@ -46,10 +47,10 @@ DOCS = [
 def indexed(settings, db):  # noqa: ANN001, ANN201
     settings.SEARCH_ENGINE = "tantivy"
     reset_engine()
-    service.clear_label_cache()
+    registry.clear()
     get_engine().upsert(DOCS)
     yield
-    service.clear_label_cache()
+    registry.clear()
 
 
 def _labels(result: SearchResult, facet: str) -> list[tuple[str, str, int]]:
@@ -110,10 +111,10 @@ def test_unknown_facet_values_keep_their_code_as_label(indexed) -> None:  # noqa
 def test_label_cache_is_cleared_on_demand(indexed) -> None:  # noqa: ANN001
     assert service.facet_labels("country", "fr")["FRA"] == "France (la)"
     france = Country.objects.get(alpha3="FRA")
-    # A queryset update sends no signal: only clear_label_cache() can make the change visible.
+    # A queryset update sends no signal: only registry.clear() can make the change visible.
     Country.objects.filter(pk=france.pk).update(translations={**france.translations, "fr": "République française"})
     assert service.facet_labels("country", "fr")["FRA"] == "France (la)"  # cached
-    service.clear_label_cache()
+    registry.clear()
     assert service.facet_labels("country", "fr")["FRA"] == "République française"
 
 
@@ -246,7 +247,7 @@ def test_too_many_values() -> None:
 
 @pytest.mark.django_db(transaction=False)
 def test_validation_does_not_query_the_database_once_warm(django_assert_num_queries) -> None:  # noqa: ANN001
-    service.clear_label_cache()
+    registry.clear()
     params = {"country": "BRA", "article": "TIP-3", "issue": "investigation.sit"}
     service.query_from_params(params, "en")
     with django_assert_num_queries(0):

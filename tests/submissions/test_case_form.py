@@ -311,6 +311,24 @@ def test_charge_must_name_a_kept_defendant_row(client, fp_bra, court, people, ro
     assert not Case.objects.exists()
 
 
+def test_sub_type_needs_its_crime_type(client, fp_bra, court) -> None:  # noqa: ANN001
+    subtype = "trafficking-in-persons.means.deception"
+    orphan = post_data(court, case={"crime_types": ["money-laundering"], "crime_subtypes": [subtype]})
+    response = as_user(client, fp_bra).post(NEW, orphan)
+    assert response.status_code == 200 and not Case.objects.exists()
+    assert response.context["form"].errors["crime_subtypes"] == [
+        "“Deception” needs its crime type, “Trafficking in persons”, among the crime types."
+    ]
+    whole = post_data(court, case={"crime_types": ["trafficking-in-persons"], "crime_subtypes": [subtype]})
+    assert as_user(client, fp_bra).post(NEW, whole).status_code == 302
+    assert list(Case.objects.get().crime_subtypes.values_list("code", flat=True)) == [subtype]
+
+
+def test_sub_type_options_name_crime_type_and_family(client, fp_bra) -> None:  # noqa: ANN001
+    body = as_user(client, fp_bra).get(NEW).content.decode()
+    assert "Trafficking in persons › Means: Deception" in body
+
+
 def test_future_decision_date_is_a_field_error(client, fp_bra, court) -> None:  # noqa: ANN001
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     response = as_user(client, fp_bra).post(NEW, post_data(court, case={"decision_date": future}))
