@@ -2,6 +2,19 @@
 
 from django.db import migrations, models
 
+from taxonomy.reference import readable_name
+
+
+def readable_country_names(apps, schema_editor):
+    """Existing databases get the readable names without reloading the reference data."""
+    Country = apps.get_model('taxonomy', 'Country')
+    for country in Country.objects.all():
+        name = readable_name(country.name)
+        translations = {lang: readable_name(n) for lang, n in (country.translations or {}).items()}
+        if (name, translations) != (country.name, country.translations):
+            country.name, country.translations = name, translations
+            country.save(update_fields=['name', 'translations'])
+
 
 class Migration(migrations.Migration):
 
@@ -25,4 +38,5 @@ class Migration(migrations.Migration):
             name='translations',
             field=models.JSONField(blank=True, default=dict, help_text='Readable short names in the other official languages, by language code.'),
         ),
+        migrations.RunPython(readable_country_names, migrations.RunPython.noop),
     ]
