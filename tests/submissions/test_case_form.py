@@ -363,7 +363,12 @@ def test_decision_date_limit_is_the_databases(client, fp_bra, court, days, saved
 def test_validation_errors_keep_typed_data(client, fp_bra, court) -> None:  # noqa: ANN001
     data = post_data(
         court,
-        case={"title": "Typed title kept", "case_number": "0001-22.2021", "articles": ["TIP-5"], "decision_date": "2021-13"},
+        case={
+            "title": "Typed title kept",
+            "case_number": "0001-22.2021",
+            "articles": ["TIP-5"],
+            "decision_date": "2021-13",
+        },
         people=[{**DEFENDANT, "name": "Typed defendant kept"}, {**VICTIM, "name": "Typed Victim Name"}],
         charges=[{**CHARGE, "statute": "Typed statute kept"}],
     )
