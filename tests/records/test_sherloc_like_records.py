@@ -7,6 +7,8 @@ the 16th crime type, source URLs, two international courts, plain-text summaries
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -133,6 +135,19 @@ def test_export_writes_back_exactly_what_was_imported(imported: dict[str, Case])
         )
         assert out["procedural_stage"] == line.get("procedural_stage", "")
         assert (out["source_number"], out["source_url"]) == (line["source_number"], line["source_url"])
+
+
+def test_api_export_writes_partial_dates(imported: dict[str, Case]) -> None:
+    response = APIClient().get("/api/v1/export/?format=csv&type=case&country=BRA,MEX")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row["record_id"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert rows[str(imported["BRA901"].pk)]["date"] == "2018"
+    assert rows[str(imported["MEX901"].pk)]["date"] == ""
+    response = APIClient().get("/api/v1/export/?format=jsonl&type=case&country=BRA")
+    lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
+    cases = {line["portal_number"]: line for line in lines if line.get("type") == "case"}
+    assert cases["BRA901"]["decision_date"] == "2018" and cases["BRA901"]["court"] is None
 
 
 def test_search_year_facet_source_number_and_subtitle(imported: dict[str, Case]) -> None:
