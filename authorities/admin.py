@@ -18,7 +18,7 @@ from taxonomy.models import AuthorityRole, Country, CrimeType
 from .models import AuthorityArticle, Channel, CompetentAuthority
 
 CONTACT_FIELDSET_TITLE = _("Contact details (signed-in practitioners only)")
-PUBLIC_FIELDS = ("country", "name", "roles", "crime_types", "original_language")
+PUBLIC_FIELDS = ("country", "name", "source_url", "roles", "crime_types", "original_language")
 
 # BCP 47 language tags as used for accepted languages: "en", "fr", "zh-Hans", "pt-BR".
 BCP47_PATTERN = r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*"

@@ -36,6 +36,9 @@ class CompetentAuthority(PublishableRecord):
     crime_types = models.ManyToManyField(
         "taxonomy.CrimeType", blank=True, related_name="authorities", help_text="Crime types it handles, if limited."
     )
+    source_url = models.URLField(
+        max_length=1000, blank=True, help_text="Official source of the designation (public), e.g. the UNODC directory."
+    )
     # Contact details: signed-in practitioners only.
     address = models.TextField(blank=True, help_text="Postal address.")
     phone = models.CharField(max_length=120, blank=True, help_text="Telephone, international format.")

@@ -28,6 +28,9 @@ class AuthoritySerializer(serializers.ModelSerializer):
     articles = ArticleTagListField(help_text="Treaty articles under which it is designated.")
     crime_types = TermListField()
     original_language = TermField()
+    source_url = serializers.CharField(
+        read_only=True, help_text="Official source of the designation (link to the original record); may be empty."
+    )
     website = serializers.CharField(required=False, help_text="Website; may be empty.")
     email = serializers.CharField(required=False, help_text="Official e-mail address; may be empty.")
     contact_details_included = serializers.SerializerMethodField(
@@ -43,6 +46,7 @@ class AuthoritySerializer(serializers.ModelSerializer):
             "api_url",
             "country",
             "name",
+            "source_url",
             "roles",
             "articles",
             "crime_types",

@@ -28,6 +28,7 @@ from sherloc.admin import (
 )
 from taxonomy.models import Article, Country, CrimeType
 
+from .dates import decision_date_text, normalise
 from .models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from .rules import validate_decision_date
 
@@ -130,6 +131,10 @@ class CaseForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if "decision_date" in data:  # a partial date is stored as the first day of its period (caselaw.dates)
+            data["decision_date"], data["decision_date_precision"] = normalise(
+                data.get("decision_date"), data.get("decision_date_precision")
+            )
         court, country = data.get("court"), data.get("country")
         if court is not None and country is not None and court.country_id != country.pk:
             self.add_error("court", _("This court belongs to %(c)s, not to the case's country.") % {"c": court.country})
@@ -157,7 +162,7 @@ class CourtAdmin(AutocompleteFilterMediaMixin, admin.ModelAdmin):
 @admin.register(Case)
 class CaseAdmin(PublishableAdmin):
     form = CaseForm
-    list_display = ("portal_number", "title", "country", "court_name", "court_level", "decision_date", "status")
+    list_display = ("portal_number", "title", "country", "court_name", "court_level", "decided", "status")
     list_display_links = ("portal_number", "title")
     list_select_related = ("country", "court")
     list_filter = (
@@ -169,7 +174,7 @@ class CaseAdmin(PublishableAdmin):
         CaseArticleFilter,
         DecisionYearFilter,
     )
-    search_fields = ("title", "portal_number", "case_number", "fact_summary", "=external_id")
+    search_fields = ("title", "portal_number", "source_number", "case_number", "fact_summary", "=external_id")
     autocomplete_fields = ("country", "court", "crime_types", "crime_subtypes", "issues")
     inlines = (PersonInline, ChargeInline, CaseArticleInline, CaseAttachmentInline)
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 90})}}
@@ -181,7 +186,8 @@ class CaseAdmin(PublishableAdmin):
                     "title",
                     "portal_number",
                     ("country", "court"),
-                    ("decision_date", "case_number"),
+                    ("source_number", "source_url"),
+                    ("decision_date", "decision_date_precision", "case_number"),
                     "procedural_stage",
                     "original_language",
                 )
@@ -194,8 +200,12 @@ class CaseAdmin(PublishableAdmin):
 
     @admin.display(description=_("court"), ordering="court__name")
     def court_name(self, obj: Case) -> str:
-        return obj.court.name
+        return obj.court.name if obj.court else ""
 
     @admin.display(description=_("level"), ordering="court__level")
     def court_level(self, obj: Case) -> str:
-        return obj.court.get_level_display()
+        return obj.court.get_level_display() if obj.court else ""
+
+    @admin.display(description=_("decision date"), ordering="decision_date")
+    def decided(self, obj: Case) -> str:
+        return decision_date_text(obj, "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from sherloc.api.viewsets import RecordViewSet
 from taxonomy.serializers import article_tags_prefetch
@@ -36,5 +36,5 @@ class CaseViewSet(RecordViewSet):
                 ),
                 "attachments__language",
             )
-            .order_by("-decision_date", "title", "pk")
+            .order_by(F("decision_date").desc(nulls_last=True), "title", "pk")
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import F, OrderBy
 
 from sherloc.api.filters import (
     CharInFilter,
@@ -18,6 +19,18 @@ from taxonomy.filters import VocabularyFilter, country_filter, region_filter
 from taxonomy.models import Article, CrimeSubType, CrimeType, Instrument, Issue, Language
 
 from .models import Case, CourtLevel, ProceduralStage
+
+
+class CaseOrderingFilter(StableOrderingFilter):
+    """Unknown decision dates sort last both ways, in every database (PostgreSQL puts NULLs first when
+    descending, SQLite when ascending)."""
+
+    def get_ordering_value(self, param: str) -> str | OrderBy:
+        value = super().get_ordering_value(param)
+        if isinstance(value, str) and value.lstrip("-") == "decision_date":
+            field = F("decision_date")
+            return field.desc(nulls_last=True) if value.startswith("-") else field.asc(nulls_last=True)
+        return value
 
 
 class CaseFilterSet(django_filters.FilterSet):
@@ -53,9 +66,10 @@ class CaseFilterSet(django_filters.FilterSet):
     decided_from = DateFilter(field_name="decision_date", lookup_expr="gte", help_text="Decided on or after.")
     decided_to = DateFilter(field_name="decision_date", lookup_expr="lte", help_text="Decided on or before.")
     updated_since = UpdatedSinceFilter()
+    source_number = CharInFilter(field_name="source_number", help_text="Comma-separated source numbers (BRA016).")
     portal_number = CharInFilter(field_name="portal_number", help_text="Comma-separated portal numbers (BRA042).")
     external_id = CharInFilter(field_name="external_id", help_text="Comma-separated external ids.")
-    ordering = StableOrderingFilter(
+    ordering = CaseOrderingFilter(
         fields=(
             ("decision_date", "decision_date"),
             ("title", "title"),

@@ -1,7 +1,7 @@
 """Case law: decisions with structured people and charges instead of free-text parties."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -19,6 +19,14 @@ class CourtLevel(models.TextChoices):
     INTERNATIONAL = "international", _("International or regional court")
 
 
+class DatePrecision(models.TextChoices):
+    """How much of `Case.decision_date` is known. Partial dates store the first day of their period."""
+
+    DAY = "day", _("Full date")
+    MONTH = "month", _("Year and month")
+    YEAR = "year", _("Year only")
+
+
 class ProceduralStage(models.TextChoices):
     INVESTIGATION = "investigation", _("Investigation")
     TRIAL = "trial", _("Trial")
@@ -33,7 +41,12 @@ class Court(models.Model):
         "taxonomy.Country", on_delete=models.PROTECT, related_name="courts", help_text="Jurisdiction of the court."
     )
     name = models.CharField(max_length=255, help_text="Name of the court.")
-    level = models.CharField(max_length=16, choices=CourtLevel.choices, help_text="Level in the court hierarchy.")
+    level = models.CharField(
+        max_length=16,
+        choices=CourtLevel.choices,
+        blank=True,
+        help_text="Level in the court hierarchy; empty when not recorded.",
+    )
 
     class Meta:
         ordering = ["country__name", "name"]
@@ -57,14 +70,42 @@ class Case(PublishableRecord):
         related_name="cases",
         help_text="Country or 'International and regional bodies'.",
     )
-    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text="Deciding court.")
-    decision_date = models.DateField(help_text="Date of the decision (not in the future).")
+    source_number = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="The originating database's own number, e.g. SHERLOC's 'UNODC No.' BRA016. Not unique.",
+    )
+    source_url = models.URLField(max_length=1000, blank=True, help_text="Address of the original record.")
+    court = models.ForeignKey(
+        Court,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text="Deciding court; empty when not recorded.",
+    )
+    decision_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date of the decision (not in the future); for a year or month only, its first day. "
+        "Empty when not recorded.",
+    )
+    # NULL (not "") for unknown, like the date itself; the CHECK below allows no "" (so one empty value only).
+    decision_date_precision = models.CharField(  # noqa: DJ001
+        max_length=5,
+        choices=DatePrecision.choices,
+        null=True,
+        blank=True,
+        help_text="How much of the decision date is known: day, month or year; empty exactly when the date is.",
+    )
     case_number = models.CharField(max_length=120, blank=True, help_text="Docket or file number given by the court.")
     procedural_stage = models.CharField(
         max_length=16,
         choices=ProceduralStage.choices,
-        default=ProceduralStage.TRIAL,
-        help_text="Stage of proceedings the decision belongs to.",
+        blank=True,
+        default="",
+        help_text="Stage of proceedings the decision belongs to; empty when not recorded.",
     )
     crime_types = models.ManyToManyField(
         "taxonomy.CrimeType", blank=True, related_name="cases", help_text="Crime types."
@@ -93,7 +134,8 @@ class Case(PublishableRecord):
     RICH_TEXT_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
 
     class Meta:
-        ordering = ["-decision_date", "title"]
+        # Unknown dates last in either database (PostgreSQL would put NULLs first in a descending sort).
+        ordering = [F("decision_date").desc(nulls_last=True), "title"]
         # "decision_date not in the future" is enforced by migration 0002 (sherloc.db.date_not_in_future):
         # SQLite cannot express it as a CHECK constraint.
         indexes = [models.Index(fields=["country", "status"])]
@@ -103,6 +145,12 @@ class Case(PublishableRecord):
                 condition=Q(revision_of__isnull=True),
                 name="case_unique_portal_number",
                 violation_error_message=_("Another case already has this portal number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(decision_date__isnull=True, decision_date_precision__isnull=True)
+                | Q(decision_date__isnull=False, decision_date_precision__in=["day", "month", "year"]),
+                name="case_decision_date_precision",
+                violation_error_message=_("A decision date needs its precision (day, month or year), and only then."),
             ),
             PublishableRecord.one_open_revision("case_one_open_revision"),
             PublishableRecord.revision_never_published("case_revision_never_published"),

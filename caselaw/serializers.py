@@ -12,12 +12,15 @@ from legislation.serializers import AttachmentSerializer, absolute
 from sherloc.models import PublicationStatus
 from taxonomy.serializers import ArticleTagListField, CountryField, TermField, TermListField, api_url
 
-from .models import Case, Charge, Court, CourtLevel, Person
+from .dates import decision_year, iso_partial
+from .models import Case, Charge, Court, CourtLevel, DatePrecision, Person, ProceduralStage
 
 
 class CourtRef(serializers.Serializer):
     name = serializers.CharField()
-    level = serializers.ChoiceField(choices=CourtLevel.choices)
+    level = serializers.ChoiceField(
+        choices=[("", "not recorded"), *CourtLevel.choices], help_text="Empty when the level is not recorded."
+    )
     country = serializers.CharField(help_text="Alpha-3 code.")
 
 
@@ -57,8 +60,26 @@ class CaseSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="Public page.")
     api_url = serializers.SerializerMethodField()
     country = CountryField()
-    court = serializers.SerializerMethodField()
-    year = serializers.SerializerMethodField()
+    court = serializers.SerializerMethodField(help_text="Null when the record does not say which court decided.")
+    decision_date = serializers.SerializerMethodField(
+        help_text="'2018', '2018-03' or '2018-03-15' as far as the date is known; null when not recorded."
+    )
+    decision_date_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices,
+        read_only=True,
+        allow_null=True,
+        help_text="day, month or year: how much of `decision_date` is known; null with the date.",
+    )
+    year = serializers.SerializerMethodField(help_text="Year of the decision; null when the date is not recorded.")
+    procedural_stage = serializers.ChoiceField(
+        choices=[("", "not recorded"), *ProceduralStage.choices],
+        read_only=True,
+        help_text="Empty when not recorded.",
+    )
+    source_number = serializers.CharField(
+        read_only=True, help_text="The originating database's own number (e.g. SHERLOC's BRA016); not unique."
+    )
+    source_url = serializers.CharField(read_only=True, help_text="The original record; may be empty.")
     original_language = TermField()
     articles = ArticleTagListField()
     crime_types = TermListField()
@@ -75,12 +96,15 @@ class CaseSerializer(serializers.ModelSerializer):
             "id",
             "external_id",
             "portal_number",
+            "source_number",
+            "source_url",
             "url",
             "api_url",
             "title",
             "country",
             "court",
             "decision_date",
+            "decision_date_precision",
             "year",
             "case_number",
             "procedural_stage",
@@ -108,10 +132,17 @@ class CaseSerializer(serializers.ModelSerializer):
     def get_api_url(self, obj: Case) -> str:
         return api_url(self.context, "case-detail", pk=obj.pk)
 
-    @extend_schema_field(CourtRef())
-    def get_court(self, obj: Case) -> dict[str, Any]:
-        court: Court = obj.court
+    @extend_schema_field(CourtRef(allow_null=True))
+    def get_court(self, obj: Case) -> dict[str, Any] | None:
+        court: Court | None = obj.court
+        if court is None:
+            return None
         return {"name": court.name, "level": court.level, "country": court.country.alpha3}
 
-    def get_year(self, obj: Case) -> int:
-        return obj.decision_date.year
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_decision_date(self, obj: Case) -> str | None:
+        return iso_partial(obj.decision_date, obj.decision_date_precision)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_year(self, obj: Case) -> int | None:
+        return decision_year(obj)

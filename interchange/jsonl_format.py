@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange.codes import Codes
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
@@ -44,11 +45,13 @@ LAW_FIELDS = (
     "legal_status",
     "source_url",
 )
-PROVISION_FIELDS = ("order", "label", "heading", "text", "text_en", "language")
+PROVISION_FIELDS = ("order", "label", "heading", "text", "text_en", "language", "source_url")
 TAG_FIELDS = ("articles", "crime_types", "crime_subtypes", "issues")
 CASE_FIELDS = (
     "title",
     "portal_number",
+    "source_number",
+    "source_url",
     "country",
     "court",
     "decision_date",
@@ -62,7 +65,15 @@ CASE_FIELDS = (
 )
 PERSON_FIELDS = ("key", "order", "role", "kind", "name", "gender", "age_at_offence", "nationality", "group_size")
 CHARGE_FIELDS = ("defendant", "statute", "provision", "crime_type", "verdict", "sentence", "sentence_months")
-AUTHORITY_FIELDS = ("country", "name", "roles", "articles", "crime_types", *CompetentAuthority.CONTACT_FIELDS)
+AUTHORITY_FIELDS = (
+    "country",
+    "name",
+    "source_url",
+    "roles",
+    "articles",
+    "crime_types",
+    *CompetentAuthority.CONTACT_FIELDS,
+)
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -172,6 +183,7 @@ def serialise_laws(laws: Sequence[Law], codes: Codes) -> list[dict[str, Any]]:
                         "text": p.text,
                         "text_en": p.text_en,
                         "language": codes.languages.by_id[p.language_id],
+                        "source_url": p.source_url,
                         "articles": codes.article_tags(articles.get(p.pk, ())),
                         "crime_types": codes.crime_types.codes(crime_types.get(p.pk, ())),
                         "crime_subtypes": codes.crime_subtypes.codes(subtypes.get(p.pk, ())),
@@ -195,7 +207,7 @@ def _provision_refs(provision_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
 def serialise_cases(cases: Sequence[Case], codes: Codes) -> list[dict[str, Any]]:
     """Format objects for a chunk of cases: court by name, people with local keys, charges per defendant."""
     case_ids = [c.pk for c in cases]
-    courts = {c.pk: c for c in Court.objects.filter(pk__in={c.court_id for c in cases})}
+    courts = {c.pk: c for c in Court.objects.filter(pk__in={c.court_id for c in cases if c.court_id})}
     people: dict[int, list[Person]] = defaultdict(list)
     for person in Person.objects.filter(case_id__in=case_ids).order_by("case_id", "order", "pk"):
         people[person.case_id].append(person)
@@ -210,7 +222,7 @@ def serialise_cases(cases: Sequence[Case], codes: Codes) -> list[dict[str, Any]]
     attachments = _attachments(CaseAttachment, "case_id", case_ids, codes)
     out = []
     for case in cases:
-        court = courts[case.court_id]
+        court = courts.get(case.court_id)
         keys = {p.pk: f"p{i}" for i, p in enumerate(people.get(case.pk, ()), start=1)}
         position = {pk: i for i, pk in enumerate(keys)}
         case_charges = sorted(charges.get(case.pk, ()), key=lambda ch: (position[ch.defendant_id], ch.pk))
@@ -219,9 +231,16 @@ def serialise_cases(cases: Sequence[Case], codes: Codes) -> list[dict[str, Any]]
             {
                 "title": case.title,
                 "portal_number": case.portal_number,
+                "source_number": case.source_number,
+                "source_url": case.source_url,
                 "country": codes.countries.by_id[case.country_id],
-                "court": {"name": court.name, "country": codes.countries.by_id[court.country_id], "level": court.level},
-                "decision_date": iso_date(case.decision_date),
+                # Unknown stays unknown: no court is null, an unknown level "", a year-only date "2018".
+                "court": (
+                    {"name": court.name, "country": codes.countries.by_id[court.country_id], "level": court.level}
+                    if court
+                    else None
+                ),
+                "decision_date": iso_partial(case.decision_date, case.decision_date_precision),
                 "case_number": case.case_number,
                 "procedural_stage": case.procedural_stage,
                 "articles": codes.article_tags(articles.get(case.pk, ())),
@@ -280,6 +299,7 @@ def serialise_authorities(authorities: Sequence[CompetentAuthority], codes: Code
             {
                 "country": codes.countries.by_id[auth.country_id],
                 "name": auth.name,
+                "source_url": auth.source_url,
                 "roles": codes.roles.codes(roles.get(auth.pk, ())),
                 "articles": codes.article_tags(articles.get(auth.pk, ())),
                 "crime_types": codes.crime_types.codes(crime_types.get(auth.pk, ())),

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
 from authorities.models import Channel, CompetentAuthority
+from caselaw.dates import parse_partial_date
 from caselaw.models import (
     Case,
     Charge,
@@ -218,6 +219,20 @@ class _Checker:
             self.error(path, f"not a valid date: {value!r}")
             return None
 
+    def partial_date(self, data: dict, key: str, path: str) -> dt.date | None:
+        """'2018', '2018-03' or '2018-03-15' (caselaw.dates); absent or null is an unknown date."""
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        if not isinstance(value, str):
+            self.error(path, f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {_type_name(value)}")
+            return None
+        try:
+            return parse_partial_date(value)[0]
+        except ValueError as exc:
+            self.error(path, str(exc))
+            return None
+
     def datetime(self, data: dict, key: str, path: str) -> None:
         if key not in data or data[key] is None:
             return
@@ -375,6 +390,7 @@ def _validate_law(c: _Checker, data: dict) -> None:
         c.string(prov, "text", f"{path}.text", required=True)
         c.string(prov, "text_en", f"{path}.text_en")
         c.language(prov, "language", f"{path}.language", required=True)
+        c.url(prov, "source_url", f"{path}.source_url", _max_length(Provision, "source_url"))
         c.tags(prov, f"{path}.")
     c.attachments(data)
 
@@ -443,20 +459,24 @@ def _validate_case(c: _Checker, data: dict) -> None:
     c.string(data, "title", "title", required=True, max_length=_max_length(Case, "title"))
     c.string(data, "portal_number", "portal_number", required=True, max_length=_max_length(Case, "portal_number"))
     c.code_field(data, "country", "country", vocab.countries, "country", required=True)
-    if "court" not in data:
-        c.error("court", "required field is missing")
-    elif (court := c.obj(data["court"], "court")) is not None:
+    c.string(data, "source_number", "source_number", max_length=_max_length(Case, "source_number"))
+    c.url(data, "source_url", "source_url", _max_length(Case, "source_url"))
+    # Real records often lack the court, the day of the decision or the whole date: absent or null means
+    # "not recorded", never a placeholder.
+    if data.get("court") is not None and (court := c.obj(data["court"], "court")) is not None:
         c.known_fields(court, ("name", "country", "level"), "court.")
         c.string(court, "name", "court.name", required=True, max_length=_max_length(Court, "name"))
         c.code_field(court, "country", "court.country", vocab.countries, "country")
-        c.choice(court, "level", "court.level", CourtLevel, required=True)
-    decided = c.date(data, "decision_date", "decision_date", required=True)
+        if court.get("level") not in (None, ""):
+            c.choice(court, "level", "court.level", CourtLevel)
+    decided = c.partial_date(data, "decision_date", "decision_date")
     try:
         validate_decision_date(decided)  # the database's limit, as the admin and the forms (caselaw.rules)
     except ValidationError:
-        c.error("decision_date", f"{decided} is in the future")
+        c.error("decision_date", f"{data['decision_date']} is in the future")
     c.string(data, "case_number", "case_number", max_length=_max_length(Case, "case_number"))
-    c.choice(data, "procedural_stage", "procedural_stage", ProceduralStage)
+    if data.get("procedural_stage") not in (None, ""):
+        c.choice(data, "procedural_stage", "procedural_stage", ProceduralStage)
     c.tags(data, "")
     for i, word in enumerate(c.lst(data, "keywords", "keywords")):
         if not isinstance(word, str) or not word.strip():
@@ -473,6 +493,7 @@ def _validate_authority(c: _Checker, data: dict) -> None:
     model = CompetentAuthority
     c.code_field(data, "country", "country", vocab.countries, "country", required=True)
     c.string(data, "name", "name", required=True, max_length=_max_length(model, "name"))
+    c.url(data, "source_url", "source_url", _max_length(model, "source_url"))
     if not c.codes(data, "roles", "roles", vocab.roles, "authority role") and "roles" not in data:
         c.error("roles", "required field is missing")
     c.tags(data, "", subtypes=False, issues=False)

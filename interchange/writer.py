@@ -25,6 +25,7 @@ from django.db.models.signals import post_save
 from simple_history.utils import bulk_create_with_history
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange.codes import Codes, Vocabulary
 from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW
@@ -240,6 +241,7 @@ class RecordWriter:
             "text": item["text"],
             "text_en": item.get("text_en", ""),
             "language_id": self.codes.languages.by_code[item["language"]],
+            "source_url": item.get("source_url", ""),
         }
 
     def create_laws(self, datas: Sequence[dict]) -> list[Law]:
@@ -291,15 +293,20 @@ class RecordWriter:
         self._write_tags(Provision, rows, fresh=False)
 
     # --- cases -------------------------------------------------------------------------------
-    def _court(self, data: dict) -> Court:
-        spec = data["court"]
+    def _court(self, data: dict) -> Court | None:
+        """The named court (created on first use), or None when the record does not say which court decided.
+        A level the file does not know ("" or absent) never erases a level already recorded for the court."""
+        spec = data.get("court")
+        if not spec:
+            return None
+        level = spec.get("level") or ""
         key = (self.codes.countries.by_code[spec.get("country") or data["country"]], spec["name"])
         court = self._courts.get(key)
         if court is None:
-            court, _ = Court.objects.get_or_create(country_id=key[0], name=key[1], defaults={"level": spec["level"]})
+            court, _ = Court.objects.get_or_create(country_id=key[0], name=key[1], defaults={"level": level})
             self._courts[key] = court
-        if court.level != spec["level"]:
-            court.level = spec["level"]
+        if level and court.level != level:
+            court.level = level
             court.save(update_fields=["level"])
         return court
 
@@ -308,9 +315,18 @@ class RecordWriter:
         case.portal_number = data["portal_number"]
         case.country_id = self.codes.countries.by_code[data["country"]]
         case.court = self._court(data)
-        case.decision_date = _date(data["decision_date"])
-        for name in ("case_number", "procedural_stage", "fact_summary", "commentary", "legal_reasoning", "sentence"):
+        case.decision_date, case.decision_date_precision = parse_partial_date(data.get("decision_date"))
+        for name in (
+            "source_number",
+            "source_url",
+            "case_number",
+            "fact_summary",
+            "commentary",
+            "legal_reasoning",
+            "sentence",
+        ):
             setattr(case, name, _value(data, Case, name))
+        case.procedural_stage = data.get("procedural_stage") or ""  # null and absent: not recorded
         case.keywords = list(data.get("keywords", []))
         return self._workflow(case, data)
 
@@ -388,6 +404,7 @@ class RecordWriter:
     def _assign_authority(self, auth: CompetentAuthority, data: dict) -> CompetentAuthority:
         auth.country_id = self.codes.countries.by_code[data["country"]]
         auth.name = data["name"]
+        auth.source_url = data.get("source_url", "")
         for name in CompetentAuthority.CONTACT_FIELDS:
             value = _value(data, CompetentAuthority, name)
             setattr(auth, name, _date(value) if name == "last_confirmed" else value)

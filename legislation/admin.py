@@ -148,7 +148,7 @@ class ProvisionAdmin(AutocompleteFilterMediaMixin, SimpleHistoryAdmin):
     list_per_page = 50
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 12, "cols": 90})}}
     fieldsets = [
-        (None, {"fields": ("law", ("order", "label"), "heading", "language", "text", "text_en")}),
+        (None, {"fields": ("law", ("order", "label"), "heading", "language", "text", "text_en", "source_url")}),
         (_("Tags"), {"fields": ("crime_types", "crime_subtypes", "issues")}),
     ]
 

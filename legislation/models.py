@@ -114,6 +114,9 @@ class Provision(models.Model):
     issues = models.ManyToManyField(
         "taxonomy.Issue", blank=True, related_name="provisions", help_text="Cross-cutting issues addressed."
     )
+    source_url = models.URLField(
+        max_length=1000, blank=True, help_text="Address of the provision in the official source, if it has its own."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -58,6 +58,9 @@ class ProvisionSerializer(serializers.ModelSerializer):
     crime_types = TermListField()
     crime_subtypes = TermListField()
     issues = TermListField()
+    source_url = serializers.CharField(
+        read_only=True, help_text="The provision's own address in the official source, if any; may be empty."
+    )
 
     class Meta:
         model = Provision
@@ -71,6 +74,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "text",
             "text_en",
             "language",
+            "source_url",
             "articles",
             "crime_types",
             "crime_subtypes",

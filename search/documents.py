@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment
 from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
@@ -289,6 +290,7 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     language = vocab.language(row["original_language"])
     keywords = row["keywords"] if isinstance(row["keywords"], list) else []
     body = _join_text(
+        row["source_number"],  # the originating database's number (BRA016): found by the search box
         richtext.plain(row["fact_summary"]),
         richtext.plain(row["legal_reasoning"]),
         richtext.plain(row["commentary"]),
@@ -296,13 +298,14 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
         ", ".join(str(k) for k in keywords),
         *tags.attachment_texts,
     )
+    # A partial date is stored as the first day of its period: its year is true, its day is not shown
+    # ("2018", never "2018-01-01"); an unknown date has no year (no facet value) and sorts last.
     date = row["decision_date"]
+    shown_date = iso_partial(date, row["decision_date_precision"]) or ""
     doc = _base("case", row, vocab, row["updated_at"], url)
     doc.update(
         title=row["title"],
-        subtitle=SEPARATOR.join(
-            p for p in (country.label if country else "", row["court__name"], date.isoformat() if date else "") if p
-        ),
+        subtitle=SEPARATOR.join(p for p in (country.label if country else "", row["court__name"], shown_date) if p),
         texts={language: {"title": row["title"], "body": body}},
         language=language,
         year=date.year if date else None,
@@ -380,6 +383,8 @@ BUILDERS: dict[str, Builder] = {
             "court__name",
             "court__level",
             "decision_date",
+            "decision_date_precision",
+            "source_number",
             "keywords",
             "fact_summary",
             "commentary",

@@ -55,6 +55,7 @@ LABELS = {
     "roles": _("Roles"),
     "court": _("Court"),
     "decision_date": _("Decision date"),
+    "source_number": _("Source number"),
     "fact_summary": _("Summary of the facts"),
     "commentary": _("Commentary and significant features"),
     "legal_reasoning": _("Legal reasoning"),

@@ -4,7 +4,10 @@ Focal points re-submit laws the secretariat typed years ago, often with a slight
 ("Law No. 13.344 of 2016 on trafficking" / "Law 13.344/2016 on Trafficking in Persons"). A reviewer wants
 to see those before publishing a second copy. The rule: another record of the same kind and country
 (not withdrawn or rejected, not the record this one revises) with the same official number, or a title
-that is nearly the same once case, punctuation and spacing are ignored.
+that is nearly the same once case, punctuation and spacing are ignored. Cases also match on their
+source number (the originating database's own number, e.g. SHERLOC's BRA016), in any country: imported
+collections reuse it for re-entered copies, and sometimes for two different cases, which a reviewer
+should look at side by side either way.
 """
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ def possible_duplicates(record: models.Model, limit: int = 5) -> list[models.Mod
     number = getattr(record, number_field, "") if number_field else ""
     if number and normalise(number):
         for other in others.filter(**{f"{number_field}__iexact": number.strip()})[:limit]:
+            found[other.pk] = (1.0, other)
+    source_number = (getattr(record, "source_number", "") or "").strip()
+    if source_number:
+        same_source = (
+            model._default_manager.originals()
+            .filter(source_number__iexact=source_number)
+            .exclude(status__in=IGNORED_STATUSES)
+            .exclude(pk__in=[pk for pk in (record.pk, record.revision_of_id) if pk])
+        )
+        for other in same_source[:limit]:
             found[other.pk] = (1.0, other)
     mine = normalise(getattr(record, title_field))
     if mine:

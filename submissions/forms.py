@@ -115,7 +115,7 @@ class ProvisionForm(forms.ModelForm):
 
     class Meta:
         model = Provision
-        fields = ["label", "heading", "text", "text_en", "language"]
+        fields = ["label", "heading", "text", "text_en", "language", "source_url"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6}), "text_en": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003

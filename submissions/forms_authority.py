@@ -26,7 +26,7 @@ from taxonomy.models import AuthorityRole, Country
 from . import completeness
 from . import forms_common as common
 
-PUBLIC_FIELDS = ("country", "name", "roles", "articles", "crime_types", "original_language")
+PUBLIC_FIELDS = ("country", "name", "source_url", "roles", "articles", "crime_types", "original_language")
 
 
 class AuthorityForm(forms.ModelForm):
@@ -57,12 +57,14 @@ class AuthorityForm(forms.ModelForm):
         fields = [
             "country",
             "name",
+            "source_url",
             "roles",
             "crime_types",
             "original_language",
             *CompetentAuthority.CONTACT_FIELDS,
         ]
         labels = {
+            "source_url": _("Official source"),
             "email": _("E-mail"),
             "urgent_by_email": _("Urgent requests accepted by e-mail"),
             "urgent_by_fax": _("Urgent requests accepted by fax"),

@@ -1,13 +1,17 @@
 """The focal point's case form: the case's fields, its people and its charges, edited on one page.
 
 Two buttons, two levels of validation (as the law form):
-- "Save draft": a title, a country, a court and a decision date (the database needs them); filled-in
-  people and charges must be valid; empty extra rows are ignored.
+- "Save draft": a title and a country (the database needs them); filled-in people and charges must be
+  valid; empty extra rows are ignored.
 - "Submit": also the original language, the summary of the facts and at least one defendant (the rules
   live in `submissions/completeness.py`, shared with the API; `CaseSubmission.is_valid` applies them).
+  The court, the decision date and the procedural stage are never required: real records often lack them,
+  and an invented placeholder would be shown as fact.
 
-Court: pick a court of the case's country, or name a new one (with its level); it is created with the
-case. Portal number: generated on the first save (`caselaw.numbering`), never typed.
+Court: pick a court of the case's country, name a new one (its level if known; it is created with the
+case), or leave both empty when the record does not say. Decision date: "2018", "2018-03" or
+"2018-03-15" (`caselaw.dates`), or empty. Portal number: generated on the first save
+(`caselaw.numbering`), never typed.
 
 People: the order is the row position; the database's rules (victims by initials only, group size only
 for groups, age up to 120) are checked here first so they show next to the field, never as an error page.
@@ -31,6 +35,7 @@ from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from caselaw.dates import iso_partial, parse_partial_date
 from caselaw.models import (
     Case,
     CaseArticle,
@@ -71,13 +76,20 @@ class CaseForm(forms.ModelForm):
         queryset=Court.objects.none(),
         required=False,
         label=_("Court"),
-        help_text=_("A court of the case's country. Not listed? Name it below."),
+        help_text=_("A court of the case's country. Not listed? Name it below. Leave empty if not recorded."),
     )
     new_court_name = forms.CharField(
         max_length=255, required=False, label=_("New court"), help_text=_("Name of the court, if it is not listed.")
     )
     new_court_level = forms.ChoiceField(
         choices=[("", "---------"), *CourtLevel.choices], required=False, label=_("Level of the new court")
+    )
+    decision_date = forms.CharField(
+        max_length=10,
+        required=False,
+        label=_("Decision date"),
+        help_text=_("YYYY-MM-DD, or YYYY-MM or YYYY when only the month or the year is known. Empty if unknown."),
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "inputmode": "numeric"}),
     )
     articles = common.articles_field(_("Articles the decision applies (hold Ctrl or Cmd to pick several)."))
     crime_types = common.crime_types_field()
@@ -90,6 +102,8 @@ class CaseForm(forms.ModelForm):
         fields = [
             "country",
             "title",
+            "source_number",
+            "source_url",
             "court",
             "decision_date",
             "case_number",
@@ -102,7 +116,6 @@ class CaseForm(forms.ModelForm):
             "sentence",
         ]
         widgets = {
-            "decision_date": common.DATE_WIDGET,
             "fact_summary": forms.Textarea(attrs={"rows": 6}),
             "commentary": forms.Textarea(attrs={"rows": 4}),
             "legal_reasoning": forms.Textarea(attrs={"rows": 4}),
@@ -112,6 +125,8 @@ class CaseForm(forms.ModelForm):
     field_order = [
         "country",
         "title",
+        "source_number",
+        "source_url",
         "court",
         "new_court_name",
         "new_court_level",
@@ -137,6 +152,10 @@ class CaseForm(forms.ModelForm):
         )
         self.fields["original_language"].required = False
         self.fields["original_language"].queryset = common.languages()
+        if self.instance.decision_date:
+            self.initial["decision_date"] = iso_partial(
+                self.instance.decision_date, self.instance.decision_date_precision
+            )
         if self.instance.pk:
             self.initial.setdefault("articles", common.initial_article_codes(self.instance))
             self.initial.setdefault("crime_types", common.initial_codes(self.instance.crime_types))
@@ -144,8 +163,16 @@ class CaseForm(forms.ModelForm):
             self.initial.setdefault("issues", common.initial_codes(self.instance.issues))
 
     def clean_decision_date(self) -> dt.date | None:
-        value = self.cleaned_data.get("decision_date")
+        """A full or partial date (caselaw.dates); its precision goes onto the instance with it."""
+        try:
+            value, precision = parse_partial_date(self.cleaned_data.get("decision_date"))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter the date as YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2018-03-15, 2018-03 or 2018)."),
+                code="invalid",
+            ) from None
         validate_decision_date(value)  # the database's limit (caselaw.rules)
+        self.instance.decision_date_precision = precision
         return value
 
     def clean(self) -> dict[str, Any]:
@@ -187,12 +214,9 @@ class CaseForm(forms.ModelForm):
             if country is not None and court.country_id != country.pk:
                 self.add_error("court", _("This court belongs to another country than the case."))
         elif name:
-            if not level:
-                self.add_error("new_court_level", _("Give the level of the new court."))
-            elif country is not None:
-                self.new_court = Court(country=country, name=name, level=level)
-        else:
-            self.add_error("court", _("Choose the court, or name a new one below."))
+            if country is not None:
+                self.new_court = Court(country=country, name=name, level=level or "")
+        # Neither: the record does not say which court decided; the case is saved without one.
 
     def save(self, commit: bool = True) -> Case:
         """Create a named court (or reuse the country's court of that name), number the case, save its tags."""

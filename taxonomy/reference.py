@@ -6,6 +6,7 @@ fans out to the search index through the normal save signals) instead of duplica
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -219,10 +220,24 @@ def _read_region_names() -> dict[str, dict]:
     return {entry["code"]: entry for entry in _read_json("vocabularies.json").get("regions", [])}
 
 
+# UNTERM short names are written for alphabetical lists: "Philippines (the)", "Netherlands (Kingdom of
+# the)", "Bahamas (les)", with "*" / "**" footnote marks. People read "Philippines" and "Netherlands";
+# a parenthesis that carries meaning stays ("Bolivia (Plurinational State of)", "Iran (Islamic Republic
+# of)"). The formal name ("the Republic of the Philippines") is kept in `Country.formal_name`.
+_FOOTNOTE_MARK = re.compile(r"\s*\*+\s*$")
+_SORTING_ARTICLE = re.compile(r"\s*\((?:the|[^()]*\sthe|le|la|les|l['’]|el|los|las)\)\s*$", re.IGNORECASE)
+
+
+def readable_name(name: str) -> str:
+    """A UN short name as people read it: without the sorting article in parentheses or footnote marks."""
+    name = _FOOTNOTE_MARK.sub("", name.strip())
+    return _SORTING_ARTICLE.sub("", name).strip()
+
+
 def _name(row: dict, lang: str) -> str:
     for column in NAME_COLUMNS[lang]:
         if row.get(column, "").strip():
-            return row[column].strip()
+            return readable_name(row[column])
     return ""
 
 

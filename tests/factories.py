@@ -114,6 +114,8 @@ class CaseFactory(factory.django.DjangoModelFactory):
     country = factory.LazyFunction(country)
     court = factory.SubFactory(CourtFactory, country=factory.SelfAttribute("..country"))
     decision_date = dt.date(2019, 5, 14)
+    decision_date_precision = "day"
+    procedural_stage = "trial"
     case_number = factory.Sequence(lambda n: f"0001{n}-22.2019")
     original_language = factory.LazyFunction(lang)
     fact_summary = "The defendants recruited women with false job offers and transported them across the border."

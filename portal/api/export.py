@@ -37,6 +37,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from authorities.models import CompetentAuthority
+from caselaw.dates import iso_partial
 from caselaw.models import Case
 from interchange.codes import Codes
 from interchange.jsonl_format import AUTHORITY, CASE, LAW, dumps, serialise
@@ -246,9 +247,11 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
                 rows["legislation"][pk] = {"external_id": external_id, "law_id": law_id, "text": text}
     if by_type.get("case"):
         query = Case.objects.filter(pk__in=by_type["case"]).order_by()
-        for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "fact_summary"):
+        fields = ("pk", "external_id", "status", "fact_summary", "decision_date", "decision_date_precision")
+        for pk, external_id, status, text, decided, precision in query.values_list(*fields):
             if status == published:
-                rows["case"][pk] = {"external_id": external_id, "text": text}
+                # The date as far as it is known ("2018"), not the index's sort key ("2018-01-01").
+                rows["case"][pk] = {"external_id": external_id, "text": text, "date": iso_partial(decided, precision)}
     if by_type.get("authority"):
         query = CompetentAuthority.objects.filter(pk__in=by_type["authority"]).order_by()
         for pk, external_id, status in query.values_list("pk", "external_id", "status"):
@@ -355,5 +358,7 @@ def csv_stream(
                 "api_url": api_url(hit),
                 "text": row["text"],
             }
+            if "date" in row:
+                values["date"] = row["date"]
             writer.writerow([_cell(values[name]) for name in CSV_COLUMNS])
         yield out.getvalue().encode("utf-8")

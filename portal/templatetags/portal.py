@@ -149,6 +149,23 @@ def language_name(language: object) -> str:
         return tr(language) if hasattr(language, "label_in") else str(code)
 
 
+@register.filter
+def decision_date(case: object, unknown: str | None = None) -> str:
+    """A case's decision date as people read it: '2018', 'March 2018', the full date, or `unknown`
+    ('Date not recorded' unless given; pass "" to show nothing). One helper for every page (caselaw.dates)."""
+    from caselaw.dates import decision_date_text
+
+    return decision_date_text(case, unknown)
+
+
+@register.filter
+def decision_date_iso(case: object) -> str:
+    """'2018', '2018-03' or '2018-03-15' (valid <time datetime> values, and the citation form); '' if unknown."""
+    from caselaw.dates import iso_partial
+
+    return iso_partial(case.decision_date, case.decision_date_precision) or ""
+
+
 @register.simple_tag
 def citation(*parts: object, place: str = "", year: object = None) -> str:
     """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts."""

@@ -9,14 +9,14 @@ for the rest, because the search is the page built for long result lists.
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from authorities.models import AuthorityArticle, CompetentAuthority
-from caselaw.models import Case, CaseArticle
+from caselaw.models import Case, CaseArticle, Court
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
 from sherloc.models import PublicationStatus
@@ -26,6 +26,7 @@ PUBLISHED = PublicationStatus.PUBLISHED
 LIST_LIMIT = 50  # records listed on a profile before "see all in the search"
 ARTICLE_PROVISION_LIMIT = 300
 COVERAGE_CACHE_SECONDS = 300
+NEWEST_FIRST = F("decision_date").desc(nulls_last=True)  # cases with no recorded date come last
 
 
 def _counts(rows: Iterable[tuple[object, int]]) -> Counter:
@@ -127,6 +128,8 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
     country = get_object_or_404(Country.objects.select_related("region", "subregion"), alpha3=alpha3.upper())
     if alpha3 != country.alpha3:
         return HttpResponseRedirect(reverse("taxonomy:country-detail", args=[country.alpha3]))
+    if country.is_international:
+        return international_detail(request, country)
     laws = Law.objects.published().filter(country=country)
     cases = Case.objects.published().filter(country=country)
     context = {
@@ -134,7 +137,7 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
         "country": country,
         "laws": laws.annotate(n_provisions=Count("provisions")).order_by("title")[:LIST_LIMIT],
         "law_count": laws.count(),
-        "cases": cases.select_related("court").order_by("-decision_date", "title")[:LIST_LIMIT],
+        "cases": cases.select_related("court").order_by(NEWEST_FIRST, "title")[:LIST_LIMIT],
         "case_count": cases.count(),
         "authorities": CompetentAuthority.objects.published()
         .filter(country=country)
@@ -147,6 +150,39 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
         "list_limit": LIST_LIMIT,
     }
     return render(request, "taxonomy/country_detail.html", context)
+
+
+def international_detail(request: HttpRequest, jurisdiction: Country) -> HttpResponse:
+    """The 'International and regional bodies' jurisdiction: international and regional courts (the ECtHR,
+    the Inter-American Court...) with their cases, and the instruments those cases apply. It has no
+    legislation or competent authorities of its own, so a country profile's grids would stand empty."""
+    cases = Case.objects.published().filter(country=jurisdiction)
+    courts = (
+        Court.objects.filter(country=jurisdiction)
+        .annotate(n_cases=Count("cases", filter=Q(cases__status=PUBLISHED, cases__revision_of__isnull=True)))
+        .filter(n_cases__gt=0)
+        .order_by("name")
+    )
+    applied = _counts(
+        CaseArticle.objects.filter(case__country=jurisdiction, case__status=PUBLISHED)
+        .values_list("article__instrument")
+        .annotate(n=Count("case", distinct=True))
+        .order_by()
+    )
+    instruments = [
+        {"instrument": inst, "cases": applied[inst.pk]} for inst in Instrument.objects.order_by("sort_order", "code")
+    ]
+    context = {
+        "nav": "countries",
+        "country": jurisdiction,
+        "courts": courts,
+        "cases": cases.select_related("court").order_by(NEWEST_FIRST, "title")[:LIST_LIMIT],
+        "case_count": cases.count(),
+        "without_court": cases.filter(court__isnull=True).count(),
+        "instruments": instruments,
+        "list_limit": LIST_LIMIT,
+    }
+    return render(request, "taxonomy/international_detail.html", context)
 
 
 # --------------------------------------------------------------------------- instruments and articles
@@ -211,7 +247,7 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
         "provisions": list(provisions[:ARTICLE_PROVISION_LIMIT]),
         "provision_count": provision_count,
         "provision_limit": ARTICLE_PROVISION_LIMIT,
-        "cases": list(cases.select_related("country", "court").order_by("-decision_date")[:LIST_LIMIT]),
+        "cases": list(cases.select_related("country", "court").order_by(NEWEST_FIRST, "title")[:LIST_LIMIT]),
         "case_count": case_count,
         "authorities": list(
             CompetentAuthority.objects.published()

@@ -25,11 +25,15 @@ class Country(models.Model):
     alpha3 = models.CharField(max_length=3, unique=True, help_text="ISO 3166-1 alpha-3 code; the code used in URLs.")
     alpha2 = models.CharField(max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code.")
     m49 = models.CharField(max_length=3, blank=True, help_text="UN M49 numeric code.")
-    name = models.CharField(max_length=255, help_text="UN short name in English.")
-    translations = models.JSONField(
-        default=dict, blank=True, help_text="UN short names in the other official languages, by language code."
+    name = models.CharField(
+        max_length=255, help_text="Name as people read it: the UN short name without its article, e.g. 'Netherlands'."
     )
-    formal_name = models.CharField(max_length=255, blank=True, help_text="UN formal name in English.")
+    translations = models.JSONField(
+        default=dict, blank=True, help_text="Readable short names in the other official languages, by language code."
+    )
+    formal_name = models.CharField(
+        max_length=255, blank=True, help_text="UN formal name in English, for formal contexts."
+    )
     region = models.ForeignKey(
         Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="M49 region."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,19 @@ def test_demo_data_is_plausible() -> None:
     published = Law.objects.filter(status=PublicationStatus.PUBLISHED)
     assert published.count() > 0.8 * Law.objects.count()
     assert not published.filter(published_at__isnull=True).exists()
+
+
+def test_demo_cases_have_the_gaps_of_real_records() -> None:
+    """Like real collections: partial and missing dates, no court, no stage, source numbers and URLs."""
+    seed_demo(200, seed=5)
+    cases = Case.objects.all()
+    precisions = Counter(cases.values_list("decision_date_precision", flat=True))
+    assert precisions["day"] and precisions["year"] and precisions["month"] and precisions[None], precisions
+    for case in cases.filter(decision_date_precision="year"):
+        assert (case.decision_date.month, case.decision_date.day) == (1, 1)
+    assert cases.filter(court__isnull=True).exists() and cases.filter(court__isnull=False).exists()
+    assert cases.filter(procedural_stage="").exists()
+    assert cases.exclude(source_number="").exclude(source_url="").exists() and cases.filter(source_number="").exists()
 
 
 def test_cases_have_structured_people_and_victims_by_initials_only() -> None:

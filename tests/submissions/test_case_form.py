@@ -189,13 +189,46 @@ def test_new_court_is_created_with_the_case(client, fp_bra) -> None:  # noqa: AN
 
 def test_court_errors(client, fp_bra, court) -> None:  # noqa: ANN001
     client = as_user(client, fp_bra)
-    response = client.post(NEW, post_data(None))
-    assert "court" in response.context["form"].errors
-    response = client.post(NEW, post_data(None, case={"new_court_name": "Court without level"}))
-    assert "new_court_level" in response.context["form"].errors
     response = client.post(NEW, post_data(court, case={"new_court_name": "Both", "new_court_level": "appeal"}))
     assert "new_court_name" in response.context["form"].errors
+    response = client.post(NEW, post_data(None, case={"decision_date": "15/03/2021"}))
+    assert "YYYY-MM-DD, YYYY-MM or YYYY" in str(response.context["form"].errors["decision_date"])
+    response = client.post(NEW, post_data(None, case={"decision_date": "2099"}))
+    assert "decision_date" in response.context["form"].errors
     assert not Case.objects.exists() and Court.objects.count() == 1
+
+
+def test_case_without_court_date_or_stage_is_submitted_as_is(client, fp_bra) -> None:  # noqa: ANN001
+    """Real records lack them: the form neither requires nor invents a court, a date or a stage."""
+    data = post_data(None, action="submit", people=[DEFENDANT], case={"decision_date": "", "procedural_stage": ""})
+    response = as_user(client, fp_bra).post(NEW, data)
+    assert response.status_code == 302, response.context["form"].errors
+    case = Case.objects.get()
+    assert case.status == S.SUBMITTED
+    assert (case.court, case.decision_date, case.decision_date_precision, case.procedural_stage) == (
+        None,
+        None,
+        None,
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "precision"),
+    [
+        ("2018", dt.date(2018, 1, 1), "year"),
+        ("2018-03", dt.date(2018, 3, 1), "month"),
+        ("2018-03-15", dt.date(2018, 3, 15), "day"),
+    ],
+)
+def test_partial_decision_dates_keep_their_precision(client, fp_bra, typed, stored, precision) -> None:  # noqa: ANN001
+    client = as_user(client, fp_bra)
+    data = post_data(None, case={"decision_date": typed, "new_court_name": "Court without level"})
+    assert client.post(NEW, data).status_code == 302
+    case = Case.objects.get()
+    assert (case.decision_date, case.decision_date_precision) == (stored, precision)
+    assert case.court.name == "Court without level" and case.court.level == ""
+    assert f'value="{typed}"' in client.get(edit_url(case)).content.decode()  # shown back as typed
 
 
 def test_portal_numbers_run_per_country(client, fp_bra, court) -> None:  # noqa: ANN001
@@ -348,7 +381,12 @@ def test_decision_date_limit_is_the_databases(client, fp_bra, court, days, saved
 def test_validation_errors_keep_typed_data(client, fp_bra, court) -> None:  # noqa: ANN001
     data = post_data(
         court,
-        case={"title": "Typed title kept", "case_number": "0001-22.2021", "articles": ["TIP-5"], "decision_date": ""},
+        case={
+            "title": "Typed title kept",
+            "case_number": "0001-22.2021",
+            "articles": ["TIP-5"],
+            "decision_date": "2021-13",
+        },
         people=[{**DEFENDANT, "name": "Typed defendant kept"}, {**VICTIM, "name": "Typed Victim Name"}],
         charges=[{**CHARGE, "statute": "Typed statute kept"}],
     )
@@ -365,6 +403,7 @@ def test_validation_errors_keep_typed_data(client, fp_bra, court) -> None:  # no
         assert f'value="{typed}"' in page
     assert 'value="TIP-5" selected' in page
     assert "decision_date" in response.context["form"].errors
+    assert 'value="2021-13"' in page
     assert 'class="errors"' in page
     assert not Case.objects.exists()
 
