@@ -40,7 +40,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("submit/", include("submissions.urls")),
-    path("review/", include("submissions.review_urls")),
+    path("review/", include("submissions.review.urls")),
     path("search/", include(search_patterns)),
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),

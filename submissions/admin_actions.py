@@ -25,7 +25,7 @@ from sherloc import access
 from sherloc.models import PublicationStatus as S
 from sherloc.models import PublishableRecord
 
-from . import completeness, revisions, workflow
+from . import completeness, snapshots, workflow
 from .models import Transition
 
 _CHUNK = 500
@@ -73,7 +73,7 @@ class WorkflowActionsMixin:
 
 def _submit_if_complete(record: PublishableRecord, user: Any) -> Transition:
     """What the forms and the API ask before a submission (submissions.completeness), then submit."""
-    gaps = completeness.missing(revisions.kind_of(record), revisions.as_format(record))
+    gaps = completeness.missing(snapshots.kind_of(record), snapshots.as_format(record))
     if gaps:
         raise workflow.InvalidTransition(
             _("Not complete enough to submit: %(gaps)s") % {"gaps": " ".join(str(gap.message) for gap in gaps)}

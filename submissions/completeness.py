@@ -1,8 +1,8 @@
 """What a record needs before it is submitted for review: the one home of the "complete enough" rules.
 
 A draft may be incomplete (it only needs what the database needs); submitting it for review asks more.
-Every path that submits calls `missing()`: the web forms' "Submit for review" (`forms.py`,
-`forms_case.py`, `forms_authority.py`, through `apply_to_form`) and the API's `POST /submissions/`
+Every path that submits calls `missing()`: the web forms' "Submit for review" (`forms/law.py`,
+`forms/case.py`, `forms/authority.py`, through `apply_to_form`) and the API's `POST /submissions/`
 without `?action=draft` (`intake.check_shape`). The importer does not submit anything (it loads records
 in the status the file gives, for curators and backups), so these rules are not import rules.
 

@@ -1,6 +1,6 @@
 """What a pending revision changes, field by field and provision by provision.
 
-Both sides are compared in the interchange format (`revisions.as_format`), so one comparison covers laws,
+Both sides are compared in the interchange format (`snapshots.as_format`), so one comparison covers laws,
 cases and authorities, their tags by code, and the published-version snapshots of the history page.
 Child rows are matched by what identifies them for a reader (a provision by its label, a person by role
 and name, an attachment by its stored file), not by database id: a working copy's rows have new ids.
@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from caselaw.models import Case
 from interchange.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
 from sherloc import richtext
+
+from .snapshots import as_format
 
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
@@ -211,8 +213,6 @@ def diff_data(old: dict[str, Any], new: dict[str, Any]) -> RecordDiff:
 
 def diff_records(published: Any, revision: Any) -> RecordDiff:
     """What approving `revision` would change on `published`."""
-    from .revisions import as_format
-
     return diff_data(as_format(published), as_format(revision))
 
 

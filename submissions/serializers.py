@@ -19,9 +19,10 @@ from rest_framework import serializers
 from interchange.jsonl_format import RECORD_TYPES
 from sherloc.models import PublicationStatus
 
-from . import editing, workflow
+from . import workflow
 from .intake import record_kind
 from .models import Transition
+from .views import editing
 
 
 def _absolute(context: dict[str, Any], path: str) -> str:

@@ -26,10 +26,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from interchange.jsonl_format import iso_datetime
 from sherloc import access
 from sherloc.models import PublicationStatus as S
 
-from . import revisions, roles
+from . import roles, snapshots
 from .models import Transition
 
 
@@ -216,7 +217,7 @@ def publish(record: models.Model, user, comment: str = "") -> Transition:  # noq
     fields = {"reviewed_by": user, "reviewed_at": now, "published_at": now}
 
     def keep_version(published: models.Model) -> None:
-        revisions.snapshot(published, user, note="published")
+        snapshots.snapshot(published, user, note="published")
 
     return _apply(PUBLISH, record, user, S.PUBLISHED, access.is_reviewer(user), comment, fields, keep_version)
 
@@ -226,11 +227,41 @@ def _approve_revision(revision: models.Model, user, comment: str) -> Transition:
         raise NotAllowed(_("Your role does not allow this step on this record."))
     with transaction.atomic():
         source = _check_source(PUBLISH, _locked_status(revision))
-        record = revisions.apply_revision(revision, user)
+        record = _apply_revision(revision, user)
         entry = log(record, user, source, S.PUBLISHED, comment or _("Update approved and published."))
-        revisions.snapshot(record, user, note="revision approved")
+        snapshots.snapshot(record, user, note="revision approved")
         transaction.on_commit(lambda: _notify(PUBLISH, record, entry))
     return entry
+
+
+def _apply_revision(revision: models.Model, user) -> models.Model:  # noqa: ANN001
+    """Copy an approved revision onto its record (inside the caller's transaction) and delete the copy.
+
+    The caller (`_approve_revision`) has checked the reviewer's role and the revision's status under a lock.
+    """
+    record = type(revision)._default_manager.select_for_update().get(pk=revision.revision_of_id)
+    if record.status != S.PUBLISHED:
+        raise InvalidTransition(
+            _("The record this revision updates is no longer published; unpublished records are edited directly.")
+        )
+    now = timezone.now()
+    data = snapshots.as_format(revision)
+    data.update(
+        external_id=record.external_id,
+        status=S.PUBLISHED,
+        submitted_by=data.get("submitted_by"),
+        reviewed_by=getattr(user, "username", None),
+        reviewed_at=iso_datetime(now),
+        published_at=iso_datetime(now),
+        created_at=iso_datetime(record.created_at),
+        updated_at=None,
+    )
+    snapshots.write(record, data, "revision approved")
+    ct = ContentType.objects.get_for_model(record, for_concrete_model=True)
+    Transition.objects.filter(content_type=ct, object_id=revision.pk).update(object_id=record.pk)
+    revision.delete()
+    record.refresh_from_db()
+    return record
 
 
 def take_into_review(record: models.Model, user) -> None:  # noqa: ANN001

@@ -22,7 +22,7 @@ from django.test import Client
 from legislation.models import Law
 from sherloc.access import REVIEWERS
 from sherloc.models import PublicationStatus as S
-from submissions import revisions, workflow
+from submissions import revisions, snapshots, workflow
 from submissions.models import PublishedVersion, Transition
 from tests.factories import LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import SERVICES
@@ -63,7 +63,7 @@ def approve_together(url: str, reviewers: list) -> tuple[list, int]:
         finally:
             connections.close_all()  # this thread's connection: the test's teardown flush must not wait on it
 
-    real_snapshot = revisions.snapshot
+    real_snapshot = snapshots.snapshot
 
     def slow_snapshot(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         time.sleep(HOLD_SECONDS)  # inside the publishing transaction: the row lock is held meanwhile
@@ -71,7 +71,7 @@ def approve_together(url: str, reviewers: list) -> tuple[list, int]:
 
     threads = [threading.Thread(target=run, args=(i, user)) for i, user in enumerate(reviewers)]
     most_waiters = 0
-    with mock.patch.object(revisions, "snapshot", slow_snapshot):
+    with mock.patch.object(snapshots, "snapshot", slow_snapshot):
         for thread in threads:
             thread.start()
         deadline = time.monotonic() + 30

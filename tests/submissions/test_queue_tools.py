@@ -118,7 +118,7 @@ def test_bulk_publish_requires_a_selection_and_the_role(client, reviewer, fp_bra
 
 
 def test_queue_is_paged_and_a_page_past_the_end_is_a_400(client, reviewer, monkeypatch) -> None:  # noqa: ANN001
-    from submissions import review_views
+    from submissions.review import views as review_views
 
     monkeypatch.setattr(review_views, "QUEUE_PAGE_SIZE", 2)
     for i in range(5):

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from legislation.models import Law, Provision
 from search import service as search_service
 from sherloc.models import PublicationStatus as S
-from submissions import diff, revisions, workflow
+from submissions import diff, revisions, snapshots, workflow
 from submissions.models import PublishedVersion
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, country
 from tests.submissions.conftest import as_user
@@ -126,7 +126,7 @@ def test_public_keeps_the_published_version_until_approval(
     # The copy's log moved onto the record: the history tells the whole story.
     steps = [(t.from_status, t.to_status) for t in workflow.history(law)]
     assert steps[-4:] == [("", "draft"), ("draft", "submitted"), ("submitted", "in_review"), ("in_review", "published")]
-    assert list(revisions.versions(law).values_list("number", flat=True)) == [1, 2]
+    assert list(snapshots.versions(law).values_list("number", flat=True)) == [1, 2]
 
 
 def test_returned_revision_goes_back_to_the_focal_point(client, fp_bra, reviewer, published_law) -> None:  # noqa: ANN001

@@ -23,8 +23,8 @@ from interchange.jsonl_format import AUTHORITY
 from sherloc.admin import StringListField
 from taxonomy.models import AuthorityRole, Country
 
-from . import completeness
-from . import forms_common as common
+from .. import completeness
+from . import common
 
 PUBLIC_FIELDS = ("country", "name", "source_url", "roles", "articles", "crime_types", "original_language")
 

@@ -34,8 +34,8 @@ from django.utils.translation import gettext as _
 from sherloc import access
 from taxonomy.models import Country
 
-from . import diff, roles, workflow
-from .forms_common import disable_all
+from .. import diff, roles, workflow
+from ..forms.common import disable_all
 
 
 class Submission(Protocol):

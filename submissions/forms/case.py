@@ -57,8 +57,8 @@ from sherloc.admin import StringListField
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType
 
-from . import completeness
-from . import forms_common as common
+from .. import completeness
+from . import common
 
 RICH_FIELDS = ("fact_summary", "commentary", "legal_reasoning")
 # Same rule as the database constraint person_victim_initials_only (and the importer's validation).

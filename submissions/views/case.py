@@ -1,6 +1,6 @@
 """Focal point pages for cases: create, edit (read-only once submitted), withdraw.
 
-The flow (access, draft/submit, read-only, withdraw) is `editing`'s; the form is `forms_case`.
+The flow (access, draft/submit, read-only, withdraw) is `editing`'s; the form is `forms.case`.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from caselaw.models import Case
 
+from ..forms.case import CaseSubmission
 from . import editing
-from .forms_case import CaseSubmission
 
 PAGE = editing.FormPage(
     model=Case,

@@ -26,8 +26,8 @@ from legislation.models import Law
 from sherloc import access
 from sherloc.models import PublicationStatus as S
 
-from . import diff, duplicates, revisions, workflow
-from .review_forms import KIND_LABELS, QueueFilterForm
+from .. import diff, duplicates, revisions, snapshots, workflow
+from .forms import KIND_LABELS, QueueFilterForm
 
 KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
 PENDING = (S.SUBMITTED, S.IN_REVIEW)
@@ -121,7 +121,7 @@ def _record(kind: str, pk: int):  # noqa: ANN202
 def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _require_reviewer(request.user)
     record = _record(kind, pk)
-    content_fields, content_sections = diff.describe(revisions.as_format(record))
+    content_fields, content_sections = diff.describe(snapshots.as_format(record))
     context = {
         "kind": kind,
         "kind_label": KIND_LABELS[kind],
@@ -145,7 +145,7 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if not (access.is_reviewer(request.user) or access.is_editor(request.user)):
         raise PermissionDenied(_("Only secretariat staff can see the full history of a record."))
     record = _record(kind, pk)
-    versions = list(revisions.versions(record))
+    versions = list(snapshots.versions(record))
     can_restore = access.is_reviewer(request.user) and record.revision_of_id is None
     current = versions[-1].number if versions and record.is_published else None
     rows = []
@@ -179,7 +179,7 @@ def record_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def restore_version(request: HttpRequest, kind: str, pk: int, number: int) -> HttpResponse:
     _require_reviewer(request.user)
     record = _record(kind, pk)
-    version = get_object_or_404(revisions.versions(record), number=number)
+    version = get_object_or_404(snapshots.versions(record), number=number)
     try:
         revisions.restore(record, version, request.user, request.POST.get("comment", "").strip())
     except workflow.NotAllowed:

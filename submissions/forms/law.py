@@ -29,8 +29,8 @@ from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from sherloc import uploads
 from taxonomy.models import Article, Country, CrimeType, Issue, Language
 
-from . import completeness
-from .forms_common import BoundedRowsMixin, KeptFormsMixin
+from .. import completeness
+from .common import BoundedRowsMixin, KeptFormsMixin
 
 ORDER_OFFSET = 1_000_000  # temporary orders while re-numbering (order is unique per law)
 MAX_FILES_PER_SAVE = 10

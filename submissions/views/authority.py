@@ -1,6 +1,6 @@
 """Focal point pages for competent authorities: create, edit (read-only once submitted), withdraw.
 
-The flow (access, draft/submit, read-only, withdraw) is `editing`'s; the form is `forms_authority`.
+The flow (access, draft/submit, read-only, withdraw) is `editing`'s; the form is `forms.authority`.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from authorities.models import CompetentAuthority
 
+from ..forms.authority import AuthoritySubmission
 from . import editing
-from .forms_authority import AuthoritySubmission
 
 PAGE = editing.FormPage(
     model=CompetentAuthority,
