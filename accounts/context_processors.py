@@ -1,6 +1,6 @@
 """`account_nav` for the header: which work areas the signed-in user may open.
 
-Lazy on purpose: the checks (one groups query, cached on the user by submissions.roles) only run when
+Lazy on purpose: the checks (one groups query, cached on the user by submissions.record_access) only run when
 a template reads them, and never for anonymous visitors, so public pages pay nothing.
 """
 

@@ -1,6 +1,6 @@
 """The roles an invitation can grant, as Django group names, and what accepting one sets on the account.
 
-Group names come from the apps that own them: the workflow groups from submissions.roles, the
+Group names come from the apps that own them: the workflow groups from submissions.record_access, the
 practitioners group (sees competent authorities' contact details) from authorities.access.
 """
 

@@ -5,7 +5,7 @@ as private as the record. This view decides per request:
 
 - the record is published: anyone may download;
 - not published (draft, in review, returned, withdrawn, a pending revision...): users allowed by
-  `submissions.roles.can_view` (editors, reviewers, focal points of the record's country);
+  `submissions.record_access.can_view` (editors, reviewers, focal points of the record's country);
   another signed-in user gets 403, like on every other page of a record outside their scope;
   an anonymous visitor gets 404, so drafts do not "exist" publicly (the public law and case pages
   answer 404 for them too).
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_safe
 from caselaw.models import CaseAttachment
 from legislation.models import LawAttachment
 from sherloc.models import Attachment
-from submissions import roles
+from submissions import record_access
 
 # kind in the URL -> (attachment model, name of its record foreign key)
 KINDS: dict[str, tuple[type[Attachment], str]] = {
@@ -34,7 +34,7 @@ KINDS: dict[str, tuple[type[Attachment], str]] = {
 
 def may_download(user: object, record: Model) -> bool:
     """Published records' files are public; the others follow the record's own visibility."""
-    return record.is_published or roles.can_view(user, record)
+    return record.is_published or record_access.can_view(user, record)
 
 
 @require_safe

@@ -3,7 +3,7 @@
 Groups are created by data migrations (submissions 0002, authorities 0002): national focal points submit
 records for the countries of their scope; secretariat editors curate any record; secretariat reviewers
 decide on submissions; practitioners see competent authorities' contact details. Superusers may do
-everything. Object-level rules (a focal point's countries) are the workflow's: submissions.roles.
+everything. Object-level rules (a focal point's countries) are the workflow's: submissions.record_access.
 """
 
 from __future__ import annotations

@@ -22,8 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from sherloc import access
-from sherloc.models import PublicationStatus as S
-from sherloc.models import PublishableRecord
+from sherloc.models import PublicationStatus, PublishableRecord
 
 from . import completeness, snapshots, workflow
 from .models import Transition
@@ -54,7 +53,10 @@ class WorkflowActionsMixin:
     @admin.action(description=gettext_lazy("Unpublish (return to draft)"), permissions=["review"])
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._run(
-            request, queryset, lambda record, user: workflow.unpublish(record, user, to=S.DRAFT), _("Unpublished")
+            request,
+            queryset,
+            lambda record, user: workflow.unpublish(record, user, to=PublicationStatus.DRAFT),
+            _("Unpublished"),
         )
 
     def _run(self, request: HttpRequest, queryset: QuerySet, step: Step, verb: str) -> None:
@@ -82,7 +84,7 @@ def _submit_if_complete(record: PublishableRecord, user: Any) -> Transition:
 
 
 def _unpublish_to_draft(record: PublishableRecord, user: Any) -> Transition:
-    return workflow.unpublish(record, user, to=S.DRAFT)
+    return workflow.unpublish(record, user, to=PublicationStatus.DRAFT)
 
 
 def run_step(queryset: QuerySet, step: Step, user: Any) -> tuple[int, Counter[str]]:

@@ -46,7 +46,7 @@ from sherloc.api.permissions import request_token
 from sherloc.api.schema import ErrorSerializer
 from sherloc.api.viewsets import ApiViewMixin
 
-from . import intake, roles
+from . import intake, record_access
 from .models import Transition
 from .serializers import SubmissionDetailSerializer, SubmissionSerializer
 
@@ -92,7 +92,7 @@ def own_submission_keys(user: Any) -> list[tuple[Any, str, int]]:
     """(updated_at, kind, pk) of the user's records, newest first: records the user moved through the
     workflow (created, submitted...) or submitted, still within their countries (as the web "mine" page)."""
     rows: list[tuple[Any, str, int]] = []
-    countries = None if access.is_editor(user) else roles.countries_for(user)
+    countries = None if access.is_editor(user) else record_access.countries_for(user)
     for kind, model in MODELS.items():
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         acted = Transition.objects.filter(actor=user, content_type=ct).values("object_id")
@@ -313,6 +313,6 @@ class SubmissionDetailView(ApiViewMixin, GenericAPIView):
         record = MODELS[kwargs["kind"]].objects.select_related("country").filter(pk=kwargs["id"]).first()
         if record is None:
             raise Http404
-        if not roles.can_view(request.user, record):
+        if not record_access.can_view(request.user, record):
             raise PermissionDenied("This record belongs to a country outside your scope.")
         return _private(Response(self.get_serializer(record).data))

@@ -18,11 +18,11 @@ import unicodedata
 
 from django.db import models
 
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 
 SIMILARITY = 0.85
 MAX_CANDIDATES = 2000  # a country's records of one kind; beyond that, only the number rule runs
-IGNORED_STATUSES = (S.WITHDRAWN, S.REJECTED)
+IGNORED_STATUSES = (PublicationStatus.WITHDRAWN, PublicationStatus.REJECTED)
 _NOISE = re.compile(r"[\W_]+", re.UNICODE)
 
 

@@ -10,7 +10,7 @@ does not need to:
   a focal point cannot submit a record "already published" or "reviewed by" someone;
 - attachments are refused: in the import format they name files already stored on the server, which
   would let a client attach any stored file (uploads go through the web form);
-- the record's country must be in the submitter's scope (`roles.countries_for`), else 403;
+- the record's country must be in the submitter's scope (`record_access.countries_for`), else 403;
 - an `external_id` already in use, and a natural identity already taken (a law's country + title +
   number, a case's portal number, an authority's country + name) are a 409 naming the field, checked
   here so the client never meets the database's IntegrityError (which is still caught, for races);
@@ -52,7 +52,7 @@ from legislation.models import Law, Provision
 from sherloc import richtext
 from sherloc.models import PublicationStatus, new_external_id
 
-from . import completeness, revisions, roles, workflow
+from . import completeness, record_access, revisions, workflow
 
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
 WORKFLOW_OWNED = (*WORKFLOW_FIELDS, *TIMESTAMP_FIELDS)
@@ -169,7 +169,7 @@ def check_complete(data: dict, flagged: set[str] | frozenset[str] = frozenset())
 def check_scope(data: dict, user: Any, codes: Codes) -> None:
     """403 unless the record's country is one the user may submit for."""
     country_id = codes.countries.by_code[data["country"]]
-    allowed = roles.countries_for(user)
+    allowed = record_access.countries_for(user)
     if not allowed.filter(pk=country_id).exists():
         mine = ", ".join(sorted(allowed.values_list("alpha3", flat=True))) or "none"
         raise Refused(
@@ -192,7 +192,7 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
     existing = model.objects.filter(external_id=data["external_id"]).first()
     updating = None
     if existing is not None:
-        in_scope = roles.countries_for(user).filter(pk=existing.country_id).exists()
+        in_scope = record_access.countries_for(user).filter(pk=existing.country_id).exists()
         if not (existing.status == PublicationStatus.PUBLISHED and existing.revision_of_id is None and in_scope):
             raise _conflict(
                 "The external_id is already used by another record.",
@@ -201,7 +201,7 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
         if existing.country.alpha3 != data["country"]:
             raise _invalid({"country": ["an update cannot move a record to another country"]})
         pending = revisions.open_revision(existing)
-        if pending is not None and pending.status not in roles.EDITABLE_BY_FOCAL_POINT:
+        if pending is not None and pending.status not in record_access.EDITABLE_BY_FOCAL_POINT:
             raise _conflict(
                 "An update of this record is already waiting for review.",
                 {"external_id": ["an update of this record is pending review"]},
@@ -229,7 +229,7 @@ def check_provision_refs(data: dict, user: Any) -> None:
     """A charge may cite a provision of a published law or of a law of the user's countries. Anything
     else reads as missing, whether or not it exists (another country's drafts stay invisible)."""
     problems = []
-    visible = Q(status=PublicationStatus.PUBLISHED) | Q(country__in=roles.countries_for(user))
+    visible = Q(status=PublicationStatus.PUBLISHED) | Q(country__in=record_access.countries_for(user))
     for i, charge in enumerate(data.get("charges", [])):
         ref = charge.get("provision")
         if not ref:

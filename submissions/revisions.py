@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 
 from interchange.jsonl_format import WORKFLOW_FIELDS, iso_datetime
 from sherloc import access
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 
-from . import roles, snapshots, workflow
+from . import record_access, snapshots, workflow
 from .models import PublishedVersion, Transition
 
 
@@ -36,17 +36,25 @@ def open_revision(record: models.Model) -> models.Model | None:
     """The record's pending revision, if one is being prepared or reviewed."""
     return (
         type(record)
-        ._default_manager.filter(revision_of=record, status__in=(S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED))
+        ._default_manager.filter(
+            revision_of=record,
+            status__in=(
+                PublicationStatus.DRAFT,
+                PublicationStatus.SUBMITTED,
+                PublicationStatus.IN_REVIEW,
+                PublicationStatus.RETURNED,
+            ),
+        )
         .first()
     )
 
 
 def may_revise(user, record: models.Model) -> bool:  # noqa: ANN001
     """Focal points of the record's country and editors may propose an update of a published record."""
-    if record.status != S.PUBLISHED or record.revision_of_id is not None:
+    if record.status != PublicationStatus.PUBLISHED or record.revision_of_id is not None:
         return False
     return access.is_editor(user) or (
-        access.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
+        access.is_focal_point(user) and record_access.countries_for(user).filter(pk=record.country_id).exists()
     )
 
 
@@ -75,13 +83,13 @@ def _start_revision(record: models.Model, user) -> models.Model:  # noqa: ANN001
             return existing
         data = snapshots.as_format(record)
         data.update({key: None for key in WORKFLOW_FIELDS})
-        data.update(status=S.DRAFT, created_at=None, updated_at=None)
+        data.update(status=PublicationStatus.DRAFT, created_at=None, updated_at=None)
         copy = type(record)._default_manager.get(pk=record.pk)
         copy.pk = copy.id = None
         copy._state.adding = True
         copy.external_id = uuid.uuid4().hex
         copy.revision_of = record
-        copy.status = S.DRAFT
+        copy.status = PublicationStatus.DRAFT
         copy.assigned_to = None
         for name in ("submitted_by", "reviewed_by"):
             setattr(copy, name, None)
@@ -117,7 +125,7 @@ def restore(record: models.Model, version: PublishedVersion, user, comment: str 
         data = dict(version.data)
         data.update(
             external_id=locked.external_id,
-            status=S.PUBLISHED,
+            status=PublicationStatus.PUBLISHED,
             reviewed_by=getattr(user, "username", None),
             reviewed_at=iso_datetime(now),
             published_at=iso_datetime(now),
@@ -128,7 +136,7 @@ def restore(record: models.Model, version: PublishedVersion, user, comment: str 
         snapshots.write(locked, data, f"restored version {version.number}")
         locked.refresh_from_db()
         note = _("Version %(number)s restored.") % {"number": version.number}
-        entry = workflow.log(locked, user, source, S.PUBLISHED, f"{note} {comment}".strip())
+        entry = workflow.log(locked, user, source, PublicationStatus.PUBLISHED, f"{note} {comment}".strip())
         snapshots.snapshot(locked, user, note=f"restored v{version.number}")
     record.refresh_from_db()
     return entry

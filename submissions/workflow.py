@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 
 from interchange.jsonl_format import iso_datetime
 from sherloc import access
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 
-from . import roles, snapshots
+from . import record_access, snapshots
 from .models import Transition
 
 
@@ -65,18 +65,20 @@ class Step:
     sources: tuple[str, ...]
 
 
-SUBMIT = Step("submit", (S.DRAFT, S.RETURNED))
-START_REVIEW = Step("start_review", (S.SUBMITTED,))
-PUBLISH = Step("publish", (S.IN_REVIEW,))
-RETURN = Step("return", (S.IN_REVIEW,))
-REJECT = Step("reject", (S.IN_REVIEW,))
-WITHDRAW = Step("withdraw", (S.DRAFT, S.SUBMITTED, S.RETURNED))
-UNPUBLISH = Step("unpublish", (S.PUBLISHED,))
-UNPUBLISH_TARGETS = (S.DRAFT, S.WITHDRAWN)
+SUBMIT = Step("submit", (PublicationStatus.DRAFT, PublicationStatus.RETURNED))
+START_REVIEW = Step("start_review", (PublicationStatus.SUBMITTED,))
+PUBLISH = Step("publish", (PublicationStatus.IN_REVIEW,))
+RETURN = Step("return", (PublicationStatus.IN_REVIEW,))
+REJECT = Step("reject", (PublicationStatus.IN_REVIEW,))
+WITHDRAW = Step("withdraw", (PublicationStatus.DRAFT, PublicationStatus.SUBMITTED, PublicationStatus.RETURNED))
+UNPUBLISH = Step("unpublish", (PublicationStatus.PUBLISHED,))
+UNPUBLISH_TARGETS = (PublicationStatus.DRAFT, PublicationStatus.WITHDRAWN)
 # A reviewer's decisions, and the statuses they leave behind: meeting one of these means another
 # reviewer was first, which deserves its own message rather than "cannot start reviewing".
 DECISIONS = frozenset(("start_review", "publish", "return", "reject"))
-DECIDED = frozenset((S.IN_REVIEW, S.PUBLISHED, S.RETURNED, S.REJECTED))
+DECIDED = frozenset(
+    (PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED, PublicationStatus.RETURNED, PublicationStatus.REJECTED)
+)
 
 
 # --------------------------------------------------------------------------- permission rules
@@ -84,7 +86,7 @@ DECIDED = frozenset((S.IN_REVIEW, S.PUBLISHED, S.RETURNED, S.REJECTED))
 
 def _may_submit(user, record) -> bool:  # noqa: ANN001
     return access.is_editor(user) or (
-        access.is_focal_point(user) and roles.countries_for(user).filter(pk=record.country_id).exists()
+        access.is_focal_point(user) and record_access.countries_for(user).filter(pk=record.country_id).exists()
     )
 
 
@@ -138,7 +140,7 @@ def _check_source(step: Step, source: str | None) -> str:
         if step.name in DECISIONS and source in DECIDED:
             raise AlreadyDecided(
                 _("Someone else has already decided on this record: its status is now “%(status)s”.")
-                % {"status": S(source).label}
+                % {"status": PublicationStatus(source).label}
             )
         raise InvalidTransition(_invalid_message(step, source))
     return source
@@ -180,7 +182,7 @@ def _invalid_message(step: Step, status: str) -> str:
         "withdraw": _("Cannot withdraw: the record's status is “%(status)s”."),
         "unpublish": _("Cannot unpublish: the record's status is “%(status)s”."),
     }
-    return messages[step.name] % {"status": S(status).label}
+    return messages[step.name] % {"status": PublicationStatus(status).label}
 
 
 # --------------------------------------------------------------------------- public transitions
@@ -193,7 +195,7 @@ def submit(record: models.Model, user, comment: str = "") -> Transition:  # noqa
         SUBMIT,
         record,
         user,
-        S.SUBMITTED,
+        PublicationStatus.SUBMITTED,
         _may_submit(user, record),
         comment,
         {"submitted_by": user, "submitted_at": now},
@@ -203,7 +205,7 @@ def submit(record: models.Model, user, comment: str = "") -> Transition:  # noqa
 def start_review(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
     """submitted -> in_review, by a reviewer (who becomes the record's reviewer)."""
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(START_REVIEW, record, user, S.IN_REVIEW, access.is_reviewer(user), comment, fields)
+    return _apply(START_REVIEW, record, user, PublicationStatus.IN_REVIEW, access.is_reviewer(user), comment, fields)
 
 
 def publish(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
@@ -219,7 +221,9 @@ def publish(record: models.Model, user, comment: str = "") -> Transition:  # noq
     def keep_version(published: models.Model) -> None:
         snapshots.snapshot(published, user, note="published")
 
-    return _apply(PUBLISH, record, user, S.PUBLISHED, access.is_reviewer(user), comment, fields, keep_version)
+    return _apply(
+        PUBLISH, record, user, PublicationStatus.PUBLISHED, access.is_reviewer(user), comment, fields, keep_version
+    )
 
 
 def _approve_revision(revision: models.Model, user, comment: str) -> Transition:  # noqa: ANN001
@@ -228,7 +232,7 @@ def _approve_revision(revision: models.Model, user, comment: str) -> Transition:
     with transaction.atomic():
         source = _check_source(PUBLISH, _locked_status(revision))
         record = _apply_revision(revision, user)
-        entry = log(record, user, source, S.PUBLISHED, comment or _("Update approved and published."))
+        entry = log(record, user, source, PublicationStatus.PUBLISHED, comment or _("Update approved and published."))
         snapshots.snapshot(record, user, note="revision approved")
         transaction.on_commit(lambda: _notify(PUBLISH, record, entry))
     return entry
@@ -240,7 +244,7 @@ def _apply_revision(revision: models.Model, user) -> models.Model:  # noqa: ANN0
     The caller (`_approve_revision`) has checked the reviewer's role and the revision's status under a lock.
     """
     record = type(revision)._default_manager.select_for_update().get(pk=revision.revision_of_id)
-    if record.status != S.PUBLISHED:
+    if record.status != PublicationStatus.PUBLISHED:
         raise InvalidTransition(
             _("The record this revision updates is no longer published; unpublished records are edited directly.")
         )
@@ -248,7 +252,7 @@ def _apply_revision(revision: models.Model, user) -> models.Model:  # noqa: ANN0
     data = snapshots.as_format(revision)
     data.update(
         external_id=record.external_id,
-        status=S.PUBLISHED,
+        status=PublicationStatus.PUBLISHED,
         submitted_by=data.get("submitted_by"),
         reviewed_by=getattr(user, "username", None),
         reviewed_at=iso_datetime(now),
@@ -270,7 +274,7 @@ def take_into_review(record: models.Model, user) -> None:  # noqa: ANN001
     deciding on a submitted record logs both steps."""
     with transaction.atomic():
         status = _locked_status(record)
-        if status is None or status == S.SUBMITTED:
+        if status is None or status == PublicationStatus.SUBMITTED:
             start_review(record, user)  # a vanished record is reported by start_review
 
 
@@ -286,7 +290,7 @@ def return_to_submitter(record: models.Model, user, comment: str) -> Transition:
     if not (comment or "").strip():
         raise CommentRequired(_("Say what the submitter should change: a comment is required."))
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(RETURN, record, user, S.RETURNED, access.is_reviewer(user), comment.strip(), fields)
+    return _apply(RETURN, record, user, PublicationStatus.RETURNED, access.is_reviewer(user), comment.strip(), fields)
 
 
 def reject(record: models.Model, user, reason: str) -> Transition:  # noqa: ANN001
@@ -294,15 +298,15 @@ def reject(record: models.Model, user, reason: str) -> Transition:  # noqa: ANN0
     if not (reason or "").strip():
         raise CommentRequired(_("A reason is required to reject a record."))
     fields = {"reviewed_by": user, "reviewed_at": timezone.now()}
-    return _apply(REJECT, record, user, S.REJECTED, access.is_reviewer(user), reason.strip(), fields)
+    return _apply(REJECT, record, user, PublicationStatus.REJECTED, access.is_reviewer(user), reason.strip(), fields)
 
 
 def withdraw(record: models.Model, user, comment: str = "") -> Transition:  # noqa: ANN001
     """draft/submitted/returned -> withdrawn, by the submitter."""
-    return _apply(WITHDRAW, record, user, S.WITHDRAWN, may_withdraw(user, record), comment)
+    return _apply(WITHDRAW, record, user, PublicationStatus.WITHDRAWN, may_withdraw(user, record), comment)
 
 
-def unpublish(record: models.Model, user, to: str = S.DRAFT, comment: str = "") -> Transition:  # noqa: ANN001
+def unpublish(record: models.Model, user, to: str = PublicationStatus.DRAFT, comment: str = "") -> Transition:  # noqa: ANN001
     """published -> draft or withdrawn, by a reviewer: the record leaves the public site and search."""
     if to not in UNPUBLISH_TARGETS:
         raise InvalidTransition(_("A published record can only go back to draft or be withdrawn."))
@@ -328,7 +332,7 @@ def _notify(step: Step, record: models.Model, entry: Transition) -> None:
         submitter = record.submitted_by
         recipients = [submitter.email] if submitter is not None and submitter.email else []
         subject = _("Your submission “%(record)s” now has the status “%(status)s”") % {
-            "status": S(entry.to_status).label,
+            "status": PublicationStatus(entry.to_status).label,
             "record": record,
         }
     else:
@@ -338,7 +342,8 @@ def _notify(step: Step, record: models.Model, entry: Transition) -> None:
     lines = [
         subject,
         "",
-        _("Status: %(from)s -> %(to)s") % {"from": S(entry.from_status).label, "to": S(entry.to_status).label},
+        _("Status: %(from)s -> %(to)s")
+        % {"from": PublicationStatus(entry.from_status).label, "to": PublicationStatus(entry.to_status).label},
         _("By: %(user)s") % {"user": entry.actor or "-"},
     ]
     if entry.comment:

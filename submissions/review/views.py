@@ -24,13 +24,13 @@ from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc import access
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 
 from .. import diff, duplicates, revisions, snapshots, workflow
 from .forms import KIND_LABELS, QueueFilterForm
 
 KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
-PENDING = (S.SUBMITTED, S.IN_REVIEW)
+PENDING = (PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW)
 
 
 def _require_reviewer(user) -> None:  # noqa: ANN001
@@ -279,7 +279,9 @@ def decide(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespons
             elif action == "reject":
                 entry = workflow.reject(record, user, comment)
             else:
-                entry = workflow.unpublish(record, user, to=request.POST.get("to", S.DRAFT), comment=comment)
+                entry = workflow.unpublish(
+                    record, user, to=request.POST.get("to", PublicationStatus.DRAFT), comment=comment
+                )
     except workflow.NotAllowed:
         raise
     except workflow.WorkflowError as exc:
@@ -290,6 +292,6 @@ def decide(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespons
     messages.success(
         request,
         _("“%(record)s” now has the status “%(status)s”.")
-        % {"record": _title(record), "status": S(entry.to_status).label},
+        % {"record": _title(record), "status": PublicationStatus(entry.to_status).label},
     )
     return redirect("review:queue")

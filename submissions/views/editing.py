@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from sherloc import access
 from taxonomy.models import Country
 
-from .. import diff, roles, workflow
+from .. import diff, record_access, workflow
 from ..forms.common import disable_all
 
 
@@ -72,7 +72,7 @@ def require_submitter(user: Any) -> None:
 def record_for(user: Any, model: type[models.Model], pk: int) -> models.Model:
     """The record, if the user may work on it through the submission pages (404 if missing, else 403)."""
     record = get_object_or_404(model._default_manager.select_related("country"), pk=pk)
-    if not roles.can_view(user, record) or not (access.is_focal_point(user) or access.is_editor(user)):
+    if not record_access.can_view(user, record) or not (access.is_focal_point(user) or access.is_editor(user)):
         raise PermissionDenied(_("This record belongs to a country outside your scope."))
     return record
 
@@ -80,8 +80,8 @@ def record_for(user: Any, model: type[models.Model], pk: int) -> models.Model:
 def form_page(request: HttpRequest, page: FormPage, record: models.Model) -> HttpResponse:
     """GET renders the form (read-only when the record is not editable now); POST saves a draft or submits."""
     user = request.user
-    editable = record.pk is None or roles.can_edit(user, record)
-    countries = roles.countries_for(user)
+    editable = record.pk is None or record_access.can_edit(user, record)
+    countries = record_access.countries_for(user)
     if request.method == "POST":
         if not editable:
             raise PermissionDenied(_("This record cannot be changed in its current status."))

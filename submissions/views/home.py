@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from sherloc import access
 
-from .. import roles, workflow
+from .. import record_access, workflow
 from ..models import Transition
 from .editing import edit_url_name, require_submitter
 
@@ -17,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """One entry point to link from e-mails and the menu, so people need not know each form's URL."""
     user = request.user
     require_submitter(user)
-    countries = None if access.is_editor(user) else list(roles.countries_for(user).order_by("name"))
+    countries = None if access.is_editor(user) else list(record_access.countries_for(user).order_by("name"))
     return render(request, "submissions/home.html", {"countries": countries})
 
 
@@ -36,7 +36,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         if model is None:
             continue
         for record in model._default_manager.filter(pk__in=pks).select_related("country"):
-            if not roles.can_view(user, record):
+            if not record_access.can_view(user, record):
                 continue  # the country left the user's scope
             rows.append(
                 {

@@ -198,18 +198,18 @@ def test_admin_cannot_publish_a_pending_revision(admin_client) -> None:  # noqa:
     """The status is not a form field (changes go through the workflow), and the publish action refuses
     a pending revision with a reason: it is published by approving it in the review queue."""
     from legislation.models import Law
-    from sherloc.models import PublicationStatus as S
+    from sherloc.models import PublicationStatus
     from submissions import revisions
     from tests.factories import LawFactory, UserFactory
 
-    law = LawFactory(status=S.PUBLISHED)
+    law = LawFactory(status=PublicationStatus.PUBLISHED)
     copy = revisions.start_revision(law, UserFactory(is_superuser=True))
     page = admin_client.get(f"/admin/legislation/law/{copy.pk}/change/")
     assert page.status_code == 200
     form = page.context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     data.update(
-        status=S.PUBLISHED,
+        status=PublicationStatus.PUBLISHED,
         **{
             f"{fs.formset.prefix}-{key}": value
             for fs in page.context["inline_admin_formsets"]
@@ -218,9 +218,9 @@ def test_admin_cannot_publish_a_pending_revision(admin_client) -> None:  # noqa:
     )
     response = admin_client.post(f"/admin/legislation/law/{copy.pk}/change/", data)
     assert response.status_code == 302
-    assert Law.objects.get(pk=copy.pk).status == S.DRAFT
+    assert Law.objects.get(pk=copy.pk).status == PublicationStatus.DRAFT
     response = admin_client.post(
         "/admin/legislation/law/", {"action": "publish_selected", "_selected_action": [copy.pk]}, follow=True
     )
     assert any("not changed" in str(m) for m in response.context["messages"])
-    assert Law.objects.get(pk=copy.pk).status == S.DRAFT
+    assert Law.objects.get(pk=copy.pk).status == PublicationStatus.DRAFT

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from legislation.models import Law
 from sherloc.access import REVIEWERS
-from sherloc.models import PublicationStatus as S
-from sherloc.models import Removal
+from sherloc.models import PublicationStatus, Removal
 from submissions import revisions, workflow
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, UserFactory
 
@@ -21,20 +20,20 @@ def feed(client, **params) -> list[tuple[str, int, str]]:  # noqa: ANN001, ANN00
 
 def test_unpublished_deleted_and_removed_provisions_are_listed(client) -> None:  # noqa: ANN001
     reviewer = UserFactory(groups=[REVIEWERS])
-    law = LawFactory(status=S.PUBLISHED, external_id="bra-law")
+    law = LawFactory(status=PublicationStatus.PUBLISHED, external_id="bra-law")
     kept, dropped = ProvisionFactory(law=law, order=1), ProvisionFactory(law=law, order=2)
-    case = CaseFactory(status=S.PUBLISHED)
-    authority = AuthorityFactory(status=S.PUBLISHED)
-    draft = LawFactory(status=S.DRAFT)
+    case = CaseFactory(status=PublicationStatus.PUBLISHED)
+    authority = AuthorityFactory(status=PublicationStatus.PUBLISHED)
+    draft = LawFactory(status=PublicationStatus.DRAFT)
 
-    workflow.unpublish(law, reviewer, to=S.WITHDRAWN, comment="superseded")
+    workflow.unpublish(law, reviewer, to=PublicationStatus.WITHDRAWN, comment="superseded")
     case_pk = case.pk
     case.delete()
     authority.name = authority.name + " (renamed)"
     authority.save()  # saving a published record that stays published is no removal
     draft.delete()  # never public: nothing to tell mirrors
 
-    other = LawFactory(status=S.PUBLISHED, external_id="fra-law")
+    other = LawFactory(status=PublicationStatus.PUBLISHED, external_id="fra-law")
     ProvisionFactory(law=other, order=1)
     gone = ProvisionFactory(law=other, order=2)
     gone_pk = gone.pk
@@ -52,7 +51,7 @@ def test_unpublished_deleted_and_removed_provisions_are_listed(client) -> None: 
 
 def test_since_and_cursor_walk(client) -> None:  # noqa: ANN001
     for _ in range(3):
-        LawFactory(status=S.PUBLISHED).delete()
+        LawFactory(status=PublicationStatus.PUBLISHED).delete()
     first = Removal.objects.order_by("removed_at", "pk").first()
     Removal.objects.filter(pk=first.pk).update(removed_at=timezone.now() - timezone.timedelta(days=3))
     since = (timezone.now() - timezone.timedelta(days=1)).isoformat()
@@ -65,13 +64,13 @@ def test_since_and_cursor_walk(client) -> None:  # noqa: ANN001
 
 def test_revisions_and_approvals_are_not_removals(client) -> None:  # noqa: ANN001
     reviewer = UserFactory(groups=[REVIEWERS], is_superuser=True)
-    law = LawFactory(status=S.PUBLISHED)
+    law = LawFactory(status=PublicationStatus.PUBLISHED)
     ProvisionFactory(law=law, order=1)
     copy = revisions.start_revision(law, reviewer)
     workflow.submit(copy, reviewer)
     workflow.start_review(copy, reviewer)
     workflow.publish(copy, reviewer)  # applies the copy and deletes it
-    assert Law.objects.get(pk=law.pk).status == S.PUBLISHED
+    assert Law.objects.get(pk=law.pk).status == PublicationStatus.PUBLISHED
     assert feed(client) == []
 
 

@@ -14,7 +14,7 @@ from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc.access import EDITORS, REVIEWERS
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from submissions.models import Transition
 from taxonomy.models import Language
@@ -122,7 +122,7 @@ def test_law_with_two_provisions_is_submitted(bra, fp_bra) -> None:  # noqa: ANN
     assert data["public_url"] is None and data["latest_comment"] is None
     assert "private" in response["Cache-Control"]
 
-    assert law.status == S.SUBMITTED and law.submitted_by == fp_bra and law.submitted_at
+    assert law.status == PublicationStatus.SUBMITTED and law.submitted_by == fp_bra and law.submitted_at
     assert law.external_id and law.revision_of_id is None
     assert "API" in law.provenance
     first, second = law.provisions.order_by("order")
@@ -130,7 +130,10 @@ def test_law_with_two_provisions_is_submitted(bra, fp_bra) -> None:  # noqa: ANN
     assert sorted((t.article.code, t.paragraph) for t in first.article_tags.all()) == [("TIP-3", "a"), ("TIP-5", "")]
     assert [c.code for c in first.crime_types.all()] == ["trafficking-in-persons"]
     steps = [(t.actor, t.from_status, t.to_status) for t in workflow.history(law)]
-    assert steps == [(fp_bra, "", S.DRAFT), (fp_bra, S.DRAFT, S.SUBMITTED)]
+    assert steps == [
+        (fp_bra, "", PublicationStatus.DRAFT),
+        (fp_bra, PublicationStatus.DRAFT, PublicationStatus.SUBMITTED),
+    ]
     assert {h.history_user for h in law.history.all()} == {fp_bra}  # the change log names the token's user
 
 
@@ -142,7 +145,7 @@ def test_submission_reaches_the_review_queue(bra, client) -> None:  # noqa: ANN0
 
     assert response.status_code == 200
     assert [(row["kind"], row["record"].pk, row["record"].status) for row in response.context["rows"]] == [
-        ("law", law_id, S.SUBMITTED)
+        ("law", law_id, PublicationStatus.SUBMITTED)
     ]
 
 
@@ -156,7 +159,7 @@ def test_case_body(bra) -> None:  # noqa: ANN001
 
     assert response.status_code == 201, response.json()
     case = Case.objects.get(pk=response.json()["id"])
-    assert response.json()["kind"] == "case" and case.status == S.SUBMITTED
+    assert response.json()["kind"] == "case" and case.status == PublicationStatus.SUBMITTED
     assert case.court.name == "Tribunal Regional Federal da 3ª Região"
     assert sorted(p.name for p in case.people.all()) == ["J.S.", "M.R."]
     assert case.charges.get().provision == cited.provisions.get()
@@ -178,8 +181,8 @@ def test_draft_action_keeps_a_draft(bra, fp_bra) -> None:  # noqa: ANN001
 
     assert response.status_code == 201
     law = Law.objects.get(pk=response.json()["id"])
-    assert law.status == S.DRAFT and law.submitted_by is None
-    assert [(t.actor, t.to_status) for t in workflow.history(law)] == [(fp_bra, S.DRAFT)]
+    assert law.status == PublicationStatus.DRAFT and law.submitted_by is None
+    assert [(t.actor, t.to_status) for t in workflow.history(law)] == [(fp_bra, PublicationStatus.DRAFT)]
 
 
 def test_unknown_action_is_a_400(bra) -> None:  # noqa: ANN001
@@ -372,15 +375,19 @@ def test_duplicate_case_portal_number_and_authority_name_are_409(bra) -> None:  
 
 
 def test_update_of_a_published_record_becomes_a_pending_revision(bra, client) -> None:  # noqa: ANN001
-    law = LawFactory(country=country("BRA"), external_id="bra-published", title="Old title", status=S.PUBLISHED)
+    law = LawFactory(
+        country=country("BRA"), external_id="bra-published", title="Old title", status=PublicationStatus.PUBLISHED
+    )
 
     response = bra.post(URL, body(LAW, external_id="bra-published", title="New title"), format="json")
 
     assert response.status_code == 201, response.json()
     copy = Law.objects.get(revision_of=law)
-    assert response.json()["id"] == copy.pk and copy.status == S.SUBMITTED and copy.title == "New title"
+    assert response.json()["id"] == copy.pk and copy.status == PublicationStatus.SUBMITTED and copy.title == "New title"
     law.refresh_from_db()
-    assert law.title == "Old title" and law.status == S.PUBLISHED  # the public keeps the published version
+    assert (
+        law.title == "Old title" and law.status == PublicationStatus.PUBLISHED
+    )  # the public keeps the published version
     public = client.get("/api/v1/laws/").json()
     assert [row["title"] for row in public["results"]] == ["Old title"]
 
@@ -389,8 +396,8 @@ def test_update_of_a_published_record_becomes_a_pending_revision(bra, client) ->
 
 
 def test_update_cannot_move_a_record_or_touch_unpublished_ones(bra) -> None:  # noqa: ANN001
-    LawFactory(country=country("BRA"), external_id="bra-published", status=S.PUBLISHED)
-    LawFactory(country=country("BRA"), external_id="bra-draft", status=S.DRAFT)
+    LawFactory(country=country("BRA"), external_id="bra-published", status=PublicationStatus.PUBLISHED)
+    LawFactory(country=country("BRA"), external_id="bra-draft", status=PublicationStatus.DRAFT)
     moved = bra.post(URL, body(LAW, external_id="bra-published", country="FRA"), format="json")
     assert moved.status_code == 403  # FRA is outside the scope before anything else
     draft = bra.post(URL, body(LAW, external_id="bra-draft"), format="json")
@@ -398,7 +405,7 @@ def test_update_cannot_move_a_record_or_touch_unpublished_ones(bra) -> None:  # 
 
 
 def test_charge_cannot_cite_another_countrys_draft(bra) -> None:  # noqa: ANN001
-    hidden = LawFactory(country=country("FRA"), external_id="fra-draft", status=S.DRAFT)
+    hidden = LawFactory(country=country("FRA"), external_id="fra-draft", status=PublicationStatus.DRAFT)
     ProvisionFactory(law=hidden, order=1)
     data = body(CASE)
     data["charges"][0]["provision"] = {"law": "fra-draft", "order": 1}
@@ -468,7 +475,7 @@ def test_public_endpoints_do_not_show_submissions(bra, api, django_capture_on_co
 def test_own_submissions_list(bra, fp_bra) -> None:  # noqa: ANN001
     law = bra.post(URL, LAW, format="json").json()
     draft = bra.post(f"{URL}?action=draft", AUTHORITY, format="json").json()
-    colleague_law = LawFactory(country=country("FRA"), status=S.DRAFT)  # not theirs, other country
+    colleague_law = LawFactory(country=country("FRA"), status=PublicationStatus.DRAFT)  # not theirs, other country
     reviewer = UserFactory(username="reviewer", groups=[REVIEWERS])
     record = Law.objects.get(pk=law["id"])
     workflow.start_review(record, reviewer)
@@ -601,7 +608,7 @@ def test_incompleteness_and_bad_fields_are_reported_together(bra) -> None:  # no
 
 
 def test_incomplete_update_of_a_published_record_is_refused(bra) -> None:  # noqa: ANN001
-    law = LawFactory(country=country("BRA"), status=S.PUBLISHED, external_id="bra-law")
+    law = LawFactory(country=country("BRA"), status=PublicationStatus.PUBLISHED, external_id="bra-law")
     ProvisionFactory(law=law, order=1)
 
     response = bra.post(URL, body(LAW, external_id="bra-law", provisions=[]), format="json")

@@ -21,7 +21,7 @@ from django.test import Client
 
 from legislation.models import Law
 from sherloc.access import REVIEWERS
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import revisions, snapshots, workflow
 from submissions.models import PublishedVersion, Transition
 from tests.factories import LawFactory, ProvisionFactory, UserFactory
@@ -99,7 +99,7 @@ def reviewers(reference_data) -> list:  # noqa: ANN001
 
 def test_two_reviewers_approve_the_same_submitted_law(reviewers) -> None:  # noqa: ANN001
     submitter = focal_point("fp-bra", "BRA")
-    law = LawFactory(title="Contested approval act", status=S.SUBMITTED, submitted_by=submitter)
+    law = LawFactory(title="Contested approval act", status=PublicationStatus.SUBMITTED, submitted_by=submitter)
     ProvisionFactory(law=law, order=1, text="Contested provision on smuggling.")
 
     responses, waiters = approve_together(f"/en/review/law/{law.pk}/approve/", reviewers)
@@ -112,11 +112,11 @@ def test_two_reviewers_approve_the_same_submitted_law(reviewers) -> None:  # noq
     assert waiters >= 1, "the two approvals never overlapped on the row lock"
 
     law.refresh_from_db()
-    assert law.status == S.PUBLISHED and law.reviewed_by == reviewers[winners[0]]
+    assert law.status == PublicationStatus.PUBLISHED and law.reviewed_by == reviewers[winners[0]]
     steps = list(workflow.history(law).values_list("from_status", "to_status", "actor__username"))
     assert steps == [
-        (S.SUBMITTED, S.IN_REVIEW, reviewers[winners[0]].username),
-        (S.IN_REVIEW, S.PUBLISHED, reviewers[winners[0]].username),
+        (PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW, reviewers[winners[0]].username),
+        (PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED, reviewers[winners[0]].username),
     ], "one start of review and one publication, both by the winner"
     assert PublishedVersion.objects.filter(object_id=law.pk).count() == 1
     assert law.provisions.count() == 1
@@ -124,7 +124,7 @@ def test_two_reviewers_approve_the_same_submitted_law(reviewers) -> None:  # noq
 
 def test_two_reviewers_approve_the_same_pending_revision(reviewers) -> None:  # noqa: ANN001
     submitter = focal_point("fp-bra", "BRA")
-    law = LawFactory(title="Act before the update", status=S.PUBLISHED)
+    law = LawFactory(title="Act before the update", status=PublicationStatus.PUBLISHED)
     ProvisionFactory(law=law, order=1, text="Original provision.")
     copy = revisions.start_revision(law, submitter)
     Law.objects.filter(pk=copy.pk).update(title="Act after the update")
@@ -142,9 +142,11 @@ def test_two_reviewers_approve_the_same_pending_revision(reviewers) -> None:  # 
     assert waiters >= 1, "the two approvals never overlapped on the row lock"
 
     law.refresh_from_db()
-    assert law.status == S.PUBLISHED and law.title == "Act after the update"
+    assert law.status == PublicationStatus.PUBLISHED and law.title == "Act after the update"
     assert not Law.objects.filter(revision_of=law).exists(), "the applied working copy is gone"
-    published = Transition.objects.filter(object_id=law.pk, to_status=S.PUBLISHED, from_status=S.IN_REVIEW)
+    published = Transition.objects.filter(
+        object_id=law.pk, to_status=PublicationStatus.PUBLISHED, from_status=PublicationStatus.IN_REVIEW
+    )
     assert published.count() == 1
     assert PublishedVersion.objects.filter(object_id=law.pk).count() == versions_before + 1
     assert law.provisions.count() == 1

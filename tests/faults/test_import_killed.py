@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import Count
 
 from legislation.models import Law
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from tests.faults.conftest import PYTHON, ROOT, SERVICES, stop, wait_until
 from tests.search.test_celery_worker import database_url
 
@@ -44,7 +44,7 @@ def write_batch(path: Path) -> Path:
                 "title": f"Fault import act number {n}",
                 "number": f"{n}/2020",
                 "original_language": "en",
-                "status": S.PUBLISHED if n % 10 == 0 else S.DRAFT,
+                "status": PublicationStatus.PUBLISHED if n % 10 == 0 else PublicationStatus.DRAFT,
                 "provisions": [
                     {"label": f"Art. {p}", "text": f"Provision {p} of act {n} on migrant smuggling.", "language": "en"}
                     for p in range(1, PROVISIONS + 1)
@@ -116,7 +116,7 @@ def test_killed_import_leaves_nothing_half_done_and_reruns(reference_data, setti
 
     laws, per_law = batch_state()
     assert laws == LAWS and set(per_law.values()) == {PROVISIONS}
-    published = Law.objects.filter(external_id__startswith=PREFIX, status=S.PUBLISHED).count()
+    published = Law.objects.filter(external_id__startswith=PREFIX, status=PublicationStatus.PUBLISHED).count()
     assert published == LAWS // 10
     out, _ = run_command("search_index", "check")
     assert "in sync" in out, out

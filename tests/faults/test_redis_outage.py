@@ -23,7 +23,7 @@ from rest_framework.test import APIClient
 from legislation.models import Law
 from sherloc import cache as shared_cache
 from sherloc.access import REVIEWERS
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from tests.factories import ApiTokenFactory, CaseFactory, FocalPointFactory, LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import SERVICES, PrivateRedis, broker_at
 
@@ -152,7 +152,7 @@ def test_writes_while_redis_is_down_are_kept_and_reconcile_indexes_them(
             )
             assert response.status_code == 201, response.content[:300]
             during = Law.objects.get(pk=response.json()["id"])
-            assert during.status == S.SUBMITTED and during.provisions.count() == 2
+            assert during.status == PublicationStatus.SUBMITTED and during.provisions.count() == 2
 
             decided = timed(review.post, f"/en/review/law/{during.pk}/approve/", {"comment": "ok"})
             assert decided.status_code == 302, decided.content[:300]
@@ -160,7 +160,7 @@ def test_writes_while_redis_is_down_are_kept_and_reconcile_indexes_them(
 
     # Nothing lost in the database: both records whole and published.
     during.refresh_from_db()
-    assert during.status == S.PUBLISHED and during.provisions.count() == 2
+    assert during.status == PublicationStatus.PUBLISHED and during.provisions.count() == 2
     assert Law.objects.get(pk=before.pk).provisions.count() == 1
 
     # The index missed both; `check` says so, the reconcile repairs it to zero drift.

@@ -32,7 +32,7 @@ from search import tasks
 from search.documents import expected_versions
 from search.engines import get_engine
 from sherloc.access import REVIEWERS
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions.models import PublishedVersion, Transition
 from tests.factories import LawFactory, ProvisionFactory, UserFactory
 from tests.faults.conftest import ROOT, SERVICES, stop, wait_until
@@ -109,7 +109,7 @@ def test_worker_killed_mid_bulk_publish_then_reconcile_to_zero_drift(worker, ref
     reviewer = UserFactory(username="reviewer-bulk", groups=[REVIEWERS])
     laws = []
     for n in range(LAWS):
-        law = LawFactory(title=f"Bulk act {n} on organized crime", status=S.SUBMITTED)
+        law = LawFactory(title=f"Bulk act {n} on organized crime", status=PublicationStatus.SUBMITTED)
         ProvisionFactory(law=law, order=1, text=f"Provision {n}: {WORD} participation in an organized group.")
         laws.append(law)
     assert INDEXED not in log.read_bytes(), "set-up ran eagerly: the worker has seen nothing yet"
@@ -127,8 +127,10 @@ def test_worker_killed_mid_bulk_publish_then_reconcile_to_zero_drift(worker, ref
 
     # Nothing lost in the database: every record published once, with its transition and snapshot.
     ids = [law.pk for law in laws]
-    assert Law.objects.filter(pk__in=ids, status=S.PUBLISHED).count() == LAWS
-    published = Transition.objects.filter(object_id__in=ids, to_status=S.PUBLISHED, content_type__model="law")
+    assert Law.objects.filter(pk__in=ids, status=PublicationStatus.PUBLISHED).count() == LAWS
+    published = Transition.objects.filter(
+        object_id__in=ids, to_status=PublicationStatus.PUBLISHED, content_type__model="law"
+    )
     assert published.count() == LAWS
     assert PublishedVersion.objects.filter(object_id__in=ids, content_type__model="law").count() == LAWS
 

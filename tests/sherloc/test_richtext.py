@@ -3,7 +3,7 @@
 import pytest
 
 from sherloc import richtext
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from tests.factories import CaseFactory
 
 
@@ -38,7 +38,7 @@ def test_plain_strips_markup_for_the_index() -> None:
 @pytest.mark.django_db
 def test_case_page_never_renders_stored_script(client) -> None:  # noqa: ANN001
     case = CaseFactory(
-        status=S.PUBLISHED,
+        status=PublicationStatus.PUBLISHED,
         fact_summary='<p>Victims were <em>recruited</em> online.</p><script>alert("x")</script>',
         commentary="<img src=x onerror=alert(1)>Plain <b>bold</b>",
     )

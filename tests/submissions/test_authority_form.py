@@ -5,7 +5,7 @@ import pytest
 from authorities.models import CompetentAuthority
 from search import service
 from search.query import SearchQuery
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import AuthorityFactory, country, lang
 from tests.submissions.conftest import as_user
@@ -22,7 +22,9 @@ def edit_url(authority) -> str:  # noqa: ANN001
 
 @pytest.fixture
 def draft_authority(db):  # noqa: ANN001, ANN201
-    return AuthorityFactory(name="Draft Central Authority", status=S.DRAFT, articles=[("UNTOC-18", "13")])
+    return AuthorityFactory(
+        name="Draft Central Authority", status=PublicationStatus.DRAFT, articles=[("UNTOC-18", "13")]
+    )
 
 
 def post_data(action: str = "save", **fields: object) -> dict:
@@ -74,7 +76,7 @@ def test_other_country_cannot_read_drafts_or_withdraw(client, fp_fra, draft_auth
     assert client.get(edit_url(draft_authority)).status_code == 403
     assert client.post(f"/en/submit/authorities/{draft_authority.pk}/withdraw/").status_code == 403
     draft_authority.refresh_from_db()
-    assert draft_authority.status == S.DRAFT
+    assert draft_authority.status == PublicationStatus.DRAFT
 
 
 def test_focal_point_cannot_create_for_another_country(client, fp_bra) -> None:  # noqa: ANN001
@@ -101,9 +103,11 @@ def test_draft_needs_only_country_and_name(client, fp_bra) -> None:  # noqa: ANN
     response = as_user(client, fp_bra).post(NEW, data)
     authority = CompetentAuthority.objects.get()
     assert response.status_code == 302 and response["Location"] == edit_url(authority)
-    assert authority.status == S.DRAFT and authority.original_language.code == "en"
+    assert authority.status == PublicationStatus.DRAFT and authority.original_language.code == "en"
     assert not authority.roles.exists()
-    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(authority)] == [(fp_bra, "", S.DRAFT)]
+    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(authority)] == [
+        (fp_bra, "", PublicationStatus.DRAFT)
+    ]
 
 
 def test_create_with_all_fields(client, fp_bra) -> None:  # noqa: ANN001
@@ -152,10 +156,10 @@ def test_submit_validates_fully_and_transitions(client, fp_bra, reviewer, commit
         response = client.post(NEW, post_data("submit", note="Designated in 2023."))
     assert response.status_code == 302 and response["Location"] == MINE
     authority = CompetentAuthority.objects.get()
-    assert authority.status == S.SUBMITTED and authority.submitted_by == fp_bra
+    assert authority.status == PublicationStatus.SUBMITTED and authority.submitted_by == fp_bra
     assert [(t.to_status, t.comment) for t in workflow.history(authority)] == [
-        (S.DRAFT, ""),
-        (S.SUBMITTED, "Designated in 2023."),
+        (PublicationStatus.DRAFT, ""),
+        (PublicationStatus.SUBMITTED, "Designated in 2023."),
     ]
     assert [m.to for m in mailoutbox] == [[reviewer.email]]
 
@@ -204,8 +208,8 @@ def test_withdraw_history_and_mine(client, fp_bra, reviewer) -> None:  # noqa: A
 
     assert client.post(f"/en/submit/authorities/{authority.pk}/withdraw/").status_code == 302
     authority.refresh_from_db()
-    assert authority.status == S.WITHDRAWN
-    assert [t.to_status for t in workflow.history(authority)][-1] == S.WITHDRAWN
+    assert authority.status == PublicationStatus.WITHDRAWN
+    assert [t.to_status for t in workflow.history(authority)][-1] == PublicationStatus.WITHDRAWN
 
 
 def test_draft_is_nowhere_public_until_published(client, fp_bra, reviewer, commit) -> None:  # noqa: ANN001

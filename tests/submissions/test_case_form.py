@@ -9,7 +9,7 @@ from caselaw.models import Case, Court
 from caselaw.numbering import next_portal_number
 from search import service
 from search.query import SearchQuery
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import CaseFactory, ChargeFactory, CourtFactory, LawFactory, PersonFactory, country, lang
 from tests.submissions.conftest import as_user
@@ -31,7 +31,7 @@ def court(db):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def draft_case(db, court):  # noqa: ANN001, ANN201
-    case = CaseFactory(title="Draft v. Trafficker", status=S.DRAFT, court=court, portal_number="BRA007")
+    case = CaseFactory(title="Draft v. Trafficker", status=PublicationStatus.DRAFT, court=court, portal_number="BRA007")
     person = PersonFactory(case=case, order=1, name="Jane Roe")
     ChargeFactory(defendant=person, statute="Penal Code art. 149-A")
     return case
@@ -111,7 +111,7 @@ def test_other_country_cannot_read_drafts_or_withdraw(client, fp_fra, draft_case
     assert client.get(edit_url(draft_case)).status_code == 403
     assert client.post(f"/en/submit/cases/{draft_case.pk}/withdraw/").status_code == 403
     draft_case.refresh_from_db()
-    assert draft_case.status == S.DRAFT
+    assert draft_case.status == PublicationStatus.DRAFT
 
 
 def test_focal_point_cannot_create_for_another_country(client, fp_bra) -> None:  # noqa: ANN001
@@ -153,7 +153,7 @@ def test_create_draft_with_people_and_charges(client, fp_bra, court) -> None:  #
     response = as_user(client, fp_bra).post(NEW, data)
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == edit_url(case)
-    assert case.status == S.DRAFT and case.court == court
+    assert case.status == PublicationStatus.DRAFT and case.court == court
     assert case.portal_number == "BRA001"
     assert case.original_language.code == "es"
     assert case.keywords == ["debt bondage", "farm"]
@@ -168,7 +168,9 @@ def test_create_draft_with_people_and_charges(client, fp_bra, court) -> None:  #
         ("Penal Code art. 288", "João Silva"),
     ]
     assert charges[1].crime_type.code == "organized-criminal-group"
-    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(case)] == [(fp_bra, "", S.DRAFT)]
+    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(case)] == [
+        (fp_bra, "", PublicationStatus.DRAFT)
+    ]
 
     # the saved page lists the people by number for the charge rows and keeps the charge's defendant
     page = as_user(client, fp_bra).get(edit_url(case)).content.decode()
@@ -204,7 +206,7 @@ def test_case_without_court_date_or_stage_is_submitted_as_is(client, fp_bra) -> 
     response = as_user(client, fp_bra).post(NEW, data)
     assert response.status_code == 302, response.context["form"].errors
     case = Case.objects.get()
-    assert case.status == S.SUBMITTED
+    assert case.status == PublicationStatus.SUBMITTED
     assert (case.court, case.decision_date, case.decision_date_precision, case.procedural_stage) == (
         None,
         None,
@@ -273,7 +275,7 @@ def test_charge_can_link_a_published_provision_of_the_country(client, fp_bra, co
     from tests.factories import ProvisionFactory
 
     provision = ProvisionFactory(law=LawFactory(title="Penal Code"), label="Art. 149-A")
-    hidden = ProvisionFactory(law=LawFactory(title="Draft Penal Code", status=S.DRAFT), label="Art. 1")
+    hidden = ProvisionFactory(law=LawFactory(title="Draft Penal Code", status=PublicationStatus.DRAFT), label="Art. 1")
     client = as_user(client, fp_bra)
     page = client.get(NEW).content.decode()
     assert "Penal Code – Art. 149-A" in page and "Draft Penal Code" not in page
@@ -297,8 +299,11 @@ def test_submit_validates_fully_and_transitions(client, fp_bra, reviewer, court,
         response = client.post(NEW, post_data(court, "submit", people=[DEFENDANT, VICTIM], charges=[CHARGE]))
     assert response.status_code == 302 and response["Location"] == MINE
     case = Case.objects.get()
-    assert case.status == S.SUBMITTED and case.submitted_by == fp_bra
-    assert [(t.actor, t.to_status) for t in workflow.history(case)] == [(fp_bra, S.DRAFT), (fp_bra, S.SUBMITTED)]
+    assert case.status == PublicationStatus.SUBMITTED and case.submitted_by == fp_bra
+    assert [(t.actor, t.to_status) for t in workflow.history(case)] == [
+        (fp_bra, PublicationStatus.DRAFT),
+        (fp_bra, PublicationStatus.SUBMITTED),
+    ]
     assert [m.to for m in mailoutbox] == [[reviewer.email]]
 
 
@@ -425,8 +430,14 @@ def test_withdraw_history_and_mine(client, fp_bra, reviewer, court) -> None:  # 
     assert client.get(f"/en/submit/cases/{case.pk}/withdraw/").status_code == 405
     assert client.post(f"/en/submit/cases/{case.pk}/withdraw/").status_code == 302
     case.refresh_from_db()
-    assert case.status == S.WITHDRAWN
-    assert [t.to_status for t in workflow.history(case)] == [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED, S.WITHDRAWN]
+    assert case.status == PublicationStatus.WITHDRAWN
+    assert [t.to_status for t in workflow.history(case)] == [
+        PublicationStatus.DRAFT,
+        PublicationStatus.SUBMITTED,
+        PublicationStatus.IN_REVIEW,
+        PublicationStatus.RETURNED,
+        PublicationStatus.WITHDRAWN,
+    ]
 
 
 def test_draft_is_nowhere_public_until_published(client, fp_bra, reviewer, court, commit) -> None:  # noqa: ANN001
@@ -452,7 +463,9 @@ def test_portal_number_lost_race_is_retried_and_country_change_renumbers(monkeyp
     real = numbering.next_portal_number
     # the first attempt computes a number another request has just taken (simulated); the retry skips it
     monkeypatch.setattr(numbering, "next_portal_number", lambda c, skip=0: "BRA001" if skip == 0 else real(c, skip))
-    case = CaseFactory.build(portal_number="", court=court, status=S.DRAFT, original_language=lang("en"))
+    case = CaseFactory.build(
+        portal_number="", court=court, status=PublicationStatus.DRAFT, original_language=lang("en")
+    )
     numbering.save_with_number(case)
     assert case.pk and case.portal_number == "BRA003"  # BRA002 + skip 1
     monkeypatch.setattr(numbering, "next_portal_number", real)

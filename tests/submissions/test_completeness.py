@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import completeness
 from taxonomy.models import Language
 from tests.factories import ApiTokenFactory, CourtFactory, country
@@ -134,4 +134,4 @@ def test_complete_submission_passes_both_paths(client, fp_bra, api) -> None:  # 
     answer = api.post(API, {**body, "original_language": "en", "phone": "+55 61 1234"}, format="json")
 
     assert form.status_code == 302 and answer.status_code == 201, answer.json()
-    assert set(CompetentAuthority.objects.values_list("status", flat=True)) == {S.SUBMITTED}
+    assert set(CompetentAuthority.objects.values_list("status", flat=True)) == {PublicationStatus.SUBMITTED}

@@ -3,7 +3,7 @@
 import pytest
 
 from legislation.models import Law
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import LawFactory, ProvisionFactory, article, country, lang
 from tests.submissions.conftest import as_user
@@ -91,7 +91,7 @@ def test_other_country_cannot_read_drafts_or_withdraw(client, fp_fra, draft_law)
     assert client.get(edit_url(draft_law)).status_code == 403
     assert client.post(f"/en/submit/laws/{draft_law.pk}/withdraw/").status_code == 403
     draft_law.refresh_from_db()
-    assert draft_law.status == S.DRAFT
+    assert draft_law.status == PublicationStatus.DRAFT
 
 
 def test_focal_point_cannot_create_for_another_country(client, fp_bra) -> None:  # noqa: ANN001
@@ -125,9 +125,11 @@ def test_draft_needs_only_title_and_country(client, fp_bra) -> None:  # noqa: AN
     response = as_user(client, fp_bra).post(NEW, data)
     law = Law.objects.get()
     assert response.status_code == 302 and response["Location"] == edit_url(law)
-    assert law.status == S.DRAFT and law.country.alpha3 == "BRA"
+    assert law.status == PublicationStatus.DRAFT and law.country.alpha3 == "BRA"
     assert law.original_language.code == "en"  # assumed until the focal point says otherwise
-    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(law)] == [(fp_bra, "", S.DRAFT)]
+    assert [(t.actor, t.from_status, t.to_status) for t in workflow.history(law)] == [
+        (fp_bra, "", PublicationStatus.DRAFT)
+    ]
 
 
 def test_create_with_provisions_and_tags(client, fp_bra) -> None:  # noqa: ANN001
@@ -174,8 +176,8 @@ def test_submit_validates_fully_and_transitions(client, fp_bra, reviewer, commit
         response = client.post(NEW, post_data("submit", provisions=[ART1]))
     assert response.status_code == 302 and response["Location"] == MINE
     law = Law.objects.get()
-    assert law.status == S.SUBMITTED and law.submitted_by == fp_bra
-    assert [t.to_status for t in workflow.history(law)] == [S.DRAFT, S.SUBMITTED]
+    assert law.status == PublicationStatus.SUBMITTED and law.submitted_by == fp_bra
+    assert [t.to_status for t in workflow.history(law)] == [PublicationStatus.DRAFT, PublicationStatus.SUBMITTED]
     assert [m.to for m in mailoutbox] == [[reviewer.email]]
 
 
@@ -189,7 +191,7 @@ def test_returned_law_can_be_edited_and_resubmitted(client, fp_bra, reviewer, dr
     row = {"id": draft_law.provisions.get().pk, "law": draft_law.pk, **ART1}
     assert client.post(edit_url(draft_law), post_data("submit", provisions=[row], initial=1)).status_code == 302
     draft_law.refresh_from_db()
-    assert draft_law.status == S.SUBMITTED
+    assert draft_law.status == PublicationStatus.SUBMITTED
     assert draft_law.provisions.get().heading == "Scope"
 
 
@@ -212,7 +214,7 @@ def test_validation_errors_keep_typed_data(client, fp_bra) -> None:  # noqa: ANN
 
 
 def test_duplicate_law_is_a_form_error(client, fp_bra) -> None:  # noqa: ANN001
-    LawFactory(title="Same", number="1/2020", status=S.PUBLISHED)
+    LawFactory(title="Same", number="1/2020", status=PublicationStatus.PUBLISHED)
     response = as_user(client, fp_bra).post(NEW, post_data(law={"title": "Same", "number": "1/2020"}))
     assert response.status_code == 200 and response.context["form"].errors
     assert Law.objects.count() == 1
@@ -223,7 +225,7 @@ def test_withdraw_and_mine(client, fp_bra, fp_fra, reviewer) -> None:  # noqa: A
     client = as_user(client, fp_bra)
     client.post(NEW, post_data("submit", provisions=[ART1]))
     law = Law.objects.get()
-    other = LawFactory(status=S.IN_REVIEW, submitted_by=fp_fra, country=country("FRA"))
+    other = LawFactory(status=PublicationStatus.IN_REVIEW, submitted_by=fp_fra, country=country("FRA"))
     workflow.start_review(law, reviewer)
     workflow.return_to_submitter(law, reviewer, "Needs the official source URL.")
 
@@ -233,7 +235,7 @@ def test_withdraw_and_mine(client, fp_bra, fp_fra, reviewer) -> None:  # noqa: A
 
     assert client.post(f"/en/submit/laws/{law.pk}/withdraw/").status_code == 302
     law.refresh_from_db()
-    assert law.status == S.WITHDRAWN
+    assert law.status == PublicationStatus.WITHDRAWN
     assert "Withdrawn" in client.get(MINE).content.decode()
 
 

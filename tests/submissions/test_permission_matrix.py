@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from legislation.models import Law, LawAttachment
 from sherloc.access import EDITORS, REVIEWERS
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import ApiTokenFactory, FocalPointFactory, LawFactory, ProvisionFactory, UserFactory, country
 
@@ -93,7 +93,7 @@ def _form_data(law: Law, action: str) -> dict:
 
 
 def _do(client, action: str):  # noqa: ANN001, ANN202
-    draft = brazilian_law(S.DRAFT)
+    draft = brazilian_law(PublicationStatus.DRAFT)
     if action == "open draft form":
         return client.get(f"/en/submit/laws/{draft.pk}/edit/")
     if action == "save draft":
@@ -103,7 +103,7 @@ def _do(client, action: str):  # noqa: ANN001, ANN202
     if action == "withdraw draft":
         return client.post(f"/en/submit/laws/{draft.pk}/withdraw/")
     if action in ("review page", "approve"):
-        pending = brazilian_law(S.IN_REVIEW, title="Pending act")
+        pending = brazilian_law(PublicationStatus.IN_REVIEW, title="Pending act")
         if action == "review page":
             return client.get(f"/en/review/law/{pending.pk}/")
         return client.post(f"/en/review/law/{pending.pk}/approve/")
@@ -111,7 +111,7 @@ def _do(client, action: str):  # noqa: ANN001, ANN202
         return client.get(f"/en/review/law/{draft.pk}/history/")
     if action == "draft's file":
         return client.get(f"/files/law/{draft.attachments.get().pk}/")
-    published = brazilian_law(S.PUBLISHED, title="Published act")
+    published = brazilian_law(PublicationStatus.PUBLISHED, title="Published act")
     if action == "published file":
         return client.get(f"/files/law/{published.attachments.get().pk}/")
     return client.post(f"/en/submit/law/{published.pk}/revise/")
@@ -125,19 +125,19 @@ def test_pages_and_files(client, actors, role, action) -> None:  # noqa: ANN001
 
 def test_refusals_change_nothing(client, actors) -> None:  # noqa: ANN001
     """A refused POST leaves the record as it was (checked for the other country's focal point)."""
-    draft = brazilian_law(S.DRAFT)
+    draft = brazilian_law(PublicationStatus.DRAFT)
     web(client, actors["fp_other"])
     client.post(f"/en/submit/laws/{draft.pk}/edit/", {**_form_data(draft, "submit"), "title": "Hijacked"})
     client.post(f"/en/submit/laws/{draft.pk}/withdraw/")
     draft.refresh_from_db()
-    assert (draft.title, draft.status) == ("Lei 13.344", S.DRAFT)
+    assert (draft.title, draft.status) == ("Lei 13.344", PublicationStatus.DRAFT)
 
 
 def test_focal_point_cannot_create_for_another_country(client, actors) -> None:  # noqa: ANN001
     response = web(client, actors["fp_other"]).post(
         "/en/submit/laws/new/",
         {
-            **_form_data(brazilian_law(S.DRAFT), "save"),
+            **_form_data(brazilian_law(PublicationStatus.DRAFT), "save"),
             "title": "Nouveau",
             "provisions-TOTAL_FORMS": 0,
             "provisions-INITIAL_FORMS": 0,
@@ -161,7 +161,7 @@ API_MATRIX = {
 
 @pytest.mark.parametrize("role", ROLES)
 def test_api_submissions(actors, role) -> None:  # noqa: ANN001
-    draft = brazilian_law(S.DRAFT)
+    draft = brazilian_law(PublicationStatus.DRAFT)
     workflow.record_created(draft, actors["fp_own"])
     api = APIClient()
     if actors[role] is not None:

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from legislation.models import Law
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import duplicates
 from tests.factories import AuthorityFactory, LawFactory, country
 from tests.submissions.conftest import as_user
@@ -19,7 +19,7 @@ def pending(title: str, alpha3: str = "BRA", days: int = 0, **kwargs) -> Law:  #
     return LawFactory(
         title=title,
         country=country(alpha3),
-        status=S.SUBMITTED,
+        status=PublicationStatus.SUBMITTED,
         submitted_at=timezone.now() - dt.timedelta(days=days),
         **kwargs,
     )
@@ -34,7 +34,10 @@ def test_filters(client, reviewer) -> None:  # noqa: ANN001
     pending("Fresh Brazilian act")
     pending("French decree", "FRA", days=10)
     AuthorityFactory(
-        name="Brazilian authority", country=country("BRA"), status=S.IN_REVIEW, submitted_at=timezone.now()
+        name="Brazilian authority",
+        country=country("BRA"),
+        status=PublicationStatus.IN_REVIEW,
+        submitted_at=timezone.now(),
     )
     as_user(client, reviewer)
     assert titles(client.get(QUEUE)) == {
@@ -76,10 +79,12 @@ def test_duplicates_are_flagged(client, reviewer) -> None:  # noqa: ANN001
         title="Law No. 13.344 on Trafficking in Persons",
         number="13.344/2016",
         country=country("BRA"),
-        status=S.PUBLISHED,
+        status=PublicationStatus.PUBLISHED,
     )
-    LawFactory(title="Criminal Code", number="", country=country("BRA"), status=S.PUBLISHED)
-    LawFactory(title="Law no 13344 on trafficking in persons", country=country("FRA"), status=S.PUBLISHED)
+    LawFactory(title="Criminal Code", number="", country=country("BRA"), status=PublicationStatus.PUBLISHED)
+    LawFactory(
+        title="Law no 13344 on trafficking in persons", country=country("FRA"), status=PublicationStatus.PUBLISHED
+    )
     similar = pending("Law No 13.344 on trafficking in persons")
     same_number = pending("Anti-trafficking law", number="13.344/2016")
     unrelated = pending("Law on money laundering")
@@ -96,7 +101,7 @@ def test_duplicates_are_flagged(client, reviewer) -> None:  # noqa: ANN001
 
 def test_bulk_publish(client, reviewer, fp_bra) -> None:  # noqa: ANN001
     a, b = pending("First act"), pending("Second act")
-    draft = LawFactory(title="Still a draft", status=S.DRAFT)
+    draft = LawFactory(title="Still a draft", status=PublicationStatus.DRAFT)
     as_user(client, reviewer)
     response = client.post(
         "/en/review/publish/",
@@ -105,16 +110,19 @@ def test_bulk_publish(client, reviewer, fp_bra) -> None:  # noqa: ANN001
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert set(Law.objects.filter(status=S.PUBLISHED).values_list("title", flat=True)) == {"First act", "Second act"}
+    assert set(Law.objects.filter(status=PublicationStatus.PUBLISHED).values_list("title", flat=True)) == {
+        "First act",
+        "Second act",
+    }
     assert "2 submissions published." in page and "Not published" in page
-    assert Law.objects.get(pk=draft.pk).status == S.DRAFT
+    assert Law.objects.get(pk=draft.pk).status == PublicationStatus.DRAFT
 
 
 def test_bulk_publish_requires_a_selection_and_the_role(client, reviewer, fp_bra) -> None:  # noqa: ANN001
     a = pending("First act")
     assert "Tick at least one" in as_user(client, reviewer).post("/en/review/publish/", follow=True).content.decode()
     assert as_user(client, fp_bra).post("/en/review/publish/", {"pick": [f"law:{a.pk}"]}).status_code == 403
-    assert Law.objects.get(pk=a.pk).status == S.SUBMITTED
+    assert Law.objects.get(pk=a.pk).status == PublicationStatus.SUBMITTED
 
 
 def test_queue_is_paged_and_a_page_past_the_end_is_a_400(client, reviewer, monkeypatch) -> None:  # noqa: ANN001

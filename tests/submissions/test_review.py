@@ -2,7 +2,7 @@
 
 import pytest
 
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, country
 from tests.submissions.conftest import as_user
@@ -18,12 +18,12 @@ def decide(law, action: str) -> str:  # noqa: ANN001
 @pytest.fixture
 def pending(fp_bra):  # noqa: ANN001, ANN201
     return {
-        "law_bra": LawFactory(title="Pending Brazilian law", status=S.SUBMITTED, submitted_by=fp_bra),
-        "law_fra": LawFactory(title="Pending French law", status=S.IN_REVIEW, country=country("FRA")),
-        "case": CaseFactory(title="Pending case", status=S.SUBMITTED),
-        "authority": AuthorityFactory(name="Pending authority", status=S.IN_REVIEW),
-        "draft": LawFactory(title="A draft nobody submitted", status=S.DRAFT),
-        "published": LawFactory(title="Already published law", status=S.PUBLISHED),
+        "law_bra": LawFactory(title="Pending Brazilian law", status=PublicationStatus.SUBMITTED, submitted_by=fp_bra),
+        "law_fra": LawFactory(title="Pending French law", status=PublicationStatus.IN_REVIEW, country=country("FRA")),
+        "case": CaseFactory(title="Pending case", status=PublicationStatus.SUBMITTED),
+        "authority": AuthorityFactory(name="Pending authority", status=PublicationStatus.IN_REVIEW),
+        "draft": LawFactory(title="A draft nobody submitted", status=PublicationStatus.DRAFT),
+        "published": LawFactory(title="Already published law", status=PublicationStatus.PUBLISHED),
     }
 
 
@@ -32,7 +32,7 @@ def test_anonymous_is_sent_to_login(client, pending) -> None:  # noqa: ANN001
     for response in (client.get(QUEUE), client.post(decide(pending["law_bra"], "approve"))):
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     pending["law_bra"].refresh_from_db()
-    assert pending["law_bra"].status == S.SUBMITTED
+    assert pending["law_bra"].status == PublicationStatus.SUBMITTED
 
 
 @pytest.mark.parametrize(("who", "status"), [("fp_bra", 403), ("editor", 403), ("nobody", 403), ("reviewer", 200)])
@@ -44,7 +44,7 @@ def test_only_reviewers_see_the_queue_and_decide(client, request, pending, who, 
     response = client.post(decide(law, "approve"))
     assert response.status_code == (302 if status == 200 else 403)
     law.refresh_from_db()
-    assert law.status == (S.PUBLISHED if status == 200 else S.SUBMITTED)
+    assert law.status == (PublicationStatus.PUBLISHED if status == 200 else PublicationStatus.SUBMITTED)
 
 
 # --- queue --------------------------------------------------------------------------------------------
@@ -79,15 +79,17 @@ def test_approve_a_submitted_law_starts_review_then_publishes(client, reviewer, 
     response = as_user(client, reviewer).post(decide(law, "approve"), {"comment": "Good"})
     assert response.status_code == 302 and response["Location"] == QUEUE
     law.refresh_from_db()
-    assert law.status == S.PUBLISHED and law.reviewed_by == reviewer
+    assert law.status == PublicationStatus.PUBLISHED and law.reviewed_by == reviewer
     assert [(t.from_status, t.to_status) for t in workflow.history(law)] == [
-        (S.SUBMITTED, S.IN_REVIEW),
-        (S.IN_REVIEW, S.PUBLISHED),
+        (PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW),
+        (PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED),
     ]
     assert client.get(f"/en/laws/{law.pk}/").status_code == 200
 
 
-@pytest.mark.parametrize(("action", "target"), [("return", S.RETURNED), ("reject", S.REJECTED)])
+@pytest.mark.parametrize(
+    ("action", "target"), [("return", PublicationStatus.RETURNED), ("reject", PublicationStatus.REJECTED)]
+)
 def test_return_and_reject_need_a_comment(client, reviewer, pending, mailoutbox, action, target) -> None:  # noqa: ANN001
     client = as_user(client, reviewer)
     law = pending["law_bra"]
@@ -95,7 +97,7 @@ def test_return_and_reject_need_a_comment(client, reviewer, pending, mailoutbox,
     assert response.redirect_chain[-1][0] == f"/en/review/law/{law.pk}/"
     assert "required" in response.content.decode()
     law.refresh_from_db()
-    assert law.status == S.SUBMITTED  # nothing half-done: the implicit start of review rolled back too
+    assert law.status == PublicationStatus.SUBMITTED  # nothing half-done: the implicit start of review rolled back too
     assert not workflow.history(law).exists()
 
     client.post(decide(law, action), {"comment": "Wrong country."})
@@ -111,7 +113,7 @@ def test_decisions_on_cases_and_authorities(client, reviewer, pending) -> None: 
     assert client.post(f"/en/review/authority/{authority.pk}/reject/", {"comment": "Duplicate"}).status_code == 302
     case.refresh_from_db()
     authority.refresh_from_db()
-    assert (case.status, authority.status) == (S.PUBLISHED, S.REJECTED)
+    assert (case.status, authority.status) == (PublicationStatus.PUBLISHED, PublicationStatus.REJECTED)
 
 
 def test_invalid_action_or_state(client, reviewer, pending) -> None:  # noqa: ANN001
@@ -120,13 +122,13 @@ def test_invalid_action_or_state(client, reviewer, pending) -> None:  # noqa: AN
     response = client.post(decide(draft, "approve"), follow=True)
     assert "Cannot publish: the record&#x27;s status is “Draft”." in response.content.decode()
     draft.refresh_from_db()
-    assert draft.status == S.DRAFT
+    assert draft.status == PublicationStatus.DRAFT
     assert client.post(decide(draft, "explode")).status_code == 404
     assert client.post(f"/en/review/widget/{draft.pk}/approve/").status_code == 404
     assert client.get(decide(draft, "approve")).status_code == 405
 
 
-@pytest.mark.parametrize("target", [S.DRAFT, S.WITHDRAWN])
+@pytest.mark.parametrize("target", [PublicationStatus.DRAFT, PublicationStatus.WITHDRAWN])
 def test_unpublish(client, reviewer, pending, target) -> None:  # noqa: ANN001
     law = pending["published"]
     client = as_user(client, reviewer)
@@ -164,13 +166,13 @@ def test_the_second_of_two_reviewers_is_told_someone_else_decided(client, review
     messages = [str(m) for m in response.context["messages"]]
     assert any("Someone else has already decided on this record: its status is now “Published”" in m for m in messages)
     law.refresh_from_db()
-    assert law.status == S.PUBLISHED and law.reviewed_by == reviewer
+    assert law.status == PublicationStatus.PUBLISHED and law.reviewed_by == reviewer
 
 
 def test_review_page_renders_rich_text_instead_of_escaping_it(client, reviewer) -> None:  # noqa: ANN001
     """Issue #19 item 11: the summary showed as `&lt;p&gt;...`; it is rendered through the sanitiser."""
     case = CaseFactory(
-        status=S.SUBMITTED,
+        status=PublicationStatus.SUBMITTED,
         fact_summary="<p>Victims were <strong>recruited</strong> online.</p><p>Second paragraph.</p>",
     )
     page = as_user(client, reviewer).get(f"/en/review/case/{case.pk}/").content.decode()

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from legislation.models import Law, Provision
 from search import service as search_service
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import diff, revisions, snapshots, workflow
 from submissions.models import PublishedVersion
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, country
@@ -21,7 +21,9 @@ def published_law(fp_bra, reviewer, commit):  # noqa: ANN001, ANN201
     """A law published through the workflow (so it has a version 1 snapshot), indexed."""
     # Every write in a commit() block: the search index only hears of committed transactions.
     with commit():
-        law = LawFactory(title="Law 13.344 on trafficking", number="13.344", status=S.DRAFT, country=country("BRA"))
+        law = LawFactory(
+            title="Law 13.344 on trafficking", number="13.344", status=PublicationStatus.DRAFT, country=country("BRA")
+        )
         ProvisionFactory(
             law=law, order=1, label="Art. 1", heading="Scope", text="Prevention of trafficking in persons."
         )
@@ -79,7 +81,7 @@ def edit_post(copy: Law, action: str = "save", **law_fields) -> dict:  # noqa: A
 
 def test_start_revision_makes_a_private_working_copy(client, fp_bra, published_law) -> None:  # noqa: ANN001
     copy = revise(client, fp_bra, published_law)
-    assert copy.status == S.DRAFT and copy.external_id != published_law.external_id
+    assert copy.status == PublicationStatus.DRAFT and copy.external_id != published_law.external_id
     assert [p.text for p in copy.provisions.order_by("order")] == [
         p.text for p in published_law.provisions.order_by("order")
     ]
@@ -104,7 +106,7 @@ def test_public_keeps_the_published_version_until_approval(
         response = as_user(client, fp_bra).post(f"/en/submit/laws/{copy.pk}/edit/", edit_post(copy, "submit"))
     assert response.status_code == 302
     copy.refresh_from_db()
-    assert copy.status == S.SUBMITTED
+    assert copy.status == PublicationStatus.SUBMITTED
 
     client.logout()
     page = client.get(published_law.get_absolute_url()).content.decode()
@@ -117,7 +119,7 @@ def test_public_keeps_the_published_version_until_approval(
 
     assert not Law.objects.filter(pk=copy.pk).exists()
     law = Law.objects.get(pk=published_law.pk)
-    assert law.status == S.PUBLISHED and law.external_id == published_law.external_id
+    assert law.status == PublicationStatus.PUBLISHED and law.external_id == published_law.external_id
     assert law.submitted_by == fp_bra and law.reviewed_by == reviewer
     assert [p.label for p in law.provisions.order_by("order")] == ["Art. 1", "Art. 2", "Art. 3"]
     page = client.get(law.get_absolute_url()).content.decode()
@@ -137,7 +139,7 @@ def test_returned_revision_goes_back_to_the_focal_point(client, fp_bra, reviewer
     page = as_user(client, fp_bra).get(f"/en/submit/laws/{copy.pk}/edit/").content.decode()
     assert "Cite the gazette." in page and "update of a published record" in page
     published_law.refresh_from_db()
-    assert published_law.status == S.PUBLISHED
+    assert published_law.status == PublicationStatus.PUBLISHED
 
 
 def test_other_country_and_public_users_cannot_revise(client, fp_fra, reviewer, nobody, published_law) -> None:  # noqa: ANN001
@@ -172,7 +174,7 @@ def test_country_of_a_revision_is_fixed(client, fp_bra, published_law) -> None: 
 def test_a_revision_can_never_be_published_itself(published_law, fp_bra) -> None:  # noqa: ANN001
     copy = revisions.start_revision(published_law, fp_bra)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Law.objects.filter(pk=copy.pk).update(status=S.PUBLISHED)
+        Law.objects.filter(pk=copy.pk).update(status=PublicationStatus.PUBLISHED)
     # ...and there is one open revision per record.
     clone = Law.objects.get(pk=copy.pk)
     clone.pk = clone.id = None
@@ -190,13 +192,13 @@ def test_approval_fails_cleanly_if_the_record_was_unpublished(published_law, fp_
     with pytest.raises(workflow.InvalidTransition):
         workflow.publish(copy, reviewer)
     copy.refresh_from_db()
-    assert copy.status == S.IN_REVIEW
+    assert copy.status == PublicationStatus.IN_REVIEW
 
 
 def test_case_and_authority_revisions(fp_bra, reviewer) -> None:  # noqa: ANN001
     for record in (
-        CaseFactory(status=S.PUBLISHED, country=country("BRA")),
-        AuthorityFactory(status=S.PUBLISHED, country=country("BRA")),
+        CaseFactory(status=PublicationStatus.PUBLISHED, country=country("BRA")),
+        AuthorityFactory(status=PublicationStatus.PUBLISHED, country=country("BRA")),
     ):
         copy = revisions.start_revision(record, fp_bra)
         field = "title" if hasattr(copy, "title") else "name"
@@ -206,7 +208,7 @@ def test_case_and_authority_revisions(fp_bra, reviewer) -> None:  # noqa: ANN001
         workflow.start_review(copy, reviewer)
         workflow.publish(copy, reviewer)
         record.refresh_from_db()
-        assert getattr(record, field).endswith("(updated)") and record.status == S.PUBLISHED
+        assert getattr(record, field).endswith("(updated)") and record.status == PublicationStatus.PUBLISHED
         assert not type(record).objects.filter(revision_of=record).exists()
 
 
@@ -276,7 +278,7 @@ def test_history_page_and_restore(client, fp_bra, reviewer, editor, published_la
         response = client.post(f"/en/review/law/{published_law.pk}/restore/1/", {"comment": "Update was wrong"})
     assert response.status_code == 302
     law = Law.objects.get(pk=published_law.pk)
-    assert law.status == S.PUBLISHED
+    assert law.status == PublicationStatus.PUBLISHED
     assert [p.text for p in law.provisions.order_by("order")] == [
         "Prevention of trafficking in persons.",
         "Four to eight years of prison.",
@@ -316,8 +318,10 @@ def test_provision_rows_are_matched_by_order_on_approval(client, fp_bra, reviewe
 
 
 def test_case_and_authority_updates_use_their_own_forms(client, fp_bra) -> None:  # noqa: ANN001
-    case = CaseFactory(status=S.PUBLISHED, country=country("BRA"), title="Prosecutor v. A.B.")
-    authority = AuthorityFactory(status=S.PUBLISHED, country=country("BRA"), name="Central Authority of Brazil")
+    case = CaseFactory(status=PublicationStatus.PUBLISHED, country=country("BRA"), title="Prosecutor v. A.B.")
+    authority = AuthorityFactory(
+        status=PublicationStatus.PUBLISHED, country=country("BRA"), name="Central Authority of Brazil"
+    )
     for kind, record, edit in (("case", case, "cases"), ("authority", authority, "authorities")):
         response = as_user(client, fp_bra).post(f"/en/submit/{kind}/{record.pk}/revise/")
         copy = type(record).objects.get(revision_of=record)
@@ -378,8 +382,10 @@ def test_second_reviewer_approving_the_same_update_gets_a_message_not_a_500(
     messages = [str(m) for m in response.context["messages"]]
     assert any("no longer pending: someone else has already decided" in m for m in messages), messages
     published_law.refresh_from_db()
-    assert published_law.status == S.PUBLISHED
-    assert [t.actor for t in workflow.history(published_law) if t.to_status == S.PUBLISHED][-1] == reviewer
+    assert published_law.status == PublicationStatus.PUBLISHED
+    assert [t.actor for t in workflow.history(published_law) if t.to_status == PublicationStatus.PUBLISHED][
+        -1
+    ] == reviewer
 
 
 def test_removing_a_file_from_an_update_keeps_the_published_file(

@@ -14,7 +14,7 @@ from legislation.models import Law, LawAttachment
 from search import service
 from search.query import SearchQuery
 from sherloc import uploads
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import CaseFactory, LawFactory, ProvisionFactory, country
 from tests.pdfs import make_pdf
@@ -156,7 +156,7 @@ def test_attached_file_can_be_removed_while_editable(client, fp_bra, draft_law, 
 
 def test_submitted_law_shows_its_files_read_only(client, fp_bra, draft_law) -> None:  # noqa: ANN001
     attachment = LawAttachment.objects.create(law=draft_law, file=ContentFile(b"%PDF-1.4", name="g.pdf"))
-    draft_law.status = S.SUBMITTED
+    draft_law.status = PublicationStatus.SUBMITTED
     draft_law.save()
     body = as_user(client, fp_bra).get(edit_url(draft_law)).content.decode()
     assert f'href="/files/law/{attachment.pk}/"' in body
@@ -171,7 +171,7 @@ def found(word: str = PDF_WORD) -> set[int]:
 
 def test_pdf_text_is_searchable_after_publication_only(client, commit, fp_bra, reviewer) -> None:  # noqa: ANN001
     with commit():
-        law = LawFactory(status=S.DRAFT, country=country("BRA"))
+        law = LawFactory(status=PublicationStatus.DRAFT, country=country("BRA"))
         ProvisionFactory(law=law, order=2, text="Second provision.")
         lead = ProvisionFactory(law=law, order=1, text="First provision.")
     with commit():  # (the indexing callbacks of the form's transaction must run, as they do outside tests)
@@ -218,7 +218,7 @@ def test_case_attachment_text_is_searchable(commit) -> None:  # noqa: ANN001
 def files(db):  # noqa: ANN001, ANN201
     """A published and a draft law of Brazil, and a draft case of Brazil, each with a PDF."""
     out = {}
-    for status in (S.PUBLISHED, S.DRAFT):
+    for status in (PublicationStatus.PUBLISHED, PublicationStatus.DRAFT):
         law = LawFactory(status=status, country=country("BRA"))
         out[f"law-{status}"] = uploads.apply(
             LawAttachment(law=law), pdf_upload(name="Lei 13.344.pdf"), uploads.check_pdf(pdf_upload())
@@ -233,14 +233,14 @@ def files(db):  # noqa: ANN001, ANN201
 
 
 MATRIX = [
-    (None, S.PUBLISHED, 200),
-    (None, S.DRAFT, 404),
-    ("nobody", S.DRAFT, 403),
-    ("fp_fra", S.PUBLISHED, 200),
-    ("fp_fra", S.DRAFT, 403),
-    ("fp_bra", S.DRAFT, 200),
-    ("reviewer", S.DRAFT, 200),
-    ("editor", S.DRAFT, 200),
+    (None, PublicationStatus.PUBLISHED, 200),
+    (None, PublicationStatus.DRAFT, 404),
+    ("nobody", PublicationStatus.DRAFT, 403),
+    ("fp_fra", PublicationStatus.PUBLISHED, 200),
+    ("fp_fra", PublicationStatus.DRAFT, 403),
+    ("fp_bra", PublicationStatus.DRAFT, 200),
+    ("reviewer", PublicationStatus.DRAFT, 200),
+    ("editor", PublicationStatus.DRAFT, 200),
 ]
 
 
@@ -256,12 +256,12 @@ def test_download_permission_matrix(client, request, files, kind, who, status, e
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Content-Disposition"].startswith("attachment;")
         assert attachment.original_name in response["Content-Disposition"]
-        if status != S.PUBLISHED:
+        if status != PublicationStatus.PUBLISHED:
             assert "no-store" in response["Cache-Control"]
 
 
 def test_download_of_unknown_kind_or_missing_file_is_404(client, files) -> None:  # noqa: ANN001
-    attachment = files[f"law-{S.PUBLISHED}"]
+    attachment = files[f"law-{PublicationStatus.PUBLISHED}"]
     assert client.get(f"/files/provision/{attachment.pk}/").status_code == 404
     assert client.get("/files/law/999999/").status_code == 404
     attachment.file.storage.delete(attachment.file.name)
@@ -269,14 +269,14 @@ def test_download_of_unknown_kind_or_missing_file_is_404(client, files) -> None:
 
 
 def test_media_is_not_served_and_public_links_use_the_checked_view(client, files, settings) -> None:  # noqa: ANN001
-    attachment = files[f"law-{S.PUBLISHED}"]
+    attachment = files[f"law-{PublicationStatus.PUBLISHED}"]
     assert client.get(f"/{settings.MEDIA_URL}{attachment.file.name}").status_code == 404
     page = client.get(f"/en/laws/{attachment.law_id}/").content.decode()
     assert f'href="/files/law/{attachment.pk}/"' in page and "/media/" not in page
     api = client.get(f"/api/v1/laws/{attachment.law_id}/").json()
     assert api["attachments"][0]["file_url"] == f"http://testserver/files/law/{attachment.pk}/"
     assert api["attachments"][0]["name"] == "Lei 13.344.pdf"
-    case = files[f"case-{S.PUBLISHED}"]
+    case = files[f"case-{PublicationStatus.PUBLISHED}"]
     page = client.get(f"/en/cases/{case.case_id}/").content.decode()
     assert f'href="/files/case/{case.pk}/"' in page
     api = client.get(f"/api/v1/cases/{case.case_id}/").json()

@@ -4,7 +4,7 @@ import pytest
 
 from search import service
 from search.query import SearchQuery
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from tests.factories import LawFactory, ProvisionFactory
 
@@ -24,12 +24,22 @@ def public_ids(client) -> set[int]:  # noqa: ANN001
 @pytest.fixture
 def pending_law(commit):  # noqa: ANN001, ANN201
     with commit():
-        law = LawFactory(status=S.DRAFT)
+        law = LawFactory(status=PublicationStatus.DRAFT)
         provision = ProvisionFactory(law=law, text=f"{WORD} exploitation by organized criminal groups.")
     return law, provision
 
 
-@pytest.mark.parametrize("status", [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED, S.REJECTED, S.WITHDRAWN])
+@pytest.mark.parametrize(
+    "status",
+    [
+        PublicationStatus.DRAFT,
+        PublicationStatus.SUBMITTED,
+        PublicationStatus.IN_REVIEW,
+        PublicationStatus.RETURNED,
+        PublicationStatus.REJECTED,
+        PublicationStatus.WITHDRAWN,
+    ],
+)
 def test_unpublished_law_is_nowhere_public(client, commit, pending_law, status) -> None:  # noqa: ANN001
     law, provision = pending_law
     with commit():
@@ -63,7 +73,7 @@ def test_publishing_makes_it_searchable_and_unpublishing_removes_it(
     assert law.pk in public_ids(client)
 
     with commit():
-        workflow.unpublish(law, reviewer, to=S.WITHDRAWN, comment="superseded")
+        workflow.unpublish(law, reviewer, to=PublicationStatus.WITHDRAWN, comment="superseded")
     assert found() == set()
     assert client.get(f"/en/laws/{law.pk}/").status_code == 404
     assert law.pk not in public_ids(client)

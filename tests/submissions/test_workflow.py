@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import workflow
 from submissions.models import Transition
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory
@@ -11,7 +11,7 @@ from tests.factories import AuthorityFactory, CaseFactory, LawFactory
 pytestmark = pytest.mark.django_db
 
 
-def law(status: str = S.DRAFT, **kwargs):  # noqa: ANN003, ANN201
+def law(status: str = PublicationStatus.DRAFT, **kwargs):  # noqa: ANN003, ANN201
     return LawFactory(status=status, **kwargs)
 
 
@@ -19,65 +19,65 @@ def test_happy_path_records_every_step(fp_bra, reviewer) -> None:  # noqa: ANN00
     record = law()
     workflow.submit(record, fp_bra, comment="please review")
     record.refresh_from_db()
-    assert record.status == S.SUBMITTED and record.submitted_by == fp_bra and record.submitted_at
+    assert record.status == PublicationStatus.SUBMITTED and record.submitted_by == fp_bra and record.submitted_at
     workflow.start_review(record, reviewer)
     workflow.publish(record, reviewer, comment="fine")
     record.refresh_from_db()
-    assert record.status == S.PUBLISHED
+    assert record.status == PublicationStatus.PUBLISHED
     assert record.reviewed_by == reviewer and record.reviewed_at and record.published_at
     steps = [(t.actor, t.from_status, t.to_status, t.comment) for t in workflow.history(record)]
     assert steps == [
-        (fp_bra, S.DRAFT, S.SUBMITTED, "please review"),
-        (reviewer, S.SUBMITTED, S.IN_REVIEW, ""),
-        (reviewer, S.IN_REVIEW, S.PUBLISHED, "fine"),
+        (fp_bra, PublicationStatus.DRAFT, PublicationStatus.SUBMITTED, "please review"),
+        (reviewer, PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW, ""),
+        (reviewer, PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED, "fine"),
     ]
     assert all(t.created_at for t in workflow.history(record))
 
 
 def test_return_then_resubmit(fp_bra, reviewer) -> None:  # noqa: ANN001
-    record = law(S.IN_REVIEW, submitted_by=fp_bra)
+    record = law(PublicationStatus.IN_REVIEW, submitted_by=fp_bra)
     with pytest.raises(workflow.CommentRequired):
         workflow.return_to_submitter(record, reviewer, "   ")
     workflow.return_to_submitter(record, reviewer, "Add the English translation of art. 2.")
-    assert record.status == S.RETURNED
+    assert record.status == PublicationStatus.RETURNED
     assert workflow.latest_comment(record).comment == "Add the English translation of art. 2."
     workflow.submit(record, fp_bra)
-    assert record.status == S.SUBMITTED
+    assert record.status == PublicationStatus.SUBMITTED
 
 
 def test_reject_requires_reason(reviewer) -> None:  # noqa: ANN001
-    record = law(S.IN_REVIEW)
+    record = law(PublicationStatus.IN_REVIEW)
     with pytest.raises(workflow.CommentRequired):
         workflow.reject(record, reviewer, "")
     workflow.reject(record, reviewer, "Not legislation: a press release.")
     record.refresh_from_db()
-    assert record.status == S.REJECTED
-    assert Transition.objects.get(to_status=S.REJECTED).comment == "Not legislation: a press release."
+    assert record.status == PublicationStatus.REJECTED
+    assert Transition.objects.get(to_status=PublicationStatus.REJECTED).comment == "Not legislation: a press release."
 
 
-@pytest.mark.parametrize("source", [S.DRAFT, S.SUBMITTED, S.RETURNED])
+@pytest.mark.parametrize("source", [PublicationStatus.DRAFT, PublicationStatus.SUBMITTED, PublicationStatus.RETURNED])
 def test_withdraw_by_submitter(fp_bra, source) -> None:  # noqa: ANN001
-    record = law(source, submitted_by=fp_bra if source != S.DRAFT else None)
+    record = law(source, submitted_by=fp_bra if source != PublicationStatus.DRAFT else None)
     workflow.withdraw(record, fp_bra)
     record.refresh_from_db()
-    assert record.status == S.WITHDRAWN
+    assert record.status == PublicationStatus.WITHDRAWN
 
 
 def test_withdraw_by_someone_else_is_refused(fp_bra, reviewer) -> None:  # noqa: ANN001
     from tests.submissions.conftest import focal_point
 
     colleague = focal_point("fp-bra-2", "BRA")
-    record = law(S.SUBMITTED, submitted_by=fp_bra)
+    record = law(PublicationStatus.SUBMITTED, submitted_by=fp_bra)
     for user in (colleague, reviewer):
         with pytest.raises(workflow.NotAllowed):
             workflow.withdraw(record, user)
     record.refresh_from_db()
-    assert record.status == S.SUBMITTED
+    assert record.status == PublicationStatus.SUBMITTED
 
 
-@pytest.mark.parametrize("target", [S.DRAFT, S.WITHDRAWN])
+@pytest.mark.parametrize("target", [PublicationStatus.DRAFT, PublicationStatus.WITHDRAWN])
 def test_unpublish(reviewer, target) -> None:  # noqa: ANN001
-    record = law(S.PUBLISHED)
+    record = law(PublicationStatus.PUBLISHED)
     workflow.unpublish(record, reviewer, to=target, comment="outdated")
     record.refresh_from_db()
     assert record.status == target
@@ -85,27 +85,27 @@ def test_unpublish(reviewer, target) -> None:  # noqa: ANN001
 
 def test_unpublish_to_other_status_is_refused(reviewer) -> None:  # noqa: ANN001
     with pytest.raises(workflow.InvalidTransition):
-        workflow.unpublish(law(S.PUBLISHED), reviewer, to=S.SUBMITTED)
+        workflow.unpublish(law(PublicationStatus.PUBLISHED), reviewer, to=PublicationStatus.SUBMITTED)
 
 
 INVALID = [
-    (workflow.submit, S.SUBMITTED),
-    (workflow.submit, S.IN_REVIEW),
-    (workflow.submit, S.PUBLISHED),
-    (workflow.submit, S.REJECTED),
-    (workflow.submit, S.WITHDRAWN),
-    (workflow.start_review, S.DRAFT),
-    (workflow.start_review, S.IN_REVIEW),
-    (workflow.start_review, S.PUBLISHED),
-    (workflow.publish, S.DRAFT),
-    (workflow.publish, S.SUBMITTED),
-    (workflow.publish, S.RETURNED),
-    (workflow.publish, S.PUBLISHED),
-    (workflow.withdraw, S.IN_REVIEW),
-    (workflow.withdraw, S.PUBLISHED),
-    (workflow.withdraw, S.REJECTED),
-    (workflow.unpublish, S.DRAFT),
-    (workflow.unpublish, S.IN_REVIEW),
+    (workflow.submit, PublicationStatus.SUBMITTED),
+    (workflow.submit, PublicationStatus.IN_REVIEW),
+    (workflow.submit, PublicationStatus.PUBLISHED),
+    (workflow.submit, PublicationStatus.REJECTED),
+    (workflow.submit, PublicationStatus.WITHDRAWN),
+    (workflow.start_review, PublicationStatus.DRAFT),
+    (workflow.start_review, PublicationStatus.IN_REVIEW),
+    (workflow.start_review, PublicationStatus.PUBLISHED),
+    (workflow.publish, PublicationStatus.DRAFT),
+    (workflow.publish, PublicationStatus.SUBMITTED),
+    (workflow.publish, PublicationStatus.RETURNED),
+    (workflow.publish, PublicationStatus.PUBLISHED),
+    (workflow.withdraw, PublicationStatus.IN_REVIEW),
+    (workflow.withdraw, PublicationStatus.PUBLISHED),
+    (workflow.withdraw, PublicationStatus.REJECTED),
+    (workflow.unpublish, PublicationStatus.DRAFT),
+    (workflow.unpublish, PublicationStatus.IN_REVIEW),
 ]
 
 
@@ -127,37 +127,44 @@ def test_invalid_source_status(editor, reviewer, step, source) -> None:  # noqa:
     assert not Transition.objects.exists()
 
 
-@pytest.mark.parametrize(("step", "source"), [(workflow.return_to_submitter, S.SUBMITTED), (workflow.reject, S.DRAFT)])
+@pytest.mark.parametrize(
+    ("step", "source"),
+    [(workflow.return_to_submitter, PublicationStatus.SUBMITTED), (workflow.reject, PublicationStatus.DRAFT)],
+)
 def test_invalid_source_for_decisions_with_comment(reviewer, step, source) -> None:  # noqa: ANN001
     with pytest.raises(workflow.InvalidTransition):
         step(law(source), reviewer, "why")
 
 
 def test_roles_are_checked(fp_bra, fp_fra, reviewer, nobody) -> None:  # noqa: ANN001
-    record = law(S.DRAFT)  # Brazil
+    record = law(PublicationStatus.DRAFT)  # Brazil
     for user in (fp_fra, reviewer, nobody):
         with pytest.raises(workflow.NotAllowed):
             workflow.submit(record, user)
-    pending = law(S.SUBMITTED)
+    pending = law(PublicationStatus.SUBMITTED)
     for user in (fp_bra, fp_fra, nobody):
         with pytest.raises(PermissionDenied):  # NotAllowed is a PermissionDenied: views answer 403
             workflow.start_review(pending, user)
-    in_review = law(S.IN_REVIEW)
+    in_review = law(PublicationStatus.IN_REVIEW)
     with pytest.raises(workflow.NotAllowed):
         workflow.publish(in_review, fp_bra)
     with pytest.raises(workflow.NotAllowed):
-        workflow.unpublish(law(S.PUBLISHED), fp_bra)
+        workflow.unpublish(law(PublicationStatus.PUBLISHED), fp_bra)
     assert not Transition.objects.exists()
 
 
 def test_works_for_cases_and_authorities(fp_bra, reviewer) -> None:  # noqa: ANN001
-    for record in (CaseFactory(status=S.DRAFT), AuthorityFactory(status=S.DRAFT)):
+    for record in (CaseFactory(status=PublicationStatus.DRAFT), AuthorityFactory(status=PublicationStatus.DRAFT)):
         workflow.submit(record, fp_bra)
         workflow.start_review(record, reviewer)
         workflow.publish(record, reviewer)
         record.refresh_from_db()
-        assert record.status == S.PUBLISHED
-        assert [t.to_status for t in workflow.history(record)] == [S.SUBMITTED, S.IN_REVIEW, S.PUBLISHED]
+        assert record.status == PublicationStatus.PUBLISHED
+        assert [t.to_status for t in workflow.history(record)] == [
+            PublicationStatus.SUBMITTED,
+            PublicationStatus.IN_REVIEW,
+            PublicationStatus.PUBLISHED,
+        ]
 
 
 # --- e-mail ----------------------------------------------------------------------------------------
@@ -174,7 +181,7 @@ def test_submit_emails_the_reviewers(fp_bra, reviewer, commit, mailoutbox) -> No
 
 @pytest.mark.parametrize("decision", ["publish", "return", "reject"])
 def test_decisions_email_the_submitter(fp_bra, reviewer, commit, mailoutbox, decision) -> None:  # noqa: ANN001
-    record = law(S.IN_REVIEW, submitted_by=fp_bra)
+    record = law(PublicationStatus.IN_REVIEW, submitted_by=fp_bra)
     with commit():
         if decision == "publish":
             workflow.publish(record, reviewer)
@@ -198,5 +205,5 @@ def test_no_email_when_the_transaction_rolls_back(
             raise RuntimeError
     assert mailoutbox == []
     record.refresh_from_db()
-    assert record.status == S.DRAFT
+    assert record.status == PublicationStatus.DRAFT
     assert not Transition.objects.exists()

@@ -3,7 +3,7 @@
 import pytest
 
 from legislation.models import Law
-from sherloc.models import PublicationStatus as S
+from sherloc.models import PublicationStatus
 from submissions import revisions
 from tests.factories import AuthorityFactory, CaseFactory, LawFactory, UserFactory, country
 
@@ -11,10 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_sitemap_lists_published_records_only(client) -> None:  # noqa: ANN001
-    published = LawFactory(status=S.PUBLISHED, country=country("BRA"))
-    draft = LawFactory(status=S.DRAFT)
-    in_review = CaseFactory(status=S.IN_REVIEW)
-    authority = AuthorityFactory(status=S.PUBLISHED)
+    published = LawFactory(status=PublicationStatus.PUBLISHED, country=country("BRA"))
+    draft = LawFactory(status=PublicationStatus.DRAFT)
+    in_review = CaseFactory(status=PublicationStatus.IN_REVIEW)
+    authority = AuthorityFactory(status=PublicationStatus.PUBLISHED)
     copy = revisions.start_revision(published, UserFactory(is_superuser=True))
     assert Law.objects.filter(pk=copy.pk).exists()
 
@@ -36,7 +36,7 @@ def test_robots_txt_points_to_the_sitemap(client) -> None:  # noqa: ANN001
 
 
 def test_sitemap_pages_are_kept_until_a_record_changes(client, django_assert_num_queries) -> None:  # noqa: ANN001
-    first = LawFactory(status=S.PUBLISHED)
+    first = LawFactory(status=PublicationStatus.PUBLISHED)
     built = client.get("/sitemap-laws.xml")
     assert f"/laws/{first.pk}/" in built.content.decode()
     assert "max-age=" in built["Cache-Control"]
@@ -47,7 +47,7 @@ def test_sitemap_pages_are_kept_until_a_record_changes(client, django_assert_num
     with django_assert_num_queries(0):
         assert client.get("/sitemap.xml").content == index.content
 
-    second = LawFactory(status=S.PUBLISHED)  # saving a record drops the built pages
+    second = LawFactory(status=PublicationStatus.PUBLISHED)  # saving a record drops the built pages
     assert f"/laws/{second.pk}/" in client.get("/sitemap-laws.xml").content.decode()
     Law.objects.get(pk=first.pk).delete()
     assert f"/laws/{first.pk}/" not in client.get("/sitemap-laws.xml").content.decode()
