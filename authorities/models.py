@@ -82,6 +82,8 @@ class CompetentAuthority(PublishableRecord):
         "untoc_legal_basis",
         "last_confirmed",
     )
+    #: Plain text or a safe subset of HTML (sherloc.richtext): shown rendered (to practitioners), diffed as text.
+    RICH_TEXT_FIELDS = ("legal_requirements", "procedural_requirements")
 
     class Meta:
         ordering = ["country__name", "name"]

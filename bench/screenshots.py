@@ -1,4 +1,4 @@
-"""Write screenshots of the home, search, law, country (and Arabic search, coverage) pages at desktop
+"""Write screenshots of the home, search, law, case, country (and Arabic search, coverage) pages at desktop
 (1280 px) and phone (390 px) widths into docs/screenshots/.
 
     .venv/bin/python bench/screenshots.py            # needs /usr/bin/chromium and playwright

@@ -119,6 +119,9 @@ class Provision(models.Model):
     )
     history = HistoricalRecords()
 
+    #: Plain text or a safe subset of HTML (sherloc.richtext): shown rendered, searched and diffed as plain text.
+    RICH_TEXT_FIELDS = ("text", "text_en")
+
     class Meta:
         ordering = ["law", "order"]
         constraints = [

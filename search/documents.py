@@ -259,11 +259,11 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     texts = {
         language: {
             "title": f"{row['law__original_title'] or row['law__title']}: {heading}",
-            "body": _join_text(row["heading"], row["text"]),
+            "body": _join_text(row["heading"], richtext.plain(row["text"])),
         }
     }
     if row["text_en"].strip() and language != "en":
-        texts["en"] = {"title": f"{row['law__title']}: {row['label']}", "body": row["text_en"]}
+        texts["en"] = {"title": f"{row['law__title']}: {row['label']}", "body": richtext.plain(row["text_en"])}
     for file_language, text in tags.law_files:  # the law's PDFs, on its lead provision only
         code = vocab.language(file_language, language) if file_language else language
         entry = texts.setdefault(code, {"title": texts[language]["title"], "body": ""})

@@ -1,11 +1,15 @@
-"""Rich text of case summaries, commentary and legal reasoning: a small, safe subset of HTML.
+"""Rich text of records (case summaries, commentary and legal reasoning; provision texts; an authority's
+requirements): a small, safe subset of HTML, or plain text with its paragraphs.
 
 Secretariat staff paste summaries from word processors and court websites, with paragraphs, emphasis,
-lists and links worth keeping; focal points type plain text. Both must display safely. The rule, applied
-on input (forms, API) and again on output (the `rich` filter), so a row written by any other path (an
-import, the admin, an old backup) is still safe: an allow-list of tags and attributes through nh3
-(ammonia), links limited to http(s)/mailto and opened with rel="noopener noreferrer nofollow". Plain text
-(no tag at all) keeps today's rendering: paragraphs from blank lines, escaped.
+lists and links worth keeping; focal points type plain text, and real records (SHERLOC's) arrive as plain
+text with blank lines between paragraphs. Both must display as formatted text. The rule, applied on input
+(forms, API) and again on output (`render`, the `rich` template filter: the one place pages turn stored
+text into HTML), so a row written by any other path (an import, the admin, an old backup) is still safe:
+an allow-list of tags and attributes through nh3 (ammonia), links limited to http(s)/mailto and opened
+with rel="noopener noreferrer nofollow". Plain text (no HTML element at all; "age < 18" is text) is
+escaped, a blank line starts a paragraph, a single newline is a line break. Text typed between HTML
+blocks gets the same paragraphs.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from html.parser import HTMLParser
 
 import nh3
-from django.utils.html import linebreaks
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 TAGS = frozenset(
@@ -23,11 +27,14 @@ TAGS = frozenset(
 ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "noopener noreferrer nofollow"
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)(?:[\s/][^>]*)?>")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 def has_markup(text: str) -> bool:
-    return bool(_TAG.search(text or ""))
+    """Whether the text holds an HTML element. Only element names count, so "<Person A>" or "x<y and y>z"
+    in a legal text stay text (escaped on display) instead of being parsed away as unknown tags."""
+    return any(m.group(1).lower() in HTML_ELEMENTS for m in _TAG.finditer(text or ""))
 
 
 def clean(text: str) -> str:
@@ -45,10 +52,23 @@ def clean(text: str) -> str:
 
 
 def render(text: str) -> SafeString:
-    """HTML for display: sanitised markup, or escaped plain text with its paragraphs."""
+    """HTML for display: sanitised markup, or escaped plain text with its paragraphs. Always a SafeString:
+    a plain str would be escaped a second time by the template and show literal <p> tags."""
     if not has_markup(text):
-        return linebreaks(text or "", autoescape=True)
-    return mark_safe(clean(text))  # noqa: S308 - nh3 output: allow-listed tags and attributes only
+        return mark_safe(_paragraphs(escape(text or "")))  # noqa: S308 - escaped just before
+    parser = _LooseText()
+    parser.feed(clean(text))
+    parser.close()
+    return mark_safe(parser.html())  # noqa: S308 - nh3 output, plus our own <p> and <br>
+
+
+def _paragraphs(escaped: str) -> str:
+    """Escaped text as paragraphs: a blank line (spaces allowed) starts a new one, a newline is a <br>."""
+    text = escaped.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return ""
+    paras = (p.strip() for p in _BLANK_LINE.split(text))
+    return "\n\n".join("<p>{}</p>".format(p.replace("\n", "<br>\n")) for p in paras if p)
 
 
 # Elements that end a line of text when HTML is turned into plain text. Inline elements (strong, em, a...)
@@ -62,6 +82,128 @@ BLOCK_TAGS = frozenset(
     }
 )
 _SKIPPED_CONTENT = frozenset({"script", "style", "template", "noscript", "title", "head"})
+# Every element name of HTML, for has_markup: any of these makes the text HTML (sanitised by the allow-list);
+# anything else between angle brackets is text.
+HTML_ELEMENTS = (
+    TAGS
+    | BLOCK_TAGS
+    | _SKIPPED_CONTENT
+    | {
+        *("html", "body", "meta", "link", "base", "span", "font", "img", "picture", "source", "track", "video"),
+        *("audio", "iframe", "frame", "frameset", "object", "embed", "param", "applet", "canvas", "svg", "math"),
+        *("form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "legend"),
+        *("datalist", "output", "code", "kbd", "samp", "var", "s", "strike", "small", "big", "mark", "abbr"),
+        *("cite", "q", "dfn", "del", "ins", "time", "data", "wbr", "bdi", "bdo", "ruby", "rt", "rp", "tt"),
+        *("center", "col", "colgroup", "details", "summary", "dialog", "menu", "area", "map", "meter"),
+        *("progress", "marquee", "blink", "xmp", "listing", "plaintext", "noembed", "noframes", "hgroup"),
+        *("slot", "image"),
+    }
+)
+
+
+class _LooseText(HTMLParser):
+    """Sanitised HTML written back unchanged, except text outside any block element ("<p>One</p>Two\n\nThree"
+    as pasted, or a summary whose only markup is <strong>): that text gets paragraphs like plain text. Reads
+    nh3 output only, so tags are well formed and allow-listed; text and entities pass through as they came."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.blocks = 0  # open block elements, outside loose content
+        self.inline = 0  # open elements inside loose content: a blank line there cannot end a <p>
+        self._new_paragraph()
+        self.paras = [self.para]
+
+    def _new_paragraph(self) -> None:
+        # pieces are (is_text, html); a paragraph holding a block element (<a><p>..</p></a>) is not wrapped
+        self.para: dict = {"pieces": [], "wrap": True}
+
+    def _loose(self, piece: str, text: bool = False) -> None:
+        self.para["pieces"].append((text, piece))
+
+    def _flush(self) -> None:
+        for para in self.paras:
+            self.out.append(_paragraph_html(para["pieces"], para["wrap"]))
+        self._new_paragraph()
+        self.paras = [self.para]
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        raw = self.get_starttag_text() or f"<{tag}>"
+        if self.blocks:
+            self.blocks += tag in BLOCK_TAGS and tag != "br"
+            self.out.append(raw)
+        elif tag == "br":
+            self._loose(raw)
+        elif tag in BLOCK_TAGS and not self.inline:
+            self._flush()
+            self.blocks = 1
+            self.out.append(raw)
+        else:
+            self.para["wrap"] = self.para["wrap"] and tag not in BLOCK_TAGS
+            self.inline += 1
+            self._loose(raw)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        raw = self.get_starttag_text() or f"<{tag}>"
+        self.out.append(raw) if self.blocks else self._loose(raw)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            return
+        if self.blocks:
+            self.blocks -= tag in BLOCK_TAGS
+            self.out.append(f"</{tag}>")
+        else:
+            self.inline = max(0, self.inline - 1)
+            self._loose(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.blocks:
+            self.out.append(data)
+            return
+        if self.inline:
+            self._loose(data, text=True)
+            return
+        first, *rest = _BLANK_LINE.split(data.replace("\r\n", "\n"))
+        self._loose(first, text=True)
+        for part in rest:
+            self._new_paragraph()
+            self.paras.append(self.para)
+            self._loose(part, text=True)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+    def html(self) -> str:
+        self._flush()
+        return "".join(self.out)
+
+
+def _paragraph_html(pieces: list[tuple[bool, str]], wrap: bool) -> str:
+    """One paragraph of loose content: trimmed, its newlines made <br>, inside <p> unless it holds a block."""
+    if not any(not text or piece.strip() for text, piece in pieces if piece != "<br>"):
+        return ""
+    if not wrap:
+        return "".join(piece for _text, piece in pieces)
+    parts = [list(p) for p in pieces]
+    for index in (range(len(parts)), range(len(parts) - 1, -1, -1)):
+        for i in index:  # trim the outer whitespace: leading, then trailing
+            if not parts[i][0]:
+                break
+            parts[i][1] = parts[i][1].lstrip() if index.step == 1 else parts[i][1].rstrip()
+            if parts[i][1]:
+                break
+    html = []
+    for text, piece in parts:
+        if text:
+            if html and html[-1].startswith("<br"):  # "line<br>\nnext" is one break, not two
+                piece = re.sub(r"^[ \t]*\n\s*", "", piece)
+            piece = re.sub(r"[ \t]*\n\s*", "<br>\n", piece)
+        html.append(piece)
+    return "<p>{}</p>".format("".join(html))
 
 
 class _TextExtractor(HTMLParser):

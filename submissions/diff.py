@@ -20,12 +20,16 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from interchange.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
+from legislation.models import Provision
 from sherloc import richtext
 
 from .snapshots import as_format
 
+# Format keys holding rich text (sherloc.richtext) in any record type or child row.
+RICH_FIELDS = frozenset({*Case.RICH_TEXT_FIELDS, *Provision.RICH_TEXT_FIELDS, *CompetentAuthority.RICH_TEXT_FIELDS})
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
     "provisions": (_("Provisions"), lambda p: p.get("label") or f"#{p.get('order')}"),
@@ -81,8 +85,8 @@ class FieldChange:
 
     @property
     def rich(self) -> bool:
-        """A rich-text field (a case's summary, commentary, reasoning): shown rendered, compared as text."""
-        return self.name in Case.RICH_TEXT_FIELDS
+        """A rich-text field (a case's summary, a provision's text...): shown rendered, compared as text."""
+        return self.name in RICH_FIELDS
 
     @property
     def old_text(self) -> str:
@@ -148,17 +152,22 @@ def display(value: Any) -> str:
 
 
 def word_diff(old: str, new: str) -> SafeString:
+    """Changed words in <del>/<ins>; the texts' line breaks kept as <br> so paragraphs stay apart."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+            out.append(_lines("".join(a[i1:i2])))
             continue
         if i2 > i1:
-            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+            out.append(f"<del>{_lines(''.join(a[i1:i2]))}</del>")
         if j2 > j1:
-            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+            out.append(f"<ins>{_lines(''.join(b[j1:j2]))}</ins>")
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+def _lines(text: str) -> str:
+    return escape(text).replace("\n", "<br>\n")
 
 
 def _field_changes(old: dict, new: dict, ignored: frozenset[str]) -> list[FieldChange]:

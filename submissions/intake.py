@@ -148,11 +148,21 @@ def check_shape(data: Any, codes: Codes, *, submit: bool = False) -> dict:
         raise _invalid(_errors(problems + incomplete))
     if incomplete:
         raise _incomplete(_errors(incomplete))
-    if data["type"] == CASE:
-        for name in ("fact_summary", "commentary", "legal_reasoning"):
-            if isinstance(data.get(name), str):
-                data[name] = richtext.clean(data[name])  # stored safe, like the web form's
+    _clean_rich_text(data)
     return data
+
+
+def _clean_rich_text(data: dict) -> None:
+    """Rich text stored safe, like the web forms store it (sherloc.richtext): a case's summaries, an
+    authority's requirements, each provision's texts."""
+    model = {CASE: Case, AUTHORITY: CompetentAuthority}.get(data["type"])
+    rows = [(data, model)] if model else []
+    if data["type"] == LAW:
+        rows = [(p, Provision) for p in data.get("provisions") or [] if isinstance(p, dict)]
+    for row, kind in rows:
+        for name in kind.RICH_TEXT_FIELDS:
+            if isinstance(row.get(name), str):
+                row[name] = richtext.clean(row[name])
 
 
 def check_complete(data: dict, flagged: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:

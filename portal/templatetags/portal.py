@@ -12,6 +12,7 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -77,9 +78,18 @@ def _with_prefix(url: str, lang: str) -> str:
 
 
 @register.filter
-def rich(text: str) -> str:
-    """Case summaries and commentary: sanitised HTML, or plain text with its paragraphs (sherloc.richtext)."""
+def rich(text: str) -> SafeString:
+    """Record rich text (case summaries, commentary, reasoning; provision texts; authority requirements):
+    sanitised HTML, or escaped plain text with its paragraphs. The one way pages show those fields
+    (sherloc.richtext.render)."""
     return richtext.render(text)
+
+
+@register.filter
+def plaintext(text: str) -> str:
+    """The same fields without markup, where a page shows an excerpt ("|plaintext|truncatewords:40"):
+    the template escapes the result like any text."""
+    return richtext.plain(text)
 
 
 @register.filter

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from authorities.admin import BCP47_PATTERN
 from authorities.models import AuthorityArticle, Channel, CompetentAuthority
 from interchange.jsonl_format import AUTHORITY
+from sherloc import richtext
 from sherloc.admin import StringListField
 from taxonomy.models import AuthorityRole, Country
 
@@ -105,6 +106,9 @@ class AuthorityForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        for name in CompetentAuthority.RICH_TEXT_FIELDS:
+            if data.get(name):
+                data[name] = richtext.clean(data[name])  # stored safe, like a case summary
         self._check_unique(data)
         return data
 

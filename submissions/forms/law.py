@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from interchange.jsonl_format import LAW
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
-from sherloc import uploads
+from sherloc import richtext, uploads
 from taxonomy.models import Article, Country, CrimeType, Issue, Language
 
 from .. import completeness
@@ -126,6 +126,13 @@ class ProvisionForm(forms.ModelForm):
             self.initial.setdefault("articles", [t.article.code for t in self.instance.article_tags.all()])
             self.initial.setdefault("crime_types", [c.code for c in self.instance.crime_types.all()])
             self.initial.setdefault("issues", [i.code for i in self.instance.issues.all()])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in Provision.RICH_TEXT_FIELDS:
+            if data.get(name):
+                data[name] = richtext.clean(data[name])  # stored safe, like a case summary
+        return data
 
     def save_tags(self) -> None:
         provision = self.instance

@@ -638,3 +638,19 @@ def test_decision_date_after_tomorrow_is_a_400(bra) -> None:  # noqa: ANN001
     assert response.status_code == 400
     assert response.json()["errors"]["decision_date"] == [f"{later} is in the future"]
     assert not Case.objects.exists()
+
+
+def test_rich_text_of_provisions_and_authorities_is_stored_sanitised(bra) -> None:  # noqa: ANN001
+    """Like a case summary: the allow-list applies when the API saves a provision's texts and an
+    authority's requirements; plain text is stored as sent."""
+    provisions = copy.deepcopy(LAW["provisions"])
+    provisions[0]["text"] = '<p onclick="x()">Agenciar <strong>pessoa</strong>.</p><script>alert(1)</script>'
+    provisions[0]["text_en"] = "To recruit a person.\n\nAge < 18 aggravates."
+    law_id = bra.post(URL, body(LAW, provisions=provisions), format="json").json()["id"]
+    first = Law.objects.get(pk=law_id).provisions.order_by("order").first()
+    assert first.text == "<p>Agenciar <strong>pessoa</strong>.</p>"
+    assert first.text_en == "To recruit a person.\n\nAge < 18 aggravates."
+
+    sent = body(AUTHORITY, legal_requirements='<p>Dual criminality.</p><img src=x onerror="x()">')
+    authority_id = bra.post(URL, sent, format="json").json()["id"]
+    assert CompetentAuthority.objects.get(pk=authority_id).legal_requirements == "<p>Dual criminality.</p>"

@@ -39,6 +39,7 @@ def test_write_screenshots(browser, site) -> None:  # noqa: ANN001
         "home": "/en/",
         "search": "/en/search/?q=trafficking&crime_type=trafficking-in-persons",
         "law": data.law.get_absolute_url(),
+        "case": data.case.get_absolute_url(),
         "country": "/en/countries/BRA/",
         "search-ar": "/ar/search/?q=trafficking",
         "coverage": "/en/instruments/TIP/coverage/",

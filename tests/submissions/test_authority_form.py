@@ -226,3 +226,12 @@ def test_draft_is_nowhere_public_until_published(client, fp_bra, reviewer, commi
         workflow.publish(authority, reviewer)
     assert client.get(f"/en/authorities/{authority.pk}/").status_code == 200
     assert [hit.record_id for hit in service.search(SearchQuery(text=WORD)).hits] == [authority.pk]
+
+
+def test_requirements_rich_text_is_stored_sanitised(client, fp_bra) -> None:  # noqa: ANN001
+    data = post_data(legal_requirements='<p onclick="x()">Dual <b>criminality</b></p><iframe src="https://e"></iframe>')
+    data["procedural_requirements"] = "Send by post.\n\nUrgent: e-mail (< 24 h)."
+    assert as_user(client, fp_bra).post(NEW, data).status_code == 302
+    authority = CompetentAuthority.objects.get()
+    assert authority.legal_requirements == "<p>Dual <b>criminality</b></p>"
+    assert authority.procedural_requirements == "Send by post.\n\nUrgent: e-mail (< 24 h)."

@@ -279,3 +279,12 @@ def test_entry_into_force_before_adoption_is_a_readable_error(client, fp_bra) ->
     assert "The entry into force cannot be earlier than the adoption date." in body
     assert "law_in_force_after_adoption" not in body
     assert not Law.objects.exists()
+
+
+def test_provision_rich_text_is_stored_sanitised(client, fp_bra) -> None:  # noqa: ANN001
+    """Like a case summary (sherloc.richtext): pasted HTML keeps the allow-list, plain text stays as typed."""
+    row = {**ART1, "text": '<p style="color:red">Scope</p><script>alert(1)</script>', "text_en": "One.\n\nAge < 18."}
+    assert as_user(client, fp_bra).post(NEW, post_data(provisions=[row])).status_code == 302
+    provision = Law.objects.get().provisions.get()
+    assert provision.text == "<p>Scope</p>"
+    assert provision.text_en == "One.\n\nAge < 18."
