@@ -7,7 +7,8 @@ ids that silently go stale. Some records have no summary (title and keywords onl
 records do; some carry numbers (portal numbers, source numbers, court file numbers, law numbers).
 
 Judgments: grade 2 = on the query's topic (and country, where the query names one), grade 1 = on the
-topic but another country, or a secondary topic. Everything else is not relevant.
+topic but another country, a case on the topic without a summary, or a secondary topic. Everything else
+is not relevant.
 """
 
 from __future__ import annotations
@@ -409,10 +410,17 @@ def topic(key: str, country: str | None = None) -> Judge:
 
     def judge(record: Record) -> int:
         if record.topic == key:
-            return 2 if country is None or record.country == country else 1
+            # A case without a summary tells a practitioner less than one that describes the facts.
+            full = record.summary or record.kind != "case"
+            return 2 if (country is None or record.country == country) and full else 1
         return 1 if record.secondary == key else 0
 
     return judge
+
+
+def spanish(key: str) -> Judge:
+    """A Spanish query: the Spanish records on the topic (the English ones are not what was asked)."""
+    return lambda record: 2 if record.topic == key and record.language == "es" else 0
 
 
 def number(value: str) -> Judge:
@@ -452,7 +460,7 @@ QUERIES: list[tuple[str, str, Judge]] = [
     ("partial", "non-punishment principle trafficked courier acquitted", topic("nonpunish")),
     ("function", "the smuggling of the migrants by the sea", topic("smuggling")),
     ("function", "removal of the organs of the poor donors", topic("organ")),
-    ("function", "la trata de personas en el buque pesquero", topic("fishing", "MEX")),
+    ("function", "la trata de personas en el buque pesquero", spanish("fishing")),
     ("numbers", "BRA016", number("BRA016")),
     ("numbers", "2017/0345-12", number("2017/0345-12")),
     ("numbers", "HCCR 123/2019", number("HCCR 123/2019")),

@@ -15,6 +15,9 @@ Rules, in order:
 - Query-syntax characters (`: ^ ( ) [ ] { } * ~ \\ ! ? + < > = / | &`) separate words; a token with
   no letter or digit is dropped.
 - At most MAX_TERMS terms in total (later ones are ignored), each at most MAX_TERM_CHARS long.
+- A plain (unquoted, not negated, not in an OR group) token holding a digit, with the labels written
+  before it (`HCCR 123/2019`, `Law No. 13.344`), becomes a NumberTerm: its words, or its number keys
+  (search/numbers.py). Its words leave `must`.
 
 Nothing is lower-cased or stemmed here: that is the analyzers' job, per language.
 Terms in `any_of` and `excluded` may contain spaces (they came from phrases): engines search such a
@@ -25,7 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .query import ParsedText
+from .numbers import query_numbers
+from .query import NumberTerm, ParsedText
 
 MAX_INPUT_CHARS = 2_000
 MAX_TERMS = 64
@@ -171,4 +175,36 @@ def parse_text(text: str) -> ParsedText:
             add(excluded, entry.text)
         else:
             add(phrases if " " in entry.text else must, entry.text)
-    return ParsedText(must=tuple(must), phrases=tuple(phrases), any_of=tuple(any_of), excluded=tuple(excluded))
+    must, numbers = _numbers(_clean_chars(text), must)
+    return ParsedText(
+        must=tuple(must), phrases=tuple(phrases), any_of=tuple(any_of), excluded=tuple(excluded), numbers=numbers
+    )
+
+
+def _numbers(text: str, must: list[str]) -> tuple[list[str], tuple[NumberTerm, ...]]:
+    """Take the words of number-like tokens out of `must` and into NumberTerms (see the module rules)."""
+    tokens = text.split()
+    available = set(must)
+    numbers: list[NumberTerm] = []
+    for keys, indexes in query_numbers(tokens):
+        if any('"' in tokens[i] for i in indexes):  # part of a phrase: it stays a phrase
+            continue
+        words = tuple(dict.fromkeys(w for i in indexes for w in _words(tokens[i])))
+        if not words or not all(w in available for w in words):  # excluded, in an OR group, or over budget
+            continue
+        available.difference_update(words)
+        numbers.append(NumberTerm(keys=keys, words=words, text=" ".join(tokens[i] for i in indexes)))
+    return [w for w in must if w in available], tuple(numbers)
+
+
+def _quoted(term: str) -> str:
+    return f'"{term}"' if " " in term else term
+
+
+def unparse(parsed: ParsedText) -> str:
+    """Search-box text that parses back to `parsed` (for "search these words instead" links)."""
+    parts = [*parsed.must, *(n.text or " ".join(n.words) for n in parsed.numbers)]
+    parts += [f'"{p}"' for p in parsed.phrases]
+    parts += [" OR ".join(_quoted(t) for t in group) for group in parsed.any_of]
+    parts += [f"-{_quoted(t)}" for t in parsed.excluded]
+    return " ".join(parts)

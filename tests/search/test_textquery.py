@@ -2,8 +2,8 @@
 
 import pytest
 
-from search.query import ParsedText
-from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text
+from search.query import NumberTerm, ParsedText
+from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text, unparse
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,52 @@ def test_exclusions_only_is_empty() -> None:
     parsed = parse_text("-a -b")
     assert parsed.is_empty
     assert parsed.excluded == ("a", "b")
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "keys", "words"),
+    [
+        ("BRA016", ("bra016",), ("BRA016",)),
+        ("HCCR 123/2019", ("1232019", "hccr1232019"), ("HCCR", "123", "2019")),
+        ("Law No. 13.344", ("13344", "no13344", "lawno13344"), ("Law", "No", "13.344")),
+        ("2017/0345-12", ("2017034512",), ("2017", "0345-12")),
+    ],
+)
+def test_numbers_become_number_terms(text: str, keys: tuple[str, ...], words: tuple[str, ...]) -> None:
+    parsed = parse_text(text)
+    assert parsed.must == ()
+    assert parsed.numbers == (NumberTerm(keys=keys, words=words, text=text),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"HCCR 123/2019"', "-BRA016", "BRA016 OR KEN003", "title:trafficking^2", "G20 COVID-19", "2019"],
+)
+def test_phrases_exclusions_groups_syntax_and_short_numbers_stay_words(text: str) -> None:
+    assert parse_text(text).numbers == ()
+
+
+def test_words_beside_a_number_stay_required_words() -> None:
+    parsed = parse_text("trafficking fishermen 2017/0345-12")
+    assert parsed.must == ("trafficking", "fishermen")
+    assert [n.keys for n in parsed.numbers] == [("2017034512",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['smuggling "organized criminal group" migrants OR refugees -firearms -"money laundering"', "HCCR 123/2019 fish"],
+)
+def test_unparse_round_trips(text: str) -> None:
+    parsed = parse_text(text)
+    assert parse_text(unparse(parsed)) == parsed
+
+
+def test_relaxation_counts_content_words_and_numbers() -> None:
+    assert not parse_text("smuggling").relaxable()
+    assert parse_text("the smuggling").relaxable()  # dropping "the" can find more
+    assert not parse_text('"forced labour" smuggling').relaxable()  # a phrase stays required
+    parsed = parse_text("the forced labour of fishermen BRA016")
+    assert parsed.content_words() == ("forced", "labour", "fishermen")
+    assert parsed.minimum_should_match() == 2
+    assert parse_text("of the").content_words() == ("of", "the")  # only function words: they are the query
