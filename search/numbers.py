@@ -70,8 +70,9 @@ def _is_label(token: str) -> bool:
 def query_numbers(tokens: list[str]) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
     """Number candidates among whitespace-separated query tokens: (keys, indexes of the tokens they cover).
 
-    A candidate is a token holding a digit and nothing but letters, digits and `. / - _`, with up to MAX_LABELS label tokens before it ("HCCR",
-    "Law No."); its keys are the token alone and with each label prefix, as number_keys() indexes them.
+    A candidate is a token holding a digit and nothing but letters, digits and `. / - _`, with up to
+    MAX_LABELS label tokens before it ("HCCR", "Law No."); its keys are the token alone and with each
+    label prefix, as number_keys() indexes them.
     """
     found = []
     for i, token in enumerate(tokens):

@@ -35,8 +35,8 @@ from search.engines.elasticsearch.parsing import parse_facets, parse_search, sni
 from search.engines.elasticsearch_engine import ElasticsearchEngine as ReExported
 from search.facets import FACET_NAMES
 from search.query import Match, ParsedText, QueryError, SearchQuery, Sort
-from search.textquery import parse_text
 from search.schema import ANALYZERS
+from search.textquery import parse_text
 
 GOLDEN = Path(__file__).parent / "golden"
 
