@@ -39,9 +39,9 @@ LIST_PARAMS = (*FILTER_NAMES, "facets")
 KNOWN_PARAMS = frozenset((*SCALAR_PARAMS, *LIST_PARAMS))
 YEAR_MIN, YEAR_MAX = 1000, 2999
 YEAR_RANGE = "year_range"  # Suggestion.name of year_from/year_to
-# An empty result runs at most this many extra counting searches for its suggestions (drop a filter,
-# drop a word, drop the text): a zero-result page stays cheap, and is rare.
-MAX_SUGGESTION_SEARCHES = 6
+# An empty result tries at most this many ways out (drop a filter, drop a word, drop the text), each one
+# counting search (two when it falls back to most of the words): a zero-result page stays cheap, and is rare.
+MAX_SUGGESTIONS = 5
 
 
 def _epoch() -> int:
@@ -147,11 +147,18 @@ def search(query: SearchQuery) -> SearchResult:
     )
 
 
-def _drop_word(parsed: ParsedText, word: str) -> ParsedText:
+def _terms(parsed: ParsedText) -> list[str]:
+    """The parts of the text a suggestion can drop: content words, numbers, "phrases"."""
+    numbers = [n.text or " ".join(n.words) for n in parsed.numbers]
+    return [*parsed.content_words(), *numbers, *(f'"{p}"' for p in parsed.phrases)]
+
+
+def _drop_term(parsed: ParsedText, term: str) -> ParsedText:
     return dataclasses.replace(
         parsed,
-        must=tuple(w for w in parsed.must if w != word),
-        numbers=tuple(n for n in parsed.numbers if (n.text or " ".join(n.words)) != word),
+        must=tuple(w for w in parsed.must if w != term),
+        numbers=tuple(n for n in parsed.numbers if (n.text or " ".join(n.words)) != term),
+        phrases=tuple(p for p in parsed.phrases if f'"{p}"' != term),
     )
 
 
@@ -167,17 +174,17 @@ def suggestions(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
         widened = dataclasses.replace(probe, year_from=None, year_to=None)
         candidates.append((Suggestion("filter", 0, name=YEAR_RANGE), widened))
     parsed = parse_text(query.text)
-    terms = [*parsed.content_words(), *(n.text or " ".join(n.words) for n in parsed.numbers)]
+    terms = _terms(parsed)
     if len(terms) > 1:
         for term in terms:
-            text = unparse(_drop_word(parsed, term))
+            text = unparse(_drop_term(parsed, term))
             suggestion = Suggestion("words", 0, text=text, dropped=(term,))
             candidates.append((suggestion, dataclasses.replace(probe, text=text)))
     if not parsed.is_empty and (query.filters or query.year_from is not None or query.year_to is not None):
         candidates.append((Suggestion("words", 0, text="", dropped=tuple(terms)), dataclasses.replace(probe, text="")))
     found = []
-    for suggestion, widened in candidates[:MAX_SUGGESTION_SEARCHES]:
-        count = engine.search(widened).total
+    for suggestion, widened in candidates[:MAX_SUGGESTIONS]:
+        count = _run(engine, widened)[0].total  # what following the link shows
         if count:
             found.append(dataclasses.replace(suggestion, count=count))
     return sorted(found, key=lambda s: (s.kind != "filter", -s.count))

@@ -22,7 +22,7 @@ from search.engines import EngineError
 from search.facets import FILTER_NAMES
 from search.query import QueryError, Sort
 from search.results import SearchResult
-from search.service import facet_labels
+from search.service import YEAR_RANGE, facet_labels
 from sherloc.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
 from sherloc.templatetags.portal import localized_path
 from sherloc.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
@@ -64,6 +64,7 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
     labels = filter_labels(params, result.facets, lang)
     chips = [
         {
+            "key": k,
             "name": str(FACET_TITLES.get(k, k)),
             "label": labels.get((k, v), v),
             "url": base + encode(remove_value(params, k, v)),
@@ -84,7 +85,8 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},
         "pages": _pages(base, params, result),
         "downloads": _downloads(params),
-        "relax": _relax_suggestions(base, params, chips),
+        "relax": _relax_suggestions(base, params, chips, result),
+        "relaxed": result.relaxed,
     }
 
 
@@ -172,9 +174,30 @@ def _downloads(params: Params) -> list[dict]:
     return [{"label": label, "url": export + encode([("format", fmt), *pairs])} for fmt, label in EXPORT_FORMATS]
 
 
-def _relax_suggestions(base: str, params: Params, chips: list[dict]) -> list[dict]:
-    """For an empty result: one link per way of widening the search."""
-    suggestions = list(chips)
-    if values_of(params, "q"):
-        suggestions.append({"text": True, "url": base + encode(drop(params, "q", "page", "cursor"))})
-    return suggestions
+def _relax_suggestions(base: str, params: Params, chips: list[dict], result: SearchResult) -> list[dict]:
+    """For an empty result: one link per way of widening the search that finds something, with its count
+    (search.service.suggestions ran the searches): drop a filter, drop a word, drop the text."""
+    kept = drop(params, "page", "cursor")
+    links = []
+    for suggestion in result.suggestions:
+        if suggestion.kind == "filter":
+            keys = RANGE_KEYS if suggestion.name == YEAR_RANGE else (suggestion.name,)
+            removed = [c for c in chips if c["key"] in keys]
+            if not removed:
+                continue
+            links.append(
+                {
+                    "kind": "filter",
+                    "name": removed[0]["name"],
+                    "label": ", ".join(c["label"] for c in removed),
+                    "count": suggestion.count,
+                    "url": base + encode(drop(kept, *keys)),
+                }
+            )
+        elif suggestion.text:
+            words = " ".join(suggestion.dropped)
+            url = base + encode(replace(kept, "q", suggestion.text))
+            links.append({"kind": "words", "words": words, "count": suggestion.count, "url": url})
+        else:
+            links.append({"kind": "text", "count": suggestion.count, "url": base + encode(drop(kept, "q"))})
+    return links
