@@ -182,14 +182,16 @@ def _relax_suggestions(base: str, params: Params, chips: list[dict], result: Sea
     for suggestion in result.suggestions:
         if suggestion.kind == "filter":
             keys = RANGE_KEYS if suggestion.name == YEAR_RANGE else (suggestion.name,)
-            removed = [c for c in chips if c["key"] in keys]
+            removed = [(c["name"], c["label"]) for c in chips if c["key"] in keys]
+            if suggestion.name == "type":  # the tabs show the type, not a chip
+                removed = [(str(FACET_TITLES["type"]), str(TYPE_LABELS.get(v, v))) for v in values_of(params, "type")]
             if not removed:
                 continue
             links.append(
                 {
                     "kind": "filter",
-                    "name": removed[0]["name"],
-                    "label": ", ".join(c["label"] for c in removed),
+                    "name": removed[0][0],
+                    "label": ", ".join(label for _, label in removed),
                     "count": suggestion.count,
                     "url": base + encode(drop(kept, *keys)),
                 }

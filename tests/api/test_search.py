@@ -1,5 +1,7 @@
 """/api/v1/search/: the search service over HTTP (documents are indexed by the save signals)."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import transaction
 
@@ -50,6 +52,18 @@ def test_empty_result_carries_suggestions_with_counts(api, indexed_corpus):
     assert body["suggestions"] == [
         {"kind": "filter", "count": in_brazil, "name": "year_range", "text": "", "dropped": []}
     ]
+
+
+def test_record_numbers_are_found(api, indexed_corpus):
+    case = indexed_corpus["bra_case"]
+    law = indexed_corpus["bra_law"]
+    for number in (case.portal_number, case.portal_number.lower(), case.case_number):
+        body = search(api, f"q={quote(number)}")
+        assert body["results"] and body["results"][0]["id"] == f"case:{case.pk}", number
+        assert body["results"][0]["numbers"] == [case.portal_number, case.case_number]
+    provisions = {f"provision:{p.pk}" for p in law.provisions.all()}
+    found = {h["id"] for h in search(api, f"q={quote(law.number)}")["results"]}
+    assert found == provisions
 
 
 def test_hits_link_to_api_records(api, indexed_corpus):

@@ -124,6 +124,15 @@ def test_no_results_suggests_ways_out_each_with_its_count(client, web_data) -> N
     assert f"({in_brazil} result" in body
 
 
+def test_no_results_suggests_leaving_the_record_type(client, web_data) -> None:  # noqa: ANN001
+    all_types = client.get(SEARCH, {"q": "trafficking", "country": "BRA"}).context["result"].total
+    response = client.get(SEARCH, {"q": "trafficking", "country": "BRA", "type": "authority"})
+    assert response.context["result"].total == 0
+    [way] = [s for s in response.context["relax"] if s.get("name") == "Record type"]
+    assert way["label"] == "Competent authorities" and way["count"] == all_types
+    assert ("type", "authority") not in query_of(way["url"])
+
+
 def test_no_results_without_a_way_out_shows_only_the_advice(client, web_data) -> None:  # noqa: ANN001
     response = client.get(SEARCH, {"q": "zzyzx"})
     assert response.context["result"].total == 0 and response.context["relax"] == []
