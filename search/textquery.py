@@ -12,6 +12,7 @@ Rules, in order:
 - `-word` / `-"a phrase"` excludes; a lone `-` is ignored; hyphens inside words stay (`anti-money`).
 - `OR` (upper case, as in web search engines) between two positive terms joins them into one
   any-of group; `a OR b OR c` is one group. An `OR` with nothing positive on one side is a plain word.
+  Function words (search/stopwords.py) leave a group that has another member.
 - Query-syntax characters (`: ^ ( ) [ ] { } * ~ \\ ! ? + < > = / | &`) separate words; a token with
   no letter or digit is dropped.
 - At most MAX_TERMS terms in total (later ones are ignored), each at most MAX_TERM_CHARS long.
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from .numbers import query_numbers
 from .query import NumberTerm, ParsedText
+from .stopwords import is_function_word
 
 MAX_INPUT_CHARS = 2_000
 MAX_TERMS = 64
@@ -166,6 +168,9 @@ def parse_text(text: str) -> ParsedText:
     for entry in _fold_or(_scan(_clean_chars(text))):
         if isinstance(entry, list):
             terms = tuple(dict.fromkeys(item.text for item in entry))[: max(budget, 0)]
+            # "smuggling OR the" must not count every record with "the": function words leave a group
+            # that has another member.
+            terms = tuple(t for t in terms if not is_function_word(t)) or terms
             if len(terms) == 1:
                 add(phrases if " " in terms[0] else must, terms[0])
             elif terms and terms not in any_of:

@@ -534,6 +534,13 @@ def test_function_words_do_not_decide_a_relaxed_search(engine: SearchEngine) -> 
     assert [h.id for h in relaxed.hits] == [h.id for h in plain.hits]
 
 
+def test_function_words_do_not_count_in_or_groups(engine: SearchEngine) -> None:
+    assert id_set(engine, text="smuggling OR the") == id_set(engine, text="smuggling") != set()
+    assert engine.search(SearchQuery(text="lorry OR of OR extradition")).total == len(
+        id_set(engine, text="lorry OR extradition")
+    )
+
+
 def test_phrases_and_exclusions_keep_their_meaning_in_a_relaxed_search(engine: SearchEngine) -> None:
     assert id_set(engine, text='"group criminal organized" smuggling lorry', match=Match.MOST) == set()
     assert id_set(engine, text="smuggling benefit nonexistentword -lorry", match=Match.MOST) == {"case:5"}

@@ -18,10 +18,10 @@ from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text, unparse
         ('"single"', ParsedText(must=("single",))),
         ("-excluded kept", ParsedText(must=("kept",), excluded=("excluded",))),
         ('-"forced labour" kept', ParsedText(must=("kept",), excluded=("forced labour",))),
-        ("a OR b c", ParsedText(must=("c",), any_of=(("a", "b"),))),
-        ("a OR b OR c", ParsedText(any_of=(("a", "b", "c"),))),
-        ('a OR "b c"', ParsedText(any_of=(("a", "b c"),))),
-        ("a OR b x OR y", ParsedText(any_of=(("a", "b"), ("x", "y")))),
+        ("k OR b c", ParsedText(must=("c",), any_of=(("k", "b"),))),
+        ("k OR b OR c", ParsedText(any_of=(("k", "b", "c"),))),
+        ('k OR "b c"', ParsedText(any_of=(("k", "b c"),))),
+        ("k OR b x OR z", ParsedText(any_of=(("k", "b"), ("x", "z")))),
         ("anti-money laundering", ParsedText(must=("anti-money", "laundering"))),
         ("« exploitation sexuelle »", ParsedText(phrases=("exploitation sexuelle",))),
         ("\u201ctrata de personas\u201d", ParsedText(phrases=("trata de personas",))),
@@ -49,7 +49,7 @@ def test_well_formed_input(text: str, expected: ParsedText) -> None:
         ("OR", ParsedText(must=("OR",))),
         ("OR a", ParsedText(must=("OR", "a"))),
         ("a OR", ParsedText(must=("a", "OR"))),
-        ("a OR OR b", ParsedText(any_of=(("a", "b"),))),
+        ("k OR OR b", ParsedText(any_of=(("k", "b"),))),
         ("a OR -b", ParsedText(must=("a", "OR"), excluded=("b",))),
         ("-a OR b", ParsedText(must=("OR", "b"), excluded=("a",))),
         ("a or b", ParsedText(must=("a", "or", "b"))),  # only upper-case OR is the operator
@@ -170,3 +170,9 @@ def test_relaxation_counts_content_words_and_numbers() -> None:
     assert parsed.content_words() == ("forced", "labour", "fishermen")
     assert parsed.minimum_should_match() == 2
     assert parse_text("of the").content_words() == ("of", "the")  # only function words: they are the query
+
+
+def test_function_words_leave_or_groups() -> None:
+    assert parse_text("smuggling OR the") == ParsedText(must=("smuggling",))
+    assert parse_text("smuggling OR the OR trafficking") == ParsedText(any_of=(("smuggling", "trafficking"),))
+    assert parse_text("of OR the") == ParsedText(any_of=(("of", "the"),))  # nothing else: kept
