@@ -246,7 +246,17 @@ def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict
         "legal_status": "",
         "year": None,
         "date": None,
+        "numbers": [],
     }
+
+
+# A case's numbers, found by the search box (search/numbers.py): the portal's and the court's. A source
+# number (the originating database's) belongs here too once the Case model has one.
+CASE_NUMBER_FIELDS: tuple[str, ...] = ("portal_number", "case_number", "source_number")
+
+
+def _numbers(*values: object) -> list[str]:
+    return list(dict.fromkeys(str(v).strip() for v in values if v and str(v).strip()))
 
 
 def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
@@ -280,6 +290,7 @@ def build_provision(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
         date=date.isoformat() if date else None,
         legal_status=row["law__legal_status"],
         sort_title=title.lower(),
+        numbers=_numbers(row["law__number"]),
         **tags.fields(vocab),
     )
     return doc
@@ -312,6 +323,7 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
         date=date.isoformat() if date else None,
         court_level=row["court__level"] or "",
         sort_title=row["title"].lower(),
+        numbers=_numbers(*(row.get(name) for name in CASE_NUMBER_FIELDS)),
         **tags.fields(vocab),
     )
     return doc
@@ -382,9 +394,9 @@ BUILDERS: dict[str, Builder] = {
             "original_language",
             "court__name",
             "court__level",
+            *CASE_NUMBER_FIELDS,
             "decision_date",
             "decision_date_precision",
-            "source_number",
             "keywords",
             "fact_summary",
             "commentary",

@@ -48,6 +48,21 @@ class FacetValue(dict):
         return self["count"]
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A way out of an empty result, with the number of records it finds.
+
+    kind "filter": drop the filter `name` (a filter name of search.facets, or "year_range" for
+    year_from/year_to); kind "words": search `text` instead, i.e. without `dropped`.
+    """
+
+    kind: str
+    count: int
+    name: str = ""
+    text: str = ""
+    dropped: tuple[str, ...] = ()
+
+
 @dataclass
 class SearchResult:
     total: int
@@ -57,3 +72,6 @@ class SearchResult:
     page_size: int
     next_cursor: str | None = None
     took_ms: float = 0.0
+    # No record had all the words: these are the records with most of them (search.service).
+    relaxed: bool = False
+    suggestions: list[Suggestion] = field(default_factory=list)  # only for an empty result

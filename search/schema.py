@@ -31,7 +31,10 @@ documents that follow them. A document is a plain dict:
       "legal_status": "in_force" | "",   # laws
       "role": ["mla-central"],       # authorities' designations
       "sort_title": "penal code: art. 149-a ...",   # lower-cased title for sort=title
+      "numbers": ["Law No. 13.344/2016"],   # record numbers as written (portal, source, court file, law)
     }
+
+`numbers` is stored for display and indexed as number keys (search/numbers.py) in NUMBER_KEYS.
 """
 
 DOC_KINDS: dict[str, str] = {"provision": "legislation", "case": "case", "authority": "authority"}
@@ -60,11 +63,21 @@ MULTI_VALUED: frozenset[str] = frozenset(
 INTEGER_FIELDS: tuple[str, ...] = ("record_id", "parent_id", "year")
 DATE_FIELDS: tuple[str, ...] = ("date",)
 STORED_ONLY: tuple[str, ...] = ("url", "title", "subtitle", "article_ref")
+NUMBER_FIELDS: tuple[str, ...] = ("numbers",)  # lists of record numbers, matched through their keys
+NUMBER_KEYS = "number_keys"  # the engines' exact-match field of the keys
 
 # Analysed text: each language in `texts` goes to title_<analyzer> / body_<analyzer>.
 # Languages without a dedicated analyzer use "std" (lower-case, ASCII folding, no stemming).
 ANALYZERS: tuple[str, ...] = ("en", "fr", "es", "pt", "ru", "ar", "zh", "std")
-TITLE_BOOST = 3.0
+# Titles weigh half a body match. A title is a few words, so BM25 gives a title word a high idf and almost
+# no length penalty: at x3 a case with no summary (a title, perhaps keywords) outranked cases whose summary
+# had every word. At 0.5 a title-only match scores below a summary match of the same words, and a title
+# that matches as well still adds through the best-fields tie-breaker (0.3).
+TITLE_BOOST = 0.5
+# Constant scores, equal on every engine: a number key match (an exact identifier outranks word matches),
+# and the bonus per matched word of a relaxed (most-words) search.
+NUMBER_SCORE = 20.0
+COORDINATION = 100.0
 
 
 def analyzer_for(language: str | None) -> str:

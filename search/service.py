@@ -9,6 +9,7 @@ and invalidated when a vocabulary changes, so a request pays a dictionary lookup
 types, court levels and legal statuses are Django choices, not vocabularies: they are handled here.
 """
 
+import dataclasses
 import time
 from collections.abc import Iterable, Mapping
 
@@ -18,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from taxonomy import registry
 from taxonomy.registry import sort_key
 
-from .engines import get_engine
+from .engines import SearchEngine, get_engine
 from .facets import DOC_TYPES, FACET_NAMES, FACETS, FILTER_NAMES
-from .query import QueryError, SearchQuery, Sort
-from .results import FacetValue, SearchResult
+from .query import Match, ParsedText, QueryError, SearchQuery, Sort
+from .results import EngineResult, FacetValue, SearchResult, Suggestion
+from .textquery import parse_text, unparse
 
 MAX_VALUES_PER_PARAM = 200
 DOC_TYPE_LABELS = {
@@ -33,6 +35,10 @@ SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_
 LIST_PARAMS = (*FILTER_NAMES, "facets")
 KNOWN_PARAMS = frozenset((*SCALAR_PARAMS, *LIST_PARAMS))
 YEAR_MIN, YEAR_MAX = 1000, 2999
+YEAR_RANGE = "year_range"  # Suggestion.name of year_from/year_to
+# An empty result tries at most this many ways out (drop a filter, drop a word, drop the text), each one
+# counting search (two when it falls back to most of the words): a zero-result page stays cheap, and is rare.
+MAX_SUGGESTIONS = 5
 
 
 # --- labels ---------------------------------------------------------------------------------------
@@ -63,10 +69,29 @@ def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[F
     return [FacetValue(value, label, count) for value, label, count in rows]
 
 
+def _run(engine: SearchEngine, query: SearchQuery) -> tuple[EngineResult, bool]:
+    """All the words first; when no record has them all, the records with most of them (relaxed=True).
+
+    The rerun (Match.MOST) drops function words and needs at least half of the other words; phrases,
+    OR groups and exclusions keep their meaning. A cursor from a relaxed page resumes here the same
+    way: the all-words search is empty again, so the relaxed one continues.
+    """
+    result = engine.search(query)
+    if result.total or query.match is not Match.ALL or not query.text.strip():
+        return result, False
+    if not parse_text(query.text).relaxable():
+        return result, False
+    relaxed = engine.search(dataclasses.replace(query, match=Match.MOST))
+    return (relaxed, True) if relaxed.total else (result, False)
+
+
 def search(query: SearchQuery) -> SearchResult:
-    """Run `query` on the configured engine; facets come back labelled and ordered for display."""
+    """Run `query` on the configured engine; facets come back labelled and ordered for display.
+
+    An empty result comes with suggestions (each with its count) for widening the search."""
     start = time.perf_counter()
-    result = get_engine().search(query)
+    engine = get_engine()
+    result, relaxed = _run(engine, query)
     facets = {name: _facet_values(name, counts, query.language) for name, counts in result.facets.items()}
     return SearchResult(
         total=result.total,
@@ -76,7 +101,52 @@ def search(query: SearchQuery) -> SearchResult:
         page_size=query.page_size,
         next_cursor=result.next_cursor,
         took_ms=round((time.perf_counter() - start) * 1000, 2),
+        relaxed=relaxed,
+        suggestions=[] if result.total else suggestions(engine, query),
     )
+
+
+def _terms(parsed: ParsedText) -> list[str]:
+    """The parts of the text a suggestion can drop: content words, numbers, "phrases"."""
+    numbers = [n.text or " ".join(n.words) for n in parsed.numbers]
+    return [*parsed.content_words(), *numbers, *(f'"{p}"' for p in parsed.phrases)]
+
+
+def _drop_term(parsed: ParsedText, term: str) -> ParsedText:
+    return dataclasses.replace(
+        parsed,
+        must=tuple(w for w in parsed.must if w != term),
+        numbers=tuple(n for n in parsed.numbers if (n.text or " ".join(n.words)) != term),
+        phrases=tuple(p for p in parsed.phrases if f'"{p}"' != term),
+    )
+
+
+def suggestions(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
+    """Ways out of an empty result, each with its count from a real (bounded) search, best first per kind:
+    drop one active filter (each of them), drop one word, or (with filters) drop the text."""
+    probe = dataclasses.replace(query, page=1, page_size=1, cursor=None, facets=(), highlight=False)
+    candidates: list[tuple[Suggestion, SearchQuery]] = []
+    for name in query.filters:
+        filters = {k: v for k, v in query.filters.items() if k != name}
+        candidates.append((Suggestion("filter", 0, name=name), dataclasses.replace(probe, filters=filters)))
+    if query.year_from is not None or query.year_to is not None:
+        widened = dataclasses.replace(probe, year_from=None, year_to=None)
+        candidates.append((Suggestion("filter", 0, name=YEAR_RANGE), widened))
+    parsed = parse_text(query.text)
+    terms = _terms(parsed)
+    if len(terms) > 1:
+        for term in terms:
+            text = unparse(_drop_term(parsed, term))
+            suggestion = Suggestion("words", 0, text=text, dropped=(term,))
+            candidates.append((suggestion, dataclasses.replace(probe, text=text)))
+    if not parsed.is_empty and (query.filters or query.year_from is not None or query.year_to is not None):
+        candidates.append((Suggestion("words", 0, text="", dropped=tuple(terms)), dataclasses.replace(probe, text="")))
+    found = []
+    for suggestion, widened in candidates[:MAX_SUGGESTIONS]:
+        count = _run(engine, widened)[0].total  # what following the link shows
+        if count:
+            found.append(dataclasses.replace(suggestion, count=count))
+    return sorted(found, key=lambda s: (s.kind != "filter", -s.count))
 
 
 # --- parameters -----------------------------------------------------------------------------------

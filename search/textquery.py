@@ -12,9 +12,13 @@ Rules, in order:
 - `-word` / `-"a phrase"` excludes; a lone `-` is ignored; hyphens inside words stay (`anti-money`).
 - `OR` (upper case, as in web search engines) between two positive terms joins them into one
   any-of group; `a OR b OR c` is one group. An `OR` with nothing positive on one side is a plain word.
+  Function words (search/stopwords.py) leave a group that has another member.
 - Query-syntax characters (`: ^ ( ) [ ] { } * ~ \\ ! ? + < > = / | &`) separate words; a token with
   no letter or digit is dropped.
 - At most MAX_TERMS terms in total (later ones are ignored), each at most MAX_TERM_CHARS long.
+- A plain (unquoted, not negated, not in an OR group) token holding a digit, with the labels written
+  before it (`HCCR 123/2019`, `Law No. 13.344`), becomes a NumberTerm: its words, or its number keys
+  (search/numbers.py). Its words leave `must`.
 
 Nothing is lower-cased or stemmed here: that is the analyzers' job, per language.
 Terms in `any_of` and `excluded` may contain spaces (they came from phrases): engines search such a
@@ -25,7 +29,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .query import ParsedText
+from .numbers import query_numbers
+from .query import NumberTerm, ParsedText
+from .stopwords import is_function_word
 
 MAX_INPUT_CHARS = 2_000
 MAX_TERMS = 64
@@ -162,6 +168,9 @@ def parse_text(text: str) -> ParsedText:
     for entry in _fold_or(_scan(_clean_chars(text))):
         if isinstance(entry, list):
             terms = tuple(dict.fromkeys(item.text for item in entry))[: max(budget, 0)]
+            # "smuggling OR the" must not count every record with "the": function words leave a group
+            # that has another member.
+            terms = tuple(t for t in terms if not is_function_word(t)) or terms
             if len(terms) == 1:
                 add(phrases if " " in terms[0] else must, terms[0])
             elif terms and terms not in any_of:
@@ -171,4 +180,36 @@ def parse_text(text: str) -> ParsedText:
             add(excluded, entry.text)
         else:
             add(phrases if " " in entry.text else must, entry.text)
-    return ParsedText(must=tuple(must), phrases=tuple(phrases), any_of=tuple(any_of), excluded=tuple(excluded))
+    must, numbers = _numbers(_clean_chars(text), must)
+    return ParsedText(
+        must=tuple(must), phrases=tuple(phrases), any_of=tuple(any_of), excluded=tuple(excluded), numbers=numbers
+    )
+
+
+def _numbers(text: str, must: list[str]) -> tuple[list[str], tuple[NumberTerm, ...]]:
+    """Take the words of number-like tokens out of `must` and into NumberTerms (see the module rules)."""
+    tokens = text.split()
+    available = set(must)
+    numbers: list[NumberTerm] = []
+    for keys, indexes in query_numbers(tokens):
+        if any('"' in tokens[i] for i in indexes):  # part of a phrase: it stays a phrase
+            continue
+        words = tuple(dict.fromkeys(w for i in indexes for w in _words(tokens[i])))
+        if not words or not all(w in available for w in words):  # excluded, in an OR group, or over budget
+            continue
+        available.difference_update(words)
+        numbers.append(NumberTerm(keys=keys, words=words, text=" ".join(tokens[i] for i in indexes)))
+    return [w for w in must if w in available], tuple(numbers)
+
+
+def _quoted(term: str) -> str:
+    return f'"{term}"' if " " in term else term
+
+
+def unparse(parsed: ParsedText) -> str:
+    """Search-box text that parses back to `parsed` (for "search these words instead" links)."""
+    parts = [*parsed.must, *(n.text or " ".join(n.words) for n in parsed.numbers)]
+    parts += [f'"{p}"' for p in parsed.phrases]
+    parts += [" OR ".join(_quoted(t) for t in group) for group in parsed.any_of]
+    parts += [f"-{_quoted(t)}" for t in parsed.excluded]
+    return " ".join(parts)

@@ -8,6 +8,7 @@ streams every matching published record (portal.api.export).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from operator import itemgetter
@@ -131,6 +132,19 @@ class HitSerializer(serializers.Serializer):
     court_level = serializers.CharField(required=False, allow_blank=True)
     legal_status = serializers.CharField(required=False, allow_blank=True)
     role = serializers.ListField(child=serializers.CharField(), required=False)
+    numbers = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="The record's numbers as written (portal, court case or law number); the search box finds them.",
+    )
+
+
+class SuggestionSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["filter", "words"], help_text="Drop a filter, or search other words.")
+    count = serializers.IntegerField(help_text="Records the widened search finds.")
+    name = serializers.CharField(help_text="kind=filter: the filter to drop (`year_range`: year_from and year_to).")
+    text = serializers.CharField(allow_blank=True, help_text="kind=words: the `q` to search instead (may be empty).")
+    dropped = serializers.ListField(child=serializers.CharField(), help_text="kind=words: what `text` leaves out.")
 
 
 class SearchResponseSerializer(serializers.Serializer):
@@ -143,6 +157,13 @@ class SearchResponseSerializer(serializers.Serializer):
     results = HitSerializer(many=True)
     facets = serializers.DictField(
         child=FacetValueSerializer(many=True), help_text="{facet name: [{value, label, count}]}"
+    )
+    relaxed = serializers.BooleanField(
+        help_text="True when no record has all the words of `q`: the results have most of them (function words "
+        "such as 'of' or 'la' left out); phrases, OR groups and exclusions still apply."
+    )
+    suggestions = SuggestionSerializer(
+        many=True, help_text="Only when count is 0: ways to widen the search, each with the count it finds."
     )
 
 
@@ -263,6 +284,8 @@ def search_body(request: HttpRequest | Request, lang: str, query: SearchQuery, r
         "results": hits,
         # FacetValue dataclasses, rendered as {value, label, count} (sherloc.api.renderers)
         "facets": result.facets,
+        "relaxed": result.relaxed,
+        "suggestions": [dataclasses.asdict(s) for s in result.suggestions],
     }
 
 

@@ -25,7 +25,7 @@ from search.engines import EngineError
 from search.facets import FILTER_NAMES
 from search.query import QueryError, Sort
 from search.results import SearchResult
-from search.service import facet_labels
+from search.service import YEAR_RANGE, facet_labels
 
 PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
@@ -64,6 +64,7 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
     labels = filter_labels(params, result.facets, lang)
     chips = [
         {
+            "key": k,
             "name": str(FACET_TITLES.get(k, k)),
             "label": labels.get((k, v), v),
             "url": base + encode(remove_value(params, k, v)),
@@ -84,7 +85,8 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},
         "pages": _pages(base, params, result),
         "downloads": _downloads(params),
-        "relax": _relax_suggestions(base, params, chips),
+        "relax": _relax_suggestions(base, params, chips, result),
+        "relaxed": result.relaxed,
     }
 
 
@@ -172,9 +174,32 @@ def _downloads(params: Params) -> list[dict]:
     return [{"label": label, "url": export + encode([("format", fmt), *pairs])} for fmt, label in EXPORT_FORMATS]
 
 
-def _relax_suggestions(base: str, params: Params, chips: list[dict]) -> list[dict]:
-    """For an empty result: one link per way of widening the search."""
-    suggestions = list(chips)
-    if values_of(params, "q"):
-        suggestions.append({"text": True, "url": base + encode(drop(params, "q", "page", "cursor"))})
-    return suggestions
+def _relax_suggestions(base: str, params: Params, chips: list[dict], result: SearchResult) -> list[dict]:
+    """For an empty result: one link per way of widening the search that finds something, with its count
+    (search.service.suggestions ran the searches): drop a filter, drop a word, drop the text."""
+    kept = drop(params, "page", "cursor")
+    links = []
+    for suggestion in result.suggestions:
+        if suggestion.kind == "filter":
+            keys = RANGE_KEYS if suggestion.name == YEAR_RANGE else (suggestion.name,)
+            removed = [(c["name"], c["label"]) for c in chips if c["key"] in keys]
+            if suggestion.name == "type":  # the tabs show the type, not a chip
+                removed = [(str(FACET_TITLES["type"]), str(TYPE_LABELS.get(v, v))) for v in values_of(params, "type")]
+            if not removed:
+                continue
+            links.append(
+                {
+                    "kind": "filter",
+                    "name": removed[0][0],
+                    "label": ", ".join(label for _, label in removed),
+                    "count": suggestion.count,
+                    "url": base + encode(drop(kept, *keys)),
+                }
+            )
+        elif suggestion.text:
+            words = " ".join(suggestion.dropped)
+            url = base + encode(replace(kept, "q", suggestion.text))
+            links.append({"kind": "words", "words": words, "count": suggestion.count, "url": url})
+        else:
+            links.append({"kind": "text", "count": suggestion.count, "url": base + encode(drop(kept, "q"))})
+    return links

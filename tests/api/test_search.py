@@ -1,5 +1,7 @@
 """/api/v1/search/: the search service over HTTP (documents are indexed by the save signals)."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import transaction
 
@@ -14,13 +16,54 @@ def search(api, query: str = "", **extra) -> dict:  # noqa: ANN001, ANN003
 
 def test_result_shape(api, indexed_corpus):
     body = search(api, "q=trafficking")
-    assert set(body) == {"count", "page", "page_size", "next", "previous", "took_ms", "results", "facets"}
+    assert set(body) == {
+        "count",
+        "page",
+        "page_size",
+        "next",
+        "previous",
+        "took_ms",
+        "results",
+        "facets",
+        "relaxed",
+        "suggestions",
+    }
+    assert body["relaxed"] is False and body["suggestions"] == []
     assert body["count"] >= 1 and body["page"] == 1
     hit = body["results"][0]
     assert {"id", "type", "record_id", "title", "url", "api_url", "score", "snippets"} <= set(hit)
     assert hit["url"].startswith("http://testserver/en/")
     assert hit["api_url"].startswith("http://testserver/api/v1/")
     assert any("<mark>" in s for h in body["results"] for s in h["snippets"])
+
+
+def test_most_words_are_flagged_relaxed(api, indexed_corpus):
+    exact = search(api, "q=trafficking")
+    body = search(api, "q=the+trafficking+of+zzyzx")
+    assert body["relaxed"] is True and body["count"] == exact["count"] > 0
+    assert {h["id"] for h in body["results"]} == {h["id"] for h in exact["results"]}
+
+
+def test_empty_result_carries_suggestions_with_counts(api, indexed_corpus):
+    in_brazil = search(api, "q=trafficking&country=BRA")["count"]
+    assert in_brazil > 0
+    body = search(api, "q=trafficking&country=BRA&year_from=2999")
+    assert body["count"] == 0 and body["relaxed"] is False
+    assert body["suggestions"] == [
+        {"kind": "filter", "count": in_brazil, "name": "year_range", "text": "", "dropped": []}
+    ]
+
+
+def test_record_numbers_are_found(api, indexed_corpus):
+    case = indexed_corpus["bra_case"]
+    law = indexed_corpus["bra_law"]
+    for number in (case.portal_number, case.portal_number.lower(), case.case_number):
+        body = search(api, f"q={quote(number)}")
+        assert body["results"] and body["results"][0]["id"] == f"case:{case.pk}", number
+        assert body["results"][0]["numbers"] == [case.portal_number, case.case_number]
+    provisions = {f"provision:{p.pk}" for p in law.provisions.all()}
+    found = {h["id"] for h in search(api, f"q={quote(law.number)}")["results"]}
+    assert found == provisions
 
 
 def test_hits_link_to_api_records(api, indexed_corpus):

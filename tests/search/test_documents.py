@@ -15,7 +15,7 @@ from search.documents import (
     expected_versions,
     iter_documents,
 )
-from search.schema import DOC_KINDS, INTEGER_FIELDS, KEYWORD_FIELDS, MULTI_VALUED, STORED_ONLY
+from search.schema import DOC_KINDS, INTEGER_FIELDS, KEYWORD_FIELDS, MULTI_VALUED, NUMBER_FIELDS, STORED_ONLY
 from sherloc.models import PublicationStatus
 from taxonomy.models import CrimeSubType, Language
 from tests.factories import (
@@ -31,7 +31,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SCHEMA_FIELDS = (
-    set(KEYWORD_FIELDS) | set(INTEGER_FIELDS) | {"date"} | set(STORED_ONLY) | {"texts", "parent_id", "record_id"}
+    set(KEYWORD_FIELDS)
+    | set(INTEGER_FIELDS)
+    | {"date"}
+    | set(STORED_ONLY)
+    | set(NUMBER_FIELDS)
+    | {"texts", "parent_id", "record_id"}
 )
 
 
@@ -42,7 +47,7 @@ def portuguese() -> Language:
 
 def assert_schema_shape(doc: dict) -> None:
     assert set(doc) == SCHEMA_FIELDS
-    for name in MULTI_VALUED | {"article_ref"}:
+    for name in MULTI_VALUED | {"article_ref", *NUMBER_FIELDS}:
         assert isinstance(doc[name], list), name
     for name in set(KEYWORD_FIELDS) - MULTI_VALUED:
         assert isinstance(doc[name], str), name
@@ -113,6 +118,7 @@ def test_provision_document(portuguese):
             "legal_status": "amended",
             "role": [],
             "sort_title": "law on trafficking in persons: art. 149-a tráfico de pessoas",
+            "numbers": ["Law No. 13.344/2016"],
         }
     ]
     assert_schema_shape(docs[0])
@@ -159,6 +165,7 @@ def test_case_document():
         title="Prosecutor v. A.B.",
         court=court,
         decision_date=dt.date(2021, 2, 3),
+        case_number="HCCR 123/2019",
         keywords=["debt bondage", "forced labour"],
         fact_summary="Workers were held in debt bondage.",
         legal_reasoning="The court found coercion.",
@@ -205,6 +212,7 @@ def test_case_document():
         "legal_status": "",
         "role": [],
         "sort_title": "prosecutor v. a.b.",
+        "numbers": [case.portal_number, "HCCR 123/2019"],  # found by the search box (search/numbers.py)
     }
 
 

@@ -34,8 +34,9 @@ from search.engines.elasticsearch.mapping import ES_ANALYZERS, index_body, to_so
 from search.engines.elasticsearch.parsing import parse_facets, parse_search, snippets
 from search.engines.elasticsearch_engine import ElasticsearchEngine as ReExported
 from search.facets import FACET_NAMES
-from search.query import ParsedText, QueryError, SearchQuery, Sort
+from search.query import Match, ParsedText, QueryError, SearchQuery, Sort
 from search.schema import ANALYZERS
+from search.textquery import parse_text
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -182,11 +183,31 @@ def _request_cases() -> dict[str, tuple[SearchQuery, ParsedText]]:
             SearchQuery(text="mutual legal assistance", page=100, page_size=100, sort=Sort.TITLE, facets=("type",)),
             ParsedText(phrases=("mutual legal assistance",)),
         ),
+        # The service's fallback: function words dropped, the British spelling also as American,
+        # the rest optional with a coordination bonus, at least half of them (2 of 3) required.
+        "relaxed": (
+            SearchQuery(text="the forced labour of fishermen", match=Match.MOST, facets=()),
+            parse_text("the forced labour of fishermen"),
+        ),
+        "number": (
+            SearchQuery(text="HCCR 123/2019", facets=()),
+            parse_text("HCCR 123/2019"),
+        ),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["text_only", "phrase_exclusion_or", "filters_facets", "year_range", "newest_cursor", "deep_page"]
+    "name",
+    [
+        "text_only",
+        "phrase_exclusion_or",
+        "filters_facets",
+        "year_range",
+        "newest_cursor",
+        "deep_page",
+        "relaxed",
+        "number",
+    ],
 )
 def test_request_body_matches_golden(name: str) -> None:
     query, parsed = _request_cases()[name]

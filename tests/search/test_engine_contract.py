@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 
 from search.engines.base import SearchEngine
-from search.query import QueryError, SearchQuery, Sort
+from search.query import Match, QueryError, SearchQuery, Sort
 from search.schema import DOC_KINDS, KEYWORD_FIELDS, MULTI_VALUED, parse_doc_id
 
 V1 = "2026-01-01T10:00:00+00:00"
@@ -413,10 +413,137 @@ def test_hits_carry_display_fields_and_source(engine: SearchEngine) -> None:
     assert hit.source["article_ref"] == ["TIP 3"]
 
 
-def test_title_match_outranks_body_only_match(engine: SearchEngine) -> None:
+def test_a_title_word_does_not_outrank_a_summary_with_the_word(engine: SearchEngine) -> None:
+    # case:5 has "smuggling" in its title only, case:6 in its summary: the summary match ranks first.
     result = engine.search(SearchQuery(text="smuggling"))
-    assert [hit.id for hit in result.hits] == ["case:5", "case:6"]
+    assert [hit.id for hit in result.hits] == ["case:6", "case:5"]
     assert result.hits[0].score > result.hits[1].score
+
+
+def test_a_record_without_summary_does_not_outrank_one_whose_summary_has_every_word(engine: SearchEngine) -> None:
+    untold = make_doc(
+        "case:901",
+        "Deckhands held on a longliner",
+        {"en": {"title": "Deckhands held on a longliner", "body": ""}},
+        language="en",
+        country="THA",
+    )
+    told = make_doc(
+        "case:902",
+        "Prosecutor v. Marlow",
+        {
+            "en": {
+                "title": "Prosecutor v. Marlow",
+                "body": "The owner of the longliner kept the deckhands at sea for two seasons, withheld their "
+                "wages and forged their contracts; the court found that they were victims of forced labour.",
+            }
+        },
+        language="en",
+        country="THA",
+    )
+    engine.upsert([untold, told])
+    assert ids(engine, text="deckhands longliner") == ["case:902", "case:901"]
+    # A title that matches as well still adds to a summary match.
+    titled = dict(told, id="case:903", record_id=903, title="Deckhands v. Marlow", sort_title="deckhands v. marlow")
+    titled["texts"] = {"en": {"title": "Deckhands v. Marlow", "body": told["texts"]["en"]["body"]}}
+    engine.upsert([titled])
+    assert ids(engine, text="deckhands longliner") == ["case:903", "case:902", "case:901"]
+
+
+# --- numbers, spellings, relaxed searches ------------------------------------------------------------
+def _numbered(doc_id: str, title: str, body: str, numbers: list[str]) -> dict:
+    doc = make_doc(doc_id, title, {"en": {"title": title, "body": body}}, language="en", country="KEN")
+    doc["numbers"] = numbers
+    return doc
+
+
+NUMBERED = [
+    _numbered("case:911", "Republic v. Wanjiru", "Domestic servitude of a housemaid.", ["KEN003", "HCCR 123/2019"]),
+    _numbered("provision:912", "Law on trafficking: Art. 1", "Definitions of trafficking.", ["Law No. 13.344/2016"]),
+    _numbered("case:913", "Public Prosecutor v. Somchai", "Trafficking of fishermen.", ["THA007", "2017/0345-12"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KEN003", {"case:911"}),  # portal number
+        ("ken003", {"case:911"}),
+        ("HCCR 123/2019", {"case:911"}),  # court case number, with and without its letters
+        ("123/2019", {"case:911"}),
+        ("2017/0345-12", {"case:913"}),
+        ("fishermen 2017/0345-12", {"case:913"}),  # a number and a word: both must match
+        ("domestic 2017/0345-12", set()),
+        ("Law No. 13.344", {"provision:912"}),  # law number without its year
+        ("13.344/2016", {"provision:912"}),
+        ("HCCR 124/2019", set()),
+        ("2019", set()),  # a year alone is not a number key
+    ],
+)
+def test_record_numbers_are_found_by_the_search_box(engine: SearchEngine, text: str, expected: set[str]) -> None:
+    engine.upsert(NUMBERED)
+    assert id_set(engine, text=text) == expected
+
+
+def test_lower_case_letters_before_a_number_are_a_word_the_relaxed_search_can_drop(engine: SearchEngine) -> None:
+    engine.upsert(NUMBERED)
+    assert id_set(engine, text="hccr 123/2019") == set()  # "hccr" is not in the text; HCCR would be a label
+    assert id_set(engine, text="hccr 123/2019", match=Match.MOST) == {"case:911"}
+
+
+def test_a_number_match_ranks_first(engine: SearchEngine) -> None:
+    engine.upsert(NUMBERED)
+    mention = _numbered("case:914", "Appeal of THA007 co-accused", "Trafficking of fishermen; see THA007.", [])
+    engine.upsert([mention])
+    assert ids(engine, text="THA007") == ["case:913", "case:914"]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("organised criminal group", "organized criminal group"), ("offence", "offense"), ("licence", "license")],
+)
+def test_british_and_american_spellings_find_the_same_records(
+    engine: SearchEngine, british: str, american: str
+) -> None:
+    found = id_set(engine, text=british)
+    assert found
+    assert id_set(engine, text=american) == found
+    assert id_set(engine, text=f'"{american}"') == id_set(engine, text=f'"{british}"')
+
+
+def test_spellings_apply_to_phrases_and_exclusions(engine: SearchEngine) -> None:
+    # provision:3 writes "organised crime group" in its title and "organized criminal group" in its body.
+    assert id_set(engine, text='"organised criminal group"') == {"provision:3"}
+    assert id_set(engine, text='"organized crime group"') == {"provision:3"}
+    assert "provision:3" not in id_set(engine, text="group -organized")
+
+
+def test_most_words_ranks_records_with_more_of_the_words_first(engine: SearchEngine) -> None:
+    assert id_set(engine, text="smuggling lorry nonexistentword") == set()
+    # At least two of the three words: case:6 has smuggling and lorry.
+    assert ids(engine, text="smuggling lorry nonexistentword", match=Match.MOST) == ["case:6"]
+    # case:6 has all three words, case:5 two of them ("smuggling" only in its title).
+    ranked = ids(engine, text="smuggling lorry benefit", match=Match.MOST)
+    assert ranked[:2] == ["case:6", "case:5"]
+
+
+def test_function_words_do_not_decide_a_relaxed_search(engine: SearchEngine) -> None:
+    plain = engine.search(SearchQuery(text="smuggling", page_size=100))
+    relaxed = engine.search(SearchQuery(text="the smuggling of the nonexistentword", match=Match.MOST, page_size=100))
+    assert relaxed.total == plain.total
+    assert [h.id for h in relaxed.hits] == [h.id for h in plain.hits]
+
+
+def test_function_words_do_not_count_in_or_groups(engine: SearchEngine) -> None:
+    assert id_set(engine, text="smuggling OR the") == id_set(engine, text="smuggling") != set()
+    assert engine.search(SearchQuery(text="lorry OR of OR extradition")).total == len(
+        id_set(engine, text="lorry OR extradition")
+    )
+
+
+def test_phrases_and_exclusions_keep_their_meaning_in_a_relaxed_search(engine: SearchEngine) -> None:
+    assert id_set(engine, text='"group criminal organized" smuggling lorry', match=Match.MOST) == set()
+    assert id_set(engine, text="smuggling benefit nonexistentword -lorry", match=Match.MOST) == {"case:5"}
 
 
 def test_every_word_must_match(engine: SearchEngine) -> None:

@@ -252,3 +252,70 @@ def test_validation_does_not_query_the_database_once_warm(django_assert_num_quer
     service.query_from_params(params, "en")
     with django_assert_num_queries(0):
         service.query_from_params(params, "en")
+
+
+# --- most words and ways out of an empty result ---------------------------------------------------------
+def test_all_words_first_then_most_of_them_flagged_relaxed(indexed) -> None:  # noqa: ANN001
+    exact = service.search(SearchQuery(text="organized crime", facets=()))
+    assert exact.total == len(DOCS) and not exact.relaxed
+    fallback = service.search(SearchQuery(text="organized crime zzyzx", facets=("country",)))
+    assert fallback.relaxed and fallback.total == len(DOCS)
+    assert sum(v.count for v in fallback.facets["country"]) == len(DOCS)  # facets of the relaxed search
+    assert fallback.suggestions == []
+
+
+def test_a_phrase_or_a_single_word_is_not_relaxed(indexed) -> None:  # noqa: ANN001
+    for text in ('"organized zzyzx"', "zzyzx", '"against organized" zzyzx'):
+        result = service.search(SearchQuery(text=text, facets=()))
+        assert result.total == 0 and not result.relaxed, text
+
+
+def test_relaxed_cursor_pages_continue_the_relaxed_search(indexed) -> None:  # noqa: ANN001
+    first = service.search(SearchQuery(text="crime organized zzyzx", page_size=2, facets=()))
+    seen = [h.id for h in first.hits]
+    cursor = first.next_cursor
+    while cursor:
+        page = service.search(SearchQuery(text="crime organized zzyzx", page_size=2, cursor=cursor, facets=()))
+        assert page.relaxed
+        seen += [h.id for h in page.hits]
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(d["id"] for d in DOCS)
+
+
+def test_empty_result_suggests_dropping_each_filter_with_its_count(indexed) -> None:  # noqa: ANN001
+    # Egypt has no trafficking record: without the country, two records; without the crime type, one
+    # (both through most of the words: no record has "zzyzx").
+    query = SearchQuery(text="cooperation zzyzx", filters={"country": ("EGY",), "crime_type": TIP}, facets=())
+    result = service.search(query)
+    assert result.total == 0
+    assert [(s.kind, s.name, s.count) for s in result.suggestions] == [
+        ("filter", "country", 2),
+        ("filter", "crime_type", 1),
+    ]
+    for suggestion in result.suggestions:  # the count is what the widened search shows
+        filters = {k: v for k, v in query.filters.items() if k != suggestion.name}
+        assert service.search(SearchQuery(text=query.text, filters=filters, facets=())).total == suggestion.count
+
+
+def test_empty_result_suggests_dropping_words_and_the_text(indexed) -> None:  # noqa: ANN001
+    query = SearchQuery(text='cooperation "zzyzx plugh"', filters={"country": ("FRA",)}, year_from=2019, facets=())
+    result = service.search(query)
+    assert result.total == 0 and not result.relaxed  # a phrase stays required
+    assert [(s.kind, s.name, s.text, s.dropped, s.count) for s in result.suggestions] == [
+        ("words", "", "cooperation", ('"zzyzx plugh"',), 2),  # FRA from 2019: provision:2 and case:1
+        ("words", "", "", ("cooperation", '"zzyzx plugh"'), 2),
+    ]
+
+
+def test_suggestions_are_bounded(indexed, monkeypatch) -> None:  # noqa: ANN001
+    engine = get_engine()
+    calls = []
+    original = engine.search
+    monkeypatch.setattr(engine, "search", lambda q: calls.append(q) or original(q))
+    filters = {"country": ("EGY",), "region": ("150",), "language": ("ar",)}
+    query = SearchQuery(text="cooperation zzyzx", filters=filters, year_from=2030, facets=())
+    ways = service.suggestions(engine, query)
+    # Three filters, the year range, then the first word: five ways tried, the sixth (drop "zzyzx") not.
+    assert len(calls) <= 2 * service.MAX_SUGGESTIONS == 10
+    assert not any(q.text == "cooperation" for q in calls)
+    assert [(w.kind, w.name, w.count) for w in ways] == [("filter", service.YEAR_RANGE, 1)]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from search.query import ParsedText
-from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text
+from search.query import NumberTerm, ParsedText
+from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text, unparse
 
 
 @pytest.mark.parametrize(
@@ -18,10 +18,10 @@ from search.textquery import MAX_TERM_CHARS, MAX_TERMS, parse_text
         ('"single"', ParsedText(must=("single",))),
         ("-excluded kept", ParsedText(must=("kept",), excluded=("excluded",))),
         ('-"forced labour" kept', ParsedText(must=("kept",), excluded=("forced labour",))),
-        ("a OR b c", ParsedText(must=("c",), any_of=(("a", "b"),))),
-        ("a OR b OR c", ParsedText(any_of=(("a", "b", "c"),))),
-        ('a OR "b c"', ParsedText(any_of=(("a", "b c"),))),
-        ("a OR b x OR y", ParsedText(any_of=(("a", "b"), ("x", "y")))),
+        ("k OR b c", ParsedText(must=("c",), any_of=(("k", "b"),))),
+        ("k OR b OR c", ParsedText(any_of=(("k", "b", "c"),))),
+        ('k OR "b c"', ParsedText(any_of=(("k", "b c"),))),
+        ("k OR b x OR z", ParsedText(any_of=(("k", "b"), ("x", "z")))),
         ("anti-money laundering", ParsedText(must=("anti-money", "laundering"))),
         ("« exploitation sexuelle »", ParsedText(phrases=("exploitation sexuelle",))),
         ("\u201ctrata de personas\u201d", ParsedText(phrases=("trata de personas",))),
@@ -49,7 +49,7 @@ def test_well_formed_input(text: str, expected: ParsedText) -> None:
         ("OR", ParsedText(must=("OR",))),
         ("OR a", ParsedText(must=("OR", "a"))),
         ("a OR", ParsedText(must=("a", "OR"))),
-        ("a OR OR b", ParsedText(any_of=(("a", "b"),))),
+        ("k OR OR b", ParsedText(any_of=(("k", "b"),))),
         ("a OR -b", ParsedText(must=("a", "OR"), excluded=("b",))),
         ("-a OR b", ParsedText(must=("OR", "b"), excluded=("a",))),
         ("a or b", ParsedText(must=("a", "or", "b"))),  # only upper-case OR is the operator
@@ -121,3 +121,58 @@ def test_exclusions_only_is_empty() -> None:
     parsed = parse_text("-a -b")
     assert parsed.is_empty
     assert parsed.excluded == ("a", "b")
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "keys", "words"),
+    [
+        ("BRA016", ("bra016",), ("BRA016",)),
+        ("HCCR 123/2019", ("1232019", "hccr1232019"), ("HCCR", "123", "2019")),
+        ("Law No. 13.344", ("13344", "no13344", "lawno13344"), ("Law", "No", "13.344")),
+        ("2017/0345-12", ("2017034512",), ("2017", "0345-12")),
+    ],
+)
+def test_numbers_become_number_terms(text: str, keys: tuple[str, ...], words: tuple[str, ...]) -> None:
+    parsed = parse_text(text)
+    assert parsed.must == ()
+    assert parsed.numbers == (NumberTerm(keys=keys, words=words, text=text),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"HCCR 123/2019"', "-BRA016", "BRA016 OR KEN003", "title:trafficking^2", "G20 COVID-19", "2019"],
+)
+def test_phrases_exclusions_groups_syntax_and_short_numbers_stay_words(text: str) -> None:
+    assert parse_text(text).numbers == ()
+
+
+def test_words_beside_a_number_stay_required_words() -> None:
+    parsed = parse_text("trafficking fishermen 2017/0345-12")
+    assert parsed.must == ("trafficking", "fishermen")
+    assert [n.keys for n in parsed.numbers] == [("2017034512",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['smuggling "organized criminal group" migrants OR refugees -firearms -"money laundering"', "HCCR 123/2019 fish"],
+)
+def test_unparse_round_trips(text: str) -> None:
+    parsed = parse_text(text)
+    assert parse_text(unparse(parsed)) == parsed
+
+
+def test_relaxation_counts_content_words_and_numbers() -> None:
+    assert not parse_text("smuggling").relaxable()
+    assert parse_text("the smuggling").relaxable()  # dropping "the" can find more
+    assert not parse_text('"forced labour" smuggling').relaxable()  # a phrase stays required
+    parsed = parse_text("the forced labour of fishermen BRA016")
+    assert parsed.content_words() == ("forced", "labour", "fishermen")
+    assert parsed.minimum_should_match() == 2
+    assert parse_text("of the").content_words() == ("of", "the")  # only function words: they are the query
+
+
+def test_function_words_leave_or_groups() -> None:
+    assert parse_text("smuggling OR the") == ParsedText(must=("smuggling",))
+    assert parse_text("smuggling OR the OR trafficking") == ParsedText(any_of=(("smuggling", "trafficking"),))
+    assert parse_text("of OR the") == ParsedText(any_of=(("of", "the"),))  # nothing else: kept

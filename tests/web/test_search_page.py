@@ -107,14 +107,47 @@ def test_download_links_carry_the_filters(client, web_data) -> None:  # noqa: AN
     assert params["q"] == "trafficking" and params["country"] == "BRA,FRA" and "page" not in params
 
 
-def test_no_results_suggests_removing_filters(client, web_data) -> None:  # noqa: ANN001
-    response = client.get(SEARCH, {"q": "zzyzx", "country": "FRA", "type": "case"})
+def test_no_results_suggests_ways_out_each_with_its_count(client, web_data) -> None:  # noqa: ANN001
+    in_brazil = client.get(SEARCH, {"q": "trafficking", "country": "BRA"}).context["result"].total
+    response = client.get(SEARCH, {"q": "trafficking zzyzx", "country": "BRA", "year_from": "2999"})
     assert response.status_code == 200 and response.context["result"].total == 0
     body = html(response)
     assert "No records match this search" in body
     relax = response.context["relax"]
-    assert any(("country", "FRA") not in query_of(s["url"]) for s in relax if not s.get("text"))
-    assert any(s.get("text") and ("q", "zzyzx") not in query_of(s["url"]) for s in relax)
+    # Only dropping the year finds something: "trafficking" in Brazil (no record has "zzyzx").
+    assert [s["kind"] for s in relax] == ["filter"]
+    for suggestion in relax:
+        assert suggestion["count"] > 0
+        assert client.get(suggestion["url"]).context["result"].total == suggestion["count"]
+    year = next(s for s in relax if s["kind"] == "filter" and s["name"] == "From year")
+    assert ("year_from", "2999") not in query_of(year["url"]) and ("country", "BRA") in query_of(year["url"])
+    assert year["count"] == in_brazil > 0
+    assert f"({in_brazil} result" in body
+
+
+def test_no_results_suggests_leaving_the_record_type(client, web_data) -> None:  # noqa: ANN001
+    all_types = client.get(SEARCH, {"q": "trafficking", "country": "BRA"}).context["result"].total
+    response = client.get(SEARCH, {"q": "trafficking", "country": "BRA", "type": "authority"})
+    assert response.context["result"].total == 0
+    [way] = [s for s in response.context["relax"] if s.get("name") == "Record type"]
+    assert way["label"] == "Competent authorities" and way["count"] == all_types
+    assert ("type", "authority") not in query_of(way["url"])
+
+
+def test_no_results_without_a_way_out_shows_only_the_advice(client, web_data) -> None:  # noqa: ANN001
+    response = client.get(SEARCH, {"q": "zzyzx"})
+    assert response.context["result"].total == 0 and response.context["relax"] == []
+    assert "Try widening it" not in html(response)
+
+
+def test_most_words_when_no_record_has_all_of_them(client, web_data) -> None:  # noqa: ANN001
+    plain = client.get(SEARCH, {"q": "trafficking"}).context["result"]
+    response = client.get(SEARCH, {"q": "the trafficking of zzyzx"})
+    result = response.context["result"]
+    assert result.relaxed and result.total == plain.total
+    assert "No record has all the words; showing records with most of them." in html(response)
+    assert not client.get(SEARCH, {"q": "trafficking"}).context["result"].relaxed
+    assert "No record has all the words" not in html(client.get(SEARCH, {"q": "trafficking"}))
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,14 @@ from __future__ import annotations
 from elasticsearch.dsl import Date, Integer, Keyword, Long, Mapping, Text, analyzer, token_filter
 from elasticsearch.dsl.analysis import Analyzer, TokenFilter
 
+from ...numbers import number_keys
 from ...schema import (
     ANALYZERS,
     DATE_FIELDS,
     INTEGER_FIELDS,
     KEYWORD_FIELDS,
+    NUMBER_FIELDS,
+    NUMBER_KEYS,
     STORED_ONLY,
     analyzer_for,
 )
@@ -93,7 +96,9 @@ def body_field(key: str) -> str:
 TITLE_FIELDS: tuple[str, ...] = tuple(title_field(k) for k in ANALYZERS)
 BODY_FIELDS: tuple[str, ...] = tuple(body_field(k) for k in ANALYZERS)
 TEXT_FIELDS: tuple[str, ...] = TITLE_FIELDS + BODY_FIELDS
-ALLOWED_FIELDS: frozenset[str] = frozenset({*KEYWORD_FIELDS, *INTEGER_FIELDS, *DATE_FIELDS, *STORED_ONLY, "texts"})
+ALLOWED_FIELDS: frozenset[str] = frozenset(
+    {*KEYWORD_FIELDS, *INTEGER_FIELDS, *DATE_FIELDS, *STORED_ONLY, *NUMBER_FIELDS, "texts"}
+)
 
 
 def build_mapping() -> Mapping:
@@ -107,8 +112,10 @@ def build_mapping() -> Mapping:
     for name in DATE_FIELDS:
         m.field(name, Date())
     # Display-only: kept in _source, neither searchable nor aggregatable (no index, no doc values).
-    for name in STORED_ONLY:
+    for name in (*STORED_ONLY, *NUMBER_FIELDS):
         m.field(name, Keyword(index=False, doc_values=False))
+    # Record numbers are matched through their keys (search/numbers.py), computed here as in tantivy.
+    m.field(NUMBER_KEYS, Keyword())
     for key in ANALYZERS:
         es_analyzer = ES_ANALYZERS[key]
         m.field(title_field(key), Text(analyzer=es_analyzer))
@@ -147,6 +154,9 @@ def to_source(doc: dict) -> dict:
     if unknown:
         raise ValueError(f"document {doc.get('id')!r} has field(s) not in search/schema.py: {sorted(unknown)}")
     source = {key: value for key, value in doc.items() if key != "texts"}
+    keys = number_keys([n for name in NUMBER_FIELDS for n in (doc.get(name) or ())])
+    if keys:
+        source[NUMBER_KEYS] = keys
     for language, parts in (doc.get("texts") or {}).items():
         key = analyzer_for(language)
         for part, field_name in (("title", title_field(key)), ("body", body_field(key))):

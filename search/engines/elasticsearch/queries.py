@@ -13,6 +13,11 @@ Shape of a search body:
   active facet filter except its own, wrapping a `terms` aggregation (a bare `terms` aggregation when
   no other facet filter is active).
 - sort with `id` as the final tie-breaker (stable pages, unique search_after positions).
+
+The text clauses mirror the tantivy engine's (search/engines/tantivy/queries.py) clause for clause: a word
+in each of its spellings (search/spelling.py) under a dis_max, a number as its words or its keys
+(constant NUMBER_SCORE), and Match.MOST (the service's relaxed fallback) as optional clauses with a
+COORDINATION bonus each, of which ParsedText.minimum_should_match() must match.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
 from ...facets import FACETS, FILTER_NAMES
-from ...query import ParsedText, QueryError, SearchQuery, Sort
-from ...schema import TITLE_BOOST
+from ...query import Match, NumberTerm, ParsedText, QueryError, SearchQuery, Sort
+from ...schema import COORDINATION, NUMBER_KEYS, NUMBER_SCORE, TITLE_BOOST
+from ...spelling import variants
 from .cjk import mark_word_boundaries
 from .cursor import decode_cursor
 from .mapping import BODY_FIELDS, TITLE_FIELDS
@@ -53,7 +59,7 @@ HIGHLIGHT = {
 }
 
 # Text fields are large and already summarised by the snippets: hits carry the other stored fields.
-SOURCE_EXCLUDES = ["title_*", "body_*"]
+SOURCE_EXCLUDES = ["title_*", "body_*", NUMBER_KEYS]
 
 _BY_ID = {"id": {"order": "asc"}}
 SORTS: dict[str, list[dict]] = {
@@ -100,6 +106,13 @@ def term_clause(term: str, *, phrase: bool = False, positive: bool = True) -> Qu
     what keeps the query sane if a stop filter is ever added. Exclusions keep the default ("none"):
     excluding such a term must not exclude everything.
     """
+    spellings = [_spelling_clause(v, phrase=phrase, positive=positive) for v in variants(term)]
+    if len(spellings) == 1:
+        return spellings[0]
+    return Q("dis_max", queries=spellings, tie_breaker=TIE_BREAKER)
+
+
+def _spelling_clause(term: str, *, phrase: bool, positive: bool) -> Query:
     options: dict = {"zero_terms_query": "all"} if positive else {}
     term = mark_word_boundaries(term)  # Chinese: bigrams only inside words, as indexed (cjk.py)
     if phrase:
@@ -120,9 +133,47 @@ def _is_phrase(term: str) -> bool:
     return len(term.split()) > 1
 
 
+def number_clause(number: NumberTerm) -> Query:
+    """Every word of the number, or one of its keys (an exact identifier: a constant, high score)."""
+    keys = Q("constant_score", filter=Q("terms", **{NUMBER_KEYS: list(number.keys)}), boost=NUMBER_SCORE)
+    words = [term_clause(word) for word in number.words]
+    options = [keys, Q("bool", must=words)] if words else [keys]
+    return Q("bool", should=options, minimum_should_match=1)
+
+
+def _coordinated(clause: Query) -> Query:
+    """The clause's score plus COORDINATION when it matches (relaxed: more words matched rank first)."""
+    return Q("bool", should=[clause, Q("constant_score", filter=clause, boost=COORDINATION)])
+
+
+@dataclass(frozen=True)
+class TextClauses:
+    must: list[Query]  # empty: no required text
+    must_not: list[Query]
+    should: list[Query]  # relaxed: the optional words, `minimum` of which must match
+    minimum: int = 0
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.must or self.should)
+
+
+def relaxed_text_clauses(parsed: ParsedText, match: Match = Match.ALL) -> TextClauses:
+    """The text clauses for `match`: all words required, or (MOST, when the text is relaxable) most of them."""
+    if match is not Match.MOST or not parsed.relaxable():
+        must, must_not = text_clauses(parsed)
+        return TextClauses(must, must_not, [])
+    scored = [term_clause(word) for word in parsed.content_words()] + [number_clause(n) for n in parsed.numbers]
+    kept = ParsedText(phrases=parsed.phrases, any_of=parsed.any_of, excluded=parsed.excluded)
+    required, must_not = text_clauses(kept)
+    should = [_coordinated(clause) for clause in scored]
+    return TextClauses(required, must_not, should, min(parsed.minimum_should_match(), len(should)))
+
+
 def text_clauses(parsed: ParsedText) -> tuple[list[Query], list[Query]]:
     """(must, must_not) for the bool query. Empty must = no positive text (match all)."""
     must = [term_clause(word) for word in parsed.must]
+    must += [number_clause(number) for number in parsed.numbers]
     must += [term_clause(phrase, phrase=True) for phrase in parsed.phrases]
     for group in parsed.any_of:
         options = [term_clause(t, phrase=_is_phrase(t)) for t in group if t.strip()]
@@ -190,7 +241,7 @@ def facet_aggregations(query: SearchQuery, post_groups: dict[str, list[Query]]) 
 
 def build_search(query: SearchQuery, parsed: ParsedText) -> SearchPlan:
     """The complete request body for one search."""
-    must, must_not = text_clauses(parsed)
+    text = relaxed_text_clauses(parsed, query.match)
     groups = filter_clauses(query)
     facets = set(query.facets)
     # Filters on a requested facet go to post_filter (its own facet must not see them). The others
@@ -198,13 +249,24 @@ def build_search(query: SearchQuery, parsed: ParsedText) -> SearchPlan:
     post_groups = {name: clauses for name, clauses in groups.items() if name in facets}
     query_filters = [c for name, clauses in groups.items() if name not in facets for c in clauses]
 
-    s = Search().query(Q("bool", must=must or [Q("match_all")], must_not=must_not, filter=query_filters))
+    if text.should:
+        main = Q(
+            "bool",
+            must=text.must,
+            should=text.should,
+            minimum_should_match=text.minimum,
+            must_not=text.must_not,
+            filter=query_filters,
+        )
+    else:
+        main = Q("bool", must=text.must or [Q("match_all")], must_not=text.must_not, filter=query_filters)
+    s = Search().query(main)
     post = [c for clauses in post_groups.values() for c in clauses]
     if post:
         s = s.post_filter(_all_of(post))
     for name, agg in facet_aggregations(query, post_groups).items():
         s.aggs.bucket(name, agg)
-    order = sort_key(query, scored=bool(must))
+    order = sort_key(query, scored=text.scored)
     s = s.sort(*SORTS[order])
 
     if query.cursor is not None:

@@ -148,7 +148,7 @@ class TantivyEngine(SearchEngine):
     @_engine_errors
     def search(self, query: SearchQuery) -> EngineResult:
         version, searcher = self._store.snapshot()
-        text = self._queries.text(parse_text(query.text))
+        text = self._queries.text(parse_text(query.text), query.match)
         filters = self._queries.filters(query)
         main = self._queries.combine(text.match, filters.values())
         ranked = query.sort == Sort.RELEVANCE and text.scored
@@ -248,7 +248,7 @@ class TantivyEngine(SearchEngine):
                 (name, tuple(sorted(map(str, values)))) for name, values in query.filters.items() if name != left_out
             )
         )
-        return (version, query.text, filters, query.year_from, query.year_to, tuple(names))
+        return (version, query.text, query.match, filters, query.year_from, query.year_to, tuple(names))
 
     def _facets(
         self,

@@ -27,12 +27,15 @@ import zlib
 
 import tantivy
 
+from ...numbers import number_keys
 from ...schema import (
     ANALYZERS,
     DATE_FIELDS,
     DOC_KINDS,
     INTEGER_FIELDS,
     KEYWORD_FIELDS,
+    NUMBER_FIELDS,
+    NUMBER_KEYS,
     analyzer_for,
 )
 from .analysis import tokenizer_name, zh_pretokenized
@@ -74,6 +77,7 @@ def build_schema() -> tantivy.Schema:
     for name in ANALYZERS:
         builder.add_text_field(title_field(name), tokenizer_name=tokenizer_name(name))
         builder.add_text_field(body_field(name), tokenizer_name=tokenizer_name(name))
+    builder.add_text_field(NUMBER_KEYS, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field(UID, fast=True)
     for name in SORT_KEYS.values():
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
@@ -177,6 +181,8 @@ def to_document(doc: dict) -> tantivy.Document:
                 out.add_pre_tokenized_text(field, zh_pretokenized(value))
             else:
                 out.add_text(field, value)
+    for key in number_keys([n for name in NUMBER_FIELDS for n in _values(doc.get(name))]):
+        out.add_text(NUMBER_KEYS, key)
     out.add_integer(UID, uid(doc_id))
     for name, key in sort_keys(doc).items():
         out.add_text(name, key)
