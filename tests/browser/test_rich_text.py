@@ -31,8 +31,7 @@ TAG_AS_TEXT = re.compile(
 
 @pytest.fixture
 def people(reference_data):  # noqa: ANN001, ANN201
-    from submissions.roles import REVIEWERS
-
+    from sherloc.access import REVIEWERS
     from tests.factories import FocalPointFactory, UserFactory
 
     users = {

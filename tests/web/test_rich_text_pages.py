@@ -8,9 +8,9 @@ import re
 import pytest
 from django.db import transaction
 from django.utils.html import escape
-from submissions.roles import REVIEWERS
 
 from search.indexing import rebuild
+from sherloc.access import REVIEWERS
 from submissions import revisions, workflow
 from tests.factories import FocalPointFactory, UserFactory
 from tests.web import rich_records as rr
