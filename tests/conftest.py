@@ -22,6 +22,17 @@ def reference_data(transactional_db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(autouse=True)
+def _default_language():  # noqa: ANN202
+    """Each test starts in the default language: an API request activates its label language on the
+    thread serving it (sherloc.api.viewsets), which under the test client is the test's own thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_vocabulary_registry():  # noqa: ANN202
     """A test's vocabulary rows roll back without a signal: no test sees another's cached terms."""
     from taxonomy import registry
