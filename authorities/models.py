@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sherloc.models import PublishableRecord
-from taxonomy.tagging import ArticleTagBase
+from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
 
 class Channel(models.TextChoices):
@@ -18,6 +18,9 @@ class Channel(models.TextChoices):
 
 class CompetentAuthority(PublishableRecord):
     record_kind = "authority"
+    # What the authority's representation is made of (sherloc.versions stamps updated_at when it changes).
+    version_parts = ("article_tags", "articles", "roles", "crime_types")
+    embedded_terms = {**place_terms("country"), **tag_terms(fields=("articles", "roles", "crime_types"))}
 
     country = models.ForeignKey(
         "taxonomy.Country", on_delete=models.PROTECT, related_name="authorities", help_text="Designating State."

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sherloc.models import Attachment, PublishableRecord
-from taxonomy.tagging import ArticleTagBase
+from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
 
 class CourtLevel(models.TextChoices):
@@ -48,6 +48,9 @@ class Court(models.Model):
         help_text="Level in the court hierarchy; empty when not recorded.",
     )
 
+    # Fields a case shows of its court (sherloc.versions re-stamps the court's cases when one changes).
+    representation_fields = ("name", "level", "country_id")
+
     class Meta:
         ordering = ["country__name", "name"]
         constraints = [models.UniqueConstraint(fields=["country", "name"], name="court_unique_name")]
@@ -58,6 +61,24 @@ class Court(models.Model):
 
 class Case(PublishableRecord):
     record_kind = "case"
+    # What the case's representation is made of (sherloc.versions stamps updated_at when any of it changes).
+    version_parts = (
+        "people",
+        "charges",
+        "attachments",
+        "article_tags",
+        "articles",
+        "crime_types",
+        "crime_subtypes",
+        "issues",
+    )
+    embedded_terms = {
+        **place_terms("country"),
+        **tag_terms(),
+        "taxonomy.Country": ("country", "people__nationality"),
+        "taxonomy.CrimeType": ("crime_types", "charges__crime_type"),
+        "caselaw.Court": ("court",),
+    }
 
     title = models.CharField(max_length=500, help_text="Case name, e.g. 'Prosecutor v. A.B. and others'.")
     portal_number = models.CharField(

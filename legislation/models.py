@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sherloc.models import Attachment, PublishableRecord
-from taxonomy.tagging import ArticleTagBase
+from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
 
 class LawType(models.TextChoices):
@@ -30,6 +30,17 @@ class Law(PublishableRecord):
     """A piece of domestic legislation. Amendment links and dated versions are a later step."""
 
     record_kind = "law"
+    # What the law's representation is made of (sherloc.versions stamps updated_at when any of it changes).
+    version_parts = (
+        "provisions",
+        "attachments",
+        "provisions__article_tags",
+        "provisions__articles",
+        "provisions__crime_types",
+        "provisions__crime_subtypes",
+        "provisions__issues",
+    )
+    embedded_terms = {**place_terms("country"), **tag_terms("provisions")}
 
     country = models.ForeignKey(
         "taxonomy.Country", on_delete=models.PROTECT, related_name="laws", help_text="Enacting jurisdiction."

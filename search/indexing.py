@@ -12,9 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
-from django.apps import apps
-from django.db.models import Q
-
 from legislation.models import Provision
 
 from .documents import KINDS, Vocab, documents_for, expected_versions, iter_documents
@@ -173,72 +170,6 @@ def _sort_key(value: str) -> tuple[str, int]:
         return value, 0
 
 
-# --------------------------------------------------------------------------- vocabulary fan-out
-
-
-def _published_ids(qs) -> list[int]:  # noqa: ANN001
-    return sorted(set(qs.values_list("pk", flat=True)))
-
-
-def records_using(model_label: str, pk: int) -> dict[str, list[int]]:
-    """Published records whose documents embed the given vocabulary term (or court).
-
-    Used to fan out a label/code change; search.signals calls it before a delete too, while the
-    links still exist.
-    """
-    from authorities.models import CompetentAuthority
-    from caselaw.models import Case
-    from sherloc.models import PublicationStatus
-    from taxonomy.models import Country, Issue
-
-    published = PublicationStatus.PUBLISHED
-    provisions = Provision.objects.filter(law__status=published)
-    cases = Case.objects.filter(status=published)
-    authorities = CompetentAuthority.objects.filter(status=published)
-    model = apps.get_model(model_label)
-    name = model._meta.label_lower
-
-    def by(prov: dict | None, case: dict | None, auth: dict | None) -> dict[str, list[int]]:
-        out = {}
-        for kind, qs, lookup in (
-            ("provision", provisions, prov),
-            ("case", cases, case),
-            ("authority", authorities, auth),
-        ):
-            if lookup is not None:
-                out[kind] = _published_ids(qs.filter(**lookup))
-        return out
-
-    if name == "taxonomy.country":
-        return by({"law__country": pk}, {"country": pk}, {"country": pk})
-    if name == "taxonomy.region":
-        countries = list(
-            Country.objects.filter(Q(region=pk) | Q(subregion=pk) | Q(intermediate_region=pk)).values_list(
-                "pk", flat=True
-            )
-        )
-        return by({"law__country__in": countries}, {"country__in": countries}, {"country__in": countries})
-    if name == "taxonomy.instrument":
-        return by({"articles__instrument": pk}, {"articles__instrument": pk}, {"articles__instrument": pk})
-    if name == "taxonomy.article":
-        return by({"articles": pk}, {"articles": pk}, {"articles": pk})
-    if name == "taxonomy.crimetype":
-        return by({"crime_types": pk}, {"crime_types": pk}, {"crime_types": pk})
-    if name == "taxonomy.crimesubtype":
-        return by({"crime_subtypes": pk}, {"crime_subtypes": pk}, None)
-    if name == "taxonomy.issue":
-        code = Issue.objects.filter(pk=pk).values_list("code", flat=True).first()
-        subtree = [pk]
-        if code:
-            subtree += list(Issue.objects.filter(code__startswith=f"{code}.").values_list("pk", flat=True))
-        return by({"issues__in": subtree}, {"issues__in": subtree}, None)
-    if name == "taxonomy.authorityrole":
-        return by(None, None, {"roles": pk})
-    if name == "caselaw.court":
-        return by(None, {"court": pk}, None)
-    raise ValueError(f"{model_label} is not a vocabulary that search documents embed.")
-
-
 __all__ = [
     "KINDS",
     "IndexDiff",
@@ -248,5 +179,4 @@ __all__ = [
     "index_law",
     "rebuild",
     "reconcile",
-    "records_using",
 ]

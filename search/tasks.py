@@ -46,17 +46,6 @@ def index_laws(pks: list[int], removed: list[int] | None = None) -> dict[str, in
     return indexing.index_laws(pks, removed=removed or ()).as_dict()
 
 
-@shared_task(name="search.tasks.reindex_vocabulary", **RETRYING)
-def reindex_vocabulary(model_label: str, pk: int) -> dict[str, int]:
-    """Fan a vocabulary change out to the records that use the term, in chunks of CHUNK ids."""
-    counts: dict[str, int] = {}
-    for kind, ids in indexing.records_using(model_label, pk).items():
-        counts[kind] = len(ids)
-        for start in range(0, len(ids), indexing.CHUNK):
-            index_records.delay(kind, ids[start : start + indexing.CHUNK])
-    return counts
-
-
 @shared_task(name="search.tasks.reconcile_index", acks_late=True)
 def reconcile_index() -> dict[str, int]:
     """Periodic repair: index missing and stale documents, delete orphaned ones."""

@@ -7,7 +7,8 @@ class SherlocConfig(AppConfig):
 
     def ready(self) -> None:
         # Every app's models are loaded before any ready(): the registry sees all families.
-        from . import publishable, removal_log
+        from . import publishable, removal_log, versions
 
         publishable.connect()
         removal_log.connect()
+        versions.connect()

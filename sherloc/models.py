@@ -65,6 +65,10 @@ class PublishableRecord(models.Model):
     """
 
     record_kind: ClassVar[str]
+    # The rows and vocabulary terms the record's representation (pages, API, search documents) is made of:
+    # relation paths to its parts, and {vocabulary model label: lookups to the term}. See sherloc.versions.
+    version_parts: ClassVar[tuple[str, ...]] = ()
+    embedded_terms: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     external_id = models.CharField(
         max_length=64,

@@ -5,8 +5,9 @@ workflow's unpublish, the admin's actions and change form, deletion (one record 
 that sets another status. `pre_save` reads the stored status (one query, only for existing records);
 `post_save` logs a removal when a published record is saved with another status. Deleting a published
 record, or a provision of a published law, logs a deletion. Bulk `QuerySet.update()` bypasses signals,
-as it does for the search index (see search.signals.records_changed). Families come from the registry
-(sherloc.publishable); a family's public children log their own deletions (legislation.provision_removals).
+as it does for record versions and the search index (see sherloc.versions.records_changed). Families come
+from the registry (sherloc.publishable); a family's public children log their own deletions
+(legislation.provision_removals).
 """
 
 from __future__ import annotations

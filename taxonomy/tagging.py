@@ -39,3 +39,32 @@ def format_paragraph(paragraph: str) -> str:
         return paragraph
     head, sep, tail = paragraph.partition("(")
     return f"({head.strip()}){sep}{tail}"
+
+
+# What a tagged record shows of the vocabularies, as `embedded_terms` declarations (sherloc.versions):
+# a family composes these with the relation path to its country and to its tagged rows.
+
+
+def place_terms(country: str) -> dict[str, tuple[str, ...]]:
+    """A record placed in a country shows the country's name and its M49 regions (facets, pages)."""
+    return {
+        "taxonomy.Country": (country,),
+        "taxonomy.Region": (f"{country}__region", f"{country}__subregion", f"{country}__intermediate_region"),
+    }
+
+
+def tag_terms(tagged: str = "", fields: tuple[str, ...] = ("articles", "crime_types", "crime_subtypes", "issues")):
+    """A record tagged (directly, or through rows at path `tagged`) shows those terms' codes and labels;
+    an article also shows its instrument."""
+    prefix = f"{tagged}__" if tagged else ""
+    labels = {
+        "articles": "taxonomy.Article",
+        "crime_types": "taxonomy.CrimeType",
+        "crime_subtypes": "taxonomy.CrimeSubType",
+        "issues": "taxonomy.Issue",
+        "roles": "taxonomy.AuthorityRole",
+    }
+    terms: dict[str, tuple[str, ...]] = {labels[name]: (f"{prefix}{name}",) for name in fields}
+    if "articles" in fields:
+        terms["taxonomy.Instrument"] = (f"{prefix}articles__instrument",)
+    return terms

@@ -43,6 +43,9 @@ class Country(models.Model):
     intermediate_region = models.ForeignKey(
         Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="M49 intermediate region."
     )
+    # Fields records show (sherloc.versions re-stamps the country's records when one changes).
+    representation_fields = ("alpha3", "name", "translations", "region_id", "subregion_id", "intermediate_region_id")
+
     is_international = models.BooleanField(
         default=False, help_text="True for the 'International and regional bodies' jurisdiction."
     )

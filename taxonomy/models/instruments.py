@@ -9,6 +9,8 @@ class Instrument(LabelledVocabulary):
 
     code = models.SlugField(max_length=32, unique=True, help_text="Stable code, e.g. 'UNTOC', 'TIP', 'SOM'.")
     short_title = models.CharField(max_length=120, blank=True, help_text="Short name shown in facets.")
+
+    representation_fields = ("code", "short_title", "label", "translations")
     un_document = models.CharField(max_length=120, blank=True, help_text="Adopting UN document symbol.")
     parent = models.ForeignKey(
         "self",
@@ -35,6 +37,9 @@ class Article(models.Model):
     )
     title = models.CharField(max_length=255, help_text="Article title in English.")
     translations = models.JSONField(default=dict, blank=True, help_text="Titles in other languages by code.")
+    # Fields records show (sherloc.versions re-stamps the records tagged with the article when one changes).
+    representation_fields = ("code", "number", "title", "translations", "instrument_id")
+
     chapter_number = models.CharField(max_length=16, blank=True, help_text="Chapter number (roman), if any.")
     chapter_title = models.CharField(max_length=255, blank=True, help_text="Chapter title, if any.")
 

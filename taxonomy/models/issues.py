@@ -20,6 +20,15 @@ class Issue(LabelledVocabulary):
     )
     depth = models.PositiveSmallIntegerField(default=0, help_text="0 for top-level issues.")
 
+    @classmethod
+    def terms_showing(cls, pk: int) -> list[int]:
+        """The issue and its narrower issues: a record tagged with any of them shows this one (search and
+        facets carry every tag's ancestors), so they all change when it is relabelled."""
+        code = cls._default_manager.filter(pk=pk).values_list("code", flat=True).first()
+        if code is None:
+            return [pk]
+        return [pk, *cls._default_manager.filter(code__startswith=f"{code}.").values_list("pk", flat=True)]
+
     def ancestor_codes(self) -> list[str]:
         """Codes of this issue and every broader one, broadest first."""
         parts = self.code.split(".")

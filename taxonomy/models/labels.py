@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -31,6 +33,10 @@ class LabelledVocabulary(models.Model):
         help_text='Labels in other languages, keyed by language code: {"fr": "...", "ar": "..."}.',
     )
     sort_order = models.PositiveIntegerField(default=0, help_text="Position in lists and facets.")
+
+    # Fields records show (pages, API, search documents): changing one re-stamps the records using the term
+    # (sherloc.versions); sort order and the like do not.
+    representation_fields: ClassVar[tuple[str, ...]] = ("code", "label", "translations")
 
     class Meta:
         abstract = True

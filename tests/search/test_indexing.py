@@ -209,16 +209,16 @@ def test_country_name_change_fans_out_to_all_record_kinds(commit):
         prov = ProvisionFactory()
         case = CaseFactory()
         auth = AuthorityFactory()
-    with mock.patch.object(tasks.index_records, "delay") as delay:
+    with (
+        mock.patch.object(tasks.index_records, "delay") as delay,
+        mock.patch.object(tasks.index_law, "delay") as index_law,
+    ):
         with commit():
             brazil = Country.objects.get(alpha3="BRA")
             brazil.name = "Brasil"
             brazil.save()
-    assert sorted(c.args for c in delay.call_args_list) == [
-        ("authority", [auth.pk]),
-        ("case", [case.pk]),
-        ("provision", [prov.pk]),
-    ]
+    assert sorted(c.args for c in delay.call_args_list) == [("authority", [auth.pk]), ("case", [case.pk])]
+    assert [c.args for c in index_law.call_args_list] == [(prov.law_id, [])]
 
 
 def test_a_lost_vocabulary_fan_out_is_repaired_by_reconcile(engine, commit):
@@ -229,7 +229,7 @@ def test_a_lost_vocabulary_fan_out_is_repaired_by_reconcile(engine, commit):
         draft = AuthorityFactory(roles=["extradition"], status=PublicationStatus.DRAFT)
     stamped_before = type(auth).objects.get(pk=auth.pk).updated_at
     draft_before = type(draft).objects.get(pk=draft.pk).updated_at
-    with mock.patch.object(tasks.reindex_vocabulary, "delay"):  # the fan-out is lost
+    with mock.patch.object(tasks.index_records, "delay"):  # the fan-out is lost (broker down)
         with commit():
             role = AuthorityRole.objects.get(code="extradition")
             role.label = "Auslieferungsbehörde"
@@ -245,15 +245,21 @@ def test_a_lost_vocabulary_fan_out_is_repaired_by_reconcile(engine, commit):
 
 def test_reloading_unchanged_reference_data_fans_out_nothing(commit):
     ProvisionFactory(tags={"articles": ["TIP-3"], "crime_types": ["trafficking-in-persons"]})
-    with mock.patch.object(tasks.reindex_vocabulary, "delay") as delay:
+    with (
+        mock.patch.object(tasks.index_records, "delay") as delay,
+        mock.patch.object(tasks.index_law, "delay") as index_law,
+        mock.patch.object(tasks.index_laws, "delay") as index_laws,
+    ):
         with commit():
             load_reference_data()
     delay.assert_not_called()
+    index_law.assert_not_called()
+    index_laws.assert_not_called()
 
 
 def test_changes_documents_do_not_use_fan_out_nothing(commit):
     CaseFactory(tags={"articles": ["TIP-3"], "crime_types": ["trafficking-in-persons"]})
-    with mock.patch.object(tasks.reindex_vocabulary, "delay") as delay:
+    with mock.patch.object(tasks.index_records, "delay") as delay:
         with commit():
             term = crime("trafficking-in-persons")
             term.sort_order = 99
@@ -276,14 +282,14 @@ def test_deleting_a_vocabulary_term_reindexes_its_records(engine, commit):
 
 
 def test_records_changed_covers_queryset_updates(engine, commit):
-    from search.signals import records_changed
+    from sherloc.versions import records_changed
 
     with commit():
         cases = CaseFactory.create_batch(2, status=PublicationStatus.IN_REVIEW)
     assert ids(engine) == set()
     with commit():  # e.g. an admin bulk action "publish selected"
         type(cases[0]).objects.filter(pk__in=[c.pk for c in cases]).update(status=PublicationStatus.PUBLISHED)
-        records_changed("case", [c.pk for c in cases])
+        records_changed(type(cases[0]), [c.pk for c in cases])
     assert ids(engine) == {f"case:{c.pk}" for c in cases}
     assert in_sync(engine)
 
