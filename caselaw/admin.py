@@ -27,6 +27,7 @@ from sherloc.admin import (
     term_filter,
 )
 from taxonomy.models import Article, Country, CrimeType
+from taxonomy.tagging import subtype_tag_errors
 
 from .dates import decision_date_text, normalise
 from .models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
@@ -138,6 +139,8 @@ class CaseForm(forms.ModelForm):
         court, country = data.get("court"), data.get("country")
         if court is not None and country is not None and court.country_id != country.pk:
             self.add_error("court", _("This court belongs to %(c)s, not to the case's country.") % {"c": court.country})
+        for message in subtype_tag_errors(data.get("crime_subtypes"), data.get("crime_types")):
+            self.add_error("crime_subtypes", message)
         return data
 
 

@@ -6,6 +6,7 @@ Each record family subclasses it with its own foreign key so the database enforc
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 
 class ArticleTagBase(models.Model):
@@ -68,3 +69,18 @@ def tag_terms(tagged: str = "", fields: tuple[str, ...] = ("articles", "crime_ty
     if "articles" in fields:
         terms["taxonomy.Instrument"] = (f"{prefix}articles__instrument",)
     return terms
+
+
+def subtype_tag_errors(subtypes, crime_types) -> list[str]:  # noqa: ANN001
+    """Why these sub-types (CrimeSubType rows) cannot be saved with these crime types (CrimeType rows).
+
+    A sub-type refines its crime type: a record tagged with one and not the other would be found by the
+    sub-type facet and not by the crime-type one. Forms (the focal points' and the admin's) show these
+    messages; the importer applies the same rule to codes (interchange.validation)."""
+    chosen = {term.pk for term in crime_types or ()}
+    return [
+        _("“%(subtype)s” needs its crime type, “%(crime_type)s”, among the crime types.")
+        % {"subtype": subtype.label_in(), "crime_type": subtype.crime_type.label_in()}
+        for subtype in subtypes or ()
+        if subtype.crime_type_id not in chosen
+    ]

@@ -56,6 +56,7 @@ from sherloc import richtext
 from sherloc.admin import StringListField
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType
+from taxonomy.tagging import subtype_tag_errors
 
 from .. import completeness
 from . import common
@@ -187,14 +188,8 @@ class CaseForm(forms.ModelForm):
     def _clean_subtypes(self, data: dict[str, Any]) -> None:
         """A sub-type needs its crime type: the importer's rule (records/validation.py), so that what the
         form saves always exports and imports again, and the two search facets agree."""
-        chosen = {c.pk for c in data.get("crime_types") or []}
-        for subtype in data.get("crime_subtypes") or []:
-            if subtype.crime_type_id not in chosen:
-                self.add_error(
-                    "crime_subtypes",
-                    _("“%(subtype)s” needs its crime type, “%(crime_type)s”, among the crime types.")
-                    % {"subtype": subtype.label_in(), "crime_type": subtype.crime_type.label_in()},
-                )
+        for message in subtype_tag_errors(data.get("crime_subtypes"), data.get("crime_types")):
+            self.add_error("crime_subtypes", message)
 
     def _post_clean(self) -> None:
         super()._post_clean()

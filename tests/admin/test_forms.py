@@ -64,6 +64,20 @@ def test_case_court_must_belong_to_the_case_country(rf_request) -> None:  # noqa
     assert "France" in str(form.errors["court"])
 
 
+def test_case_sub_type_needs_its_crime_type(rf_request) -> None:  # noqa: ANN001
+    """The importer's and the focal points' rule (taxonomy.tagging.subtype_tag_errors), in the admin too."""
+    from taxonomy.models import CrimeSubType
+
+    deception = CrimeSubType.objects.get(code="trafficking-in-persons.means.deception")
+    tip = CrimeType.objects.get(code="trafficking-in-persons")
+    case = CaseFactory()
+    form = bound_form(Case, rf_request, case, crime_subtypes=[deception.pk], crime_types=[])
+    assert not form.is_valid()
+    assert "needs its crime type" in str(form.errors["crime_subtypes"])
+    form = bound_form(Case, rf_request, case, crime_subtypes=[deception.pk], crime_types=[tip.pk])
+    assert form.is_valid(), form.errors
+
+
 def test_case_keywords_are_edited_one_per_line(rf_request) -> None:  # noqa: ANN001
     case = CaseFactory()
     form = bound_form(Case, rf_request, case, keywords="debt bondage\nforced labour\n\ndebt bondage")
