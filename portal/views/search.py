@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from alerts.models import Frequency
 from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
@@ -87,7 +88,14 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "downloads": _downloads(params),
         "relax": _relax_suggestions(base, params, chips, result),
         "relaxed": result.relaxed,
+        **_follow(params),
     }
+
+
+def _follow(params: Params) -> dict:
+    """The Atom feed of this search and the query string a "save this search" form posts."""
+    kept = encode(drop(params, "page", "cursor"))
+    return {"feed_url": reverse("search:feed") + kept, "saved_query": kept, "frequencies": Frequency.choices}
 
 
 def _subtitle(source: dict, language: str) -> str:
