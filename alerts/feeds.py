@@ -50,9 +50,6 @@ class RecordsFeed(Feed):
     def subtitle(self, obj: FeedSource) -> str:
         return _("The newest published records on SHERLOC.")
 
-    def feed_extra_kwargs(self, obj: FeedSource) -> dict:
-        return {"language": get_language()}
-
     def items(self, obj: FeedSource) -> list[entries.Entry]:
         return entries.newest(obj.query)
 
