@@ -75,7 +75,7 @@ def _published_rows(hits: Iterable[Hit]) -> dict[str, dict[int, tuple]]:
     return rows
 
 
-def _subtitle(source: dict, language: str) -> str:
+def localized_subtitle(source: dict, language: str) -> str:
     """The indexed subtitle opens with the English country name: the reader's UN name instead."""
     subtitle, code = source.get("subtitle", ""), source.get("country")
     if code and language != "en":
@@ -100,7 +100,7 @@ def entries_for(hits: list[Hit], language: str = "en") -> list[Entry]:
         seen.add(row[0])
         key, path, title, published, updated = row
         # A provision's subtitle is its law's (country, law number): right for the law's entry too.
-        subtitle = _subtitle(hit.source, language)
+        subtitle = localized_subtitle(hit.source, language)
         entries.append(Entry(key, hit.type, title, subtitle, path, hit.source.get("country", ""), published, updated))
     return entries
 
