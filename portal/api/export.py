@@ -81,6 +81,17 @@ READABLE_COLUMNS = (
     ("role", _("Designation")),
     ("text", _("Text")),
 )
+# An authority's contact details, for callers who may see them (sherloc.api.permissions.can_view_contacts).
+CONTACT_COLUMNS = (
+    ("address", _("Address")),
+    ("phone", _("Telephone")),
+    ("fax", _("Fax")),
+    ("email", _("E-mail")),
+    ("website", _("Website")),
+    ("contact_person", _("Contact person")),
+    ("office_hours", _("Office hours")),
+    ("last_confirmed", _("Last confirmed")),
+)
 CODE_COLUMNS = (
     "type",
     "id",
@@ -277,9 +288,14 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
                 rows["case"][pk] = {"external_id": external_id, "text": text, "date": iso_partial(decided, precision)}
     if by_type.get("authority"):
         query = CompetentAuthority.objects.filter(pk__in=by_type["authority"]).order_by()
-        for pk, external_id, status in query.values_list("pk", "external_id", "status"):
+        contact_names = [name for name, _label in CONTACT_COLUMNS]
+        for pk, external_id, status, *contacts in query.values_list("pk", "external_id", "status", *contact_names):
             if status == published:
-                rows["authority"][pk] = {"external_id": external_id, "text": ""}
+                rows["authority"][pk] = {
+                    "external_id": external_id,
+                    "text": "",
+                    "contacts": dict(zip(contact_names, contacts, strict=True)),
+                }
     return rows
 
 
@@ -359,13 +375,14 @@ class Labels:
 
     VOCABULARIES = ("type", "country", "region", "language", "crime_type", "issue", "role")
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, include_contacts: bool = False) -> None:
         self.language = language
+        self.contacts = CONTACT_COLUMNS if include_contacts else ()
         self.maps = {name: facet_labels(name, language) for name in self.VOCABULARIES}
         with translation.override(language):
             self.maps["court_level"] = {value: str(label) for value, label in CourtLevel.choices}
             self.maps["legal_status"] = {value: str(label) for value, label in LegalStatus.choices}
-            self.headers = [str(header) for _name, header in READABLE_COLUMNS]
+            self.headers = [str(header) for _name, header in (*READABLE_COLUMNS, *self.contacts)]
         self._instruments: dict[str, str] = {}
 
     def instrument(self, code: str) -> str:
@@ -395,9 +412,11 @@ def csv_stream(
     absolute_url: Callable[[str], str],
     api_url: Callable[[Hit], str],
     language: str = "en",
+    include_contacts: bool = False,
 ) -> Iterator[bytes]:
-    """One row per search unit: readable columns in `language`, then the codes (see READABLE_COLUMNS)."""
-    labels = Labels(language)
+    """One row per search unit: readable columns in `language` (with an authority's contact details when
+    `include_contacts`), then the codes (see READABLE_COLUMNS)."""
+    labels = Labels(language, include_contacts)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*labels.headers, *CODE_COLUMNS])
@@ -428,10 +447,12 @@ def csv_stream(
             readable["text"] = row["text"]
             if "date" in row:
                 readable["date"] = row["date"]
+            contacts = row.get("contacts", {})
             writer.writerow(
                 [
                     *(_cell(readable[name]) for name, _label in READABLE_COLUMNS),
-                    *(_cell(codes[n]) for n in CODE_COLUMNS),
+                    *(_cell(contacts.get(name)) for name, _label in labels.contacts),
+                    *(_cell(codes[name]) for name in CODE_COLUMNS),
                 ]
             )
         yield out.getvalue().encode("utf-8")

@@ -344,6 +344,7 @@ class ExportView(SearchParamsMixin, APIView):
                 absolute_url=lambda path: public_url(root, lang, path),
                 api_url=lambda hit: hit_api_url(root, hit),
                 language=lang,
+                include_contacts=can_view_contacts(request),
             )
         response = StreamingHttpResponse(body, content_type=f"{EXPORT_FORMATS[fmt]}; charset=utf-8")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")

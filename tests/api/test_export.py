@@ -196,3 +196,16 @@ def test_database_walk_matches_the_engine(indexed_corpus, params):
     from_engine = {hit.id for batch in export.iter_batches(query, search) for hit in batch}
     from_database = {hit.id for batch in export.database_batches(query, batch_size=2) for hit in batch}
     assert from_database == from_engine
+
+
+def test_csv_of_a_search_s_authorities_has_contacts_only_for_callers_allowed_to_see_them(
+    api, contacts_client, indexed_corpus
+):
+    query = "format=csv&type=authority&lang=fr"
+    public = list(csv.DictReader(io.StringIO(body_of(api.get(f"/api/v1/export/?{query}")).lstrip("\ufeff"))))
+    assert "Personne à contacter" not in public[0] and "Contact person" not in public[0]
+    rows = list(csv.DictReader(io.StringIO(body_of(contacts_client.get(f"/api/v1/export/?{query}")).lstrip("\ufeff"))))
+    assert {r["type"] for r in rows} == {"authority"}
+    bra = next(r for r in rows if r["record_id"] == str(indexed_corpus["bra_auth"].pk))
+    assert "Dr. A. Silva" in bra.values()
+    assert bra["Pays"] == "Brésil"
