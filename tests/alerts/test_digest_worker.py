@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from django.utils import timezone
 from alerts import tasks
 from alerts.models import SavedSearch
 from config.celery import app as celery_app
+from search.engines import reset_engine
 from search.indexing import rebuild
 from tests.factories import CaseFactory, UserFactory, country
 from tests.search.test_celery_worker import CELERY, ROOT, WORKER_START_TIMEOUT, _delete_queue, database_url, wait_for
@@ -36,7 +38,8 @@ pytestmark = [
 
 @contextmanager
 def routed_to(queue: str) -> Iterator[None]:
-    """Send this process's alerts tasks to `queue`, through the broker (not eagerly)."""
+    """Send this process's alerts tasks to `queue`, through the broker (not eagerly): only inside the block,
+    so the records' indexing tasks run in this process and leave nothing on the default queue."""
     previous_routes, previous_eager = celery_app.conf.task_routes, celery_app.conf.task_always_eager
 
     def apply(routes: object, eager: bool) -> None:
@@ -83,9 +86,9 @@ def worker(reference_data, settings, tmp_path: Path, mail_dir: Path) -> Iterator
         wait_for(lambda: b"ready." in log.read_bytes() or proc.poll() is not None, WORKER_START_TIMEOUT)
         if proc.poll() is not None:
             pytest.fail(f"celery worker exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        settings.SEARCH_ENGINE = "tantivy"
-        with routed_to(queue):
-            yield queue
+        settings.SEARCH_ENGINE = "tantivy"  # the worker's engine, whatever the services pass chose for others
+        reset_engine()
+        yield queue
     finally:
         proc.terminate()
         try:
@@ -107,10 +110,15 @@ def test_digest_is_sent_through_the_real_worker(worker: str, mail_dir: Path) -> 
         user=user, query="country=BRA", frequency="daily", last_digest_at=now - dt.timedelta(days=1, minutes=5)
     )
 
-    tasks.send_digests.delay()  # through Redis, run by the worker
+    # The records were indexed in this process (eager tasks); only the digest goes through Redis.
+    with routed_to(worker):
+        tasks.send_digests.delay()
 
-    wait_for(lambda: mail_dir.exists() and any(mail_dir.iterdir()))
-    message = "".join(path.read_text() for path in mail_dir.iterdir())
+    def written() -> str:
+        return "".join(path.read_text(encoding="utf-8") for path in mail_dir.iterdir()) if mail_dir.exists() else ""
+
+    wait_for(lambda: "Stop these e-mails:" in written())  # the body's last line: the whole message is there
+    message = re.sub(r"[ \t]*\r?\n[ \t]+", " ", written())  # unfold long headers (RFC 5322)
     assert "To: reader@example.org" in message
     assert "Worker smuggling case" in message and "Draft smuggling case" not in message
     assert f"https://sherloc.example.org/en/cases/{fresh.pk}/" in message
