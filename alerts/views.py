@@ -36,7 +36,7 @@ def _rows(user: object, language: str, forms: dict[int, SavedSearchForm] | None 
                 "saved": saved,
                 "form": (forms or {}).get(saved.pk) or SavedSearchForm(instance=saved, prefix=f"s{saved.pk}"),
                 "words": queries.describe(saved.query, language),
-                "url": digests.search_path(saved).replace(f"/{saved.language}/", f"/{language}/", 1),
+                "url": reverse("search:search") + (f"?{saved.query}" if saved.query else ""),
             }
         )
     return rows
@@ -67,7 +67,8 @@ def save_search(request: HttpRequest) -> HttpResponse:
         error = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
     if not error and len(query) > SavedSearch._meta.get_field("query").max_length:
         error = _("This search is too long to save.")
-    if not error and SavedSearch.objects.filter(user=request.user).count() >= MAX_SAVED:
+    mine = SavedSearch.objects.filter(user=request.user)
+    if not error and mine.count() >= MAX_SAVED and not mine.filter(query=query).exists():
         error = _("You have saved the most searches an account may keep; delete one first.")
     if error:
         context = {"nav": "alerts", "rows": _rows(request.user, get_language()), "error": error}
