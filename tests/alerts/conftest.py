@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from alerts.models import SavedSearch
 from search.indexing import rebuild
-from tests.factories import CaseFactory, LawFactory, ProvisionFactory, UserFactory, country
+from tests.factories import CaseFactory, LawFactory, ProvisionFactory, SavedSearchFactory, UserFactory, country
 
 NOW = timezone.now().replace(microsecond=0)
 SINCE = NOW - dt.timedelta(days=1, minutes=5)
@@ -58,6 +58,6 @@ def subscriber(db):  # noqa: ANN001, ANN201
 
 
 def saved(user: object, query: str, frequency: str = "daily", language: str = "en", **kwargs: object) -> SavedSearch:
-    return SavedSearch.objects.create(
+    return SavedSearchFactory(
         user=user, query=query, frequency=frequency, language=language, last_digest_at=SINCE, **kwargs
     )

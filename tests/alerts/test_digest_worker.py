@@ -22,11 +22,10 @@ from django.db import connection
 from django.utils import timezone
 
 from alerts import tasks
-from alerts.models import SavedSearch
 from config.celery import app as celery_app
 from search.engines import reset_engine
 from search.indexing import rebuild
-from tests.factories import CaseFactory, UserFactory, country
+from tests.factories import CaseFactory, SavedSearchFactory, UserFactory, country
 from tests.search.test_celery_worker import CELERY, ROOT, WORKER_START_TIMEOUT, _delete_queue, database_url, wait_for
 
 pytestmark = [
@@ -106,9 +105,7 @@ def test_digest_is_sent_through_the_real_worker(worker: str, mail_dir: Path) -> 
     fresh = CaseFactory(country=country("BRA"), title="Worker smuggling case", published_at=now - dt.timedelta(hours=2))
     CaseFactory(country=country("BRA"), title="Draft smuggling case", status="draft", published_at=now)
     rebuild()
-    saved = SavedSearch.objects.create(
-        user=user, query="country=BRA", frequency="daily", last_digest_at=now - dt.timedelta(days=1, minutes=5)
-    )
+    saved = SavedSearchFactory(user=user, query="country=BRA")
 
     # The records were indexed in this process (eager tasks); only the digest goes through Redis.
     with routed_to(worker):

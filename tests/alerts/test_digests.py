@@ -8,12 +8,12 @@ import re
 from unittest import mock
 
 import pytest
-from django.utils import timezone
 
 from alerts import digests, tasks
-from alerts.models import Frequency, SavedSearch
+from alerts.models import Frequency
 from search.engines import EngineError
 from sherloc.models import PublicationStatus
+from tests.factories import SavedSearchFactory
 
 from .conftest import NOW, SINCE, saved
 
@@ -128,10 +128,10 @@ def test_unsubscribe_link_works_without_signing_in(fresh_records, subscriber, ma
 
 
 def test_tampered_or_stale_unsubscribe_links_answer_clearly(subscriber, client) -> None:  # noqa: ANN001
-    search = SavedSearch.objects.create(user=subscriber, query="q=x", last_digest_at=timezone.now())
+    search = SavedSearchFactory(user=subscriber, query="q=x")
     token = digests.unsubscribe_token(search)
     assert client.post(f"/en/alerts/unsubscribe/{token}x/").status_code == 400
-    other = SavedSearch.objects.create(user=subscriber, query="q=y", last_digest_at=timezone.now())
+    other = SavedSearchFactory(user=subscriber, query="q=y")
     forged = token.replace(str(search.pk), str(other.pk))
     assert client.post(f"/en/alerts/unsubscribe/{forged}/").status_code in (400, 404)
     search.delete()

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from alerts.models import Frequency, SavedSearch
-from tests.factories import UserFactory
+from tests.factories import SavedSearchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 SAVE = "/en/alerts/save/"
@@ -56,7 +56,7 @@ def test_search_page_offers_saving_to_a_signed_in_user(user_client) -> None:  # 
 
 def test_turning_alerts_on_starts_the_period_now_and_others_cannot_touch_it(user_client, subscriber) -> None:  # noqa: ANN001
     long_ago = timezone.now() - dt.timedelta(days=90)
-    saved = SavedSearch.objects.create(user=subscriber, query="q=x", last_digest_at=long_ago)
+    saved = SavedSearchFactory(user=subscriber, query="q=x", frequency=Frequency.NONE, last_digest_at=long_ago)
     response = user_client.post(
         f"/en/alerts/{saved.pk}/", {f"s{saved.pk}-frequency": "daily", f"s{saved.pk}-name": "X"}
     )
@@ -67,7 +67,7 @@ def test_turning_alerts_on_starts_the_period_now_and_others_cannot_touch_it(user
     assert bad.status_code == 400
 
     other = UserFactory(username="someone-else")
-    theirs = SavedSearch.objects.create(user=other, query="q=y", last_digest_at=timezone.now())
+    theirs = SavedSearchFactory(user=other, query="q=y")
     assert user_client.post(f"/en/alerts/{theirs.pk}/delete/").status_code == 404
     assert user_client.post(f"/en/alerts/{theirs.pk}/", {f"s{theirs.pk}-frequency": "none"}).status_code == 404
     assert user_client.post(f"/en/alerts/{saved.pk}/delete/").status_code == 302
