@@ -136,3 +136,13 @@ def test_tampered_or_stale_unsubscribe_links_answer_clearly(subscriber, client) 
     assert client.post(f"/en/alerts/unsubscribe/{forged}/").status_code in (400, 404)
     search.delete()
     assert client.get(f"/en/alerts/unsubscribe/{token}/").status_code == 404
+
+
+def test_beat_schedules_the_registered_digest_task_at_least_hourly() -> None:
+    from django.conf import settings
+
+    from config.celery import app
+
+    entries = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "alerts.tasks.send_digests"]
+    assert len(entries) == 1 and float(entries[0]["schedule"]) <= 3600
+    assert "alerts.tasks.send_digests" in app.tasks  # beat sends it by name: a worker must know it
