@@ -8,7 +8,8 @@ dropped unless it is published (and not a pending revision) right now.
 Newly published matches (digests): the records published in the period come from the database
 (`published_at`); the search then only has to say which of them match. It is narrowed to their record
 types and countries (AND with the saved filters, which the engine applies), and walked with its cursor
-until every candidate is found or MAX_SCAN hits were read.
+until every candidate is found or MAX_SCAN hits were read. Matching means all the words: the search
+page's fallback to records with most of them (a "relaxed" result) is never a match for an alert or a feed.
 """
 
 from __future__ import annotations
@@ -153,6 +154,8 @@ def _walk(query: SearchQuery, limit: int) -> Iterator[list[Hit]]:
     read = 0
     while True:
         result = service.search(query)
+        if result.relaxed:  # records with only most of the words: the search page's fallback, not a match
+            return
         if result.hits:
             yield result.hits
         read += len(result.hits)
@@ -190,4 +193,5 @@ def new_matches(query: SearchQuery, since: dt.datetime, until: dt.datetime) -> l
 def newest(query: SearchQuery, size: int = FEED_SIZE) -> list[Entry]:
     """The newest records matching `query` (by their date: a case's decision, a law's adoption), for feeds."""
     query = replace(query, sort=Sort.NEWEST, page=1, page_size=min(100, size * 3), facets=(), highlight=False)
-    return entries_for(service.search(query).hits, query.language)[:size]
+    result = service.search(query)
+    return [] if result.relaxed else entries_for(result.hits, query.language)[:size]

@@ -65,6 +65,13 @@ def test_no_new_match_sends_nothing_but_moves_the_period_on(fresh_records, subsc
     assert search.last_digest_at == NOW
 
 
+def test_records_with_only_most_of_the_words_are_not_a_match(fresh_records, subscriber, mailoutbox) -> None:  # noqa: ANN001
+    # No record has both words: the search page would fall back to "most of the words"; alerts do not.
+    saved(subscriber, "q=smuggled+zzyzx&country=BRA")
+    assert run_task() == {"sent": 0, "empty": 1, "failed": []}
+    assert mailoutbox == []
+
+
 def test_only_due_digests_are_sent_and_a_second_run_sends_nothing(fresh_records, subscriber, mailoutbox) -> None:  # noqa: ANN001
     saved(subscriber, "q=smuggled", frequency=Frequency.WEEKLY)  # last digest a day ago: not due
     saved(subscriber, "q=smuggled&country=BRA", frequency=Frequency.NONE)  # alerts off

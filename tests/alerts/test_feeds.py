@@ -45,6 +45,10 @@ def test_a_record_unpublished_but_still_indexed_is_not_in_the_feed(client, fresh
     assert case.title not in titles and "Prosecutor v. Old Ring" in titles
 
 
+def test_search_feed_lists_records_with_all_the_words_only(client, fresh_records) -> None:  # noqa: ANN001
+    assert parse(client.get("/en/search/feed/", {"q": "smuggled zzyzx"})).entries == []
+
+
 def test_country_and_article_feeds_in_the_page_language(client, fresh_records) -> None:  # noqa: ANN001
     feed = parse(client.get("/fr/countries/BRA/feed/"))
     assert "Brésil" in feed.feed.title
