@@ -72,3 +72,12 @@ def test_turning_alerts_on_starts_the_period_now_and_others_cannot_touch_it(user
     assert user_client.post(f"/en/alerts/{theirs.pk}/", {f"s{theirs.pk}-frequency": "none"}).status_code == 404
     assert user_client.post(f"/en/alerts/{saved.pk}/delete/").status_code == 302
     assert list(SavedSearch.objects.values_list("user__username", flat=True)) == ["someone-else"]
+
+
+def test_secretariat_admin_lists_and_opens_saved_searches(client, subscriber) -> None:  # noqa: ANN001
+    saved = SavedSearchFactory(user=subscriber, query="q=smuggling&country=BRA", name="Smuggling")
+    admin_user = UserFactory(username="secretariat-admin", is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    listing = client.get("/admin/alerts/savedsearch/", {"q": "analyst"})
+    assert listing.status_code == 200 and "Smuggling" in listing.content.decode()
+    assert client.get(f"/admin/alerts/savedsearch/{saved.pk}/change/").status_code == 200
