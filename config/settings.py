@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "submissions",
     "accounts",
     "demo",
+    "alerts",
     "portal",
 ]
 
@@ -228,6 +229,10 @@ SUBMISSION_MAX_ROWS = env.int("SUBMISSION_MAX_ROWS", default=200)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sherloc@localhost")
+# Where the file-based e-mail backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+# The public address of the site, for links in e-mails sent outside a request (alert digests).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 
 # --- Celery: eager in-process without a broker, Redis when REDIS_URL is set.
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -244,6 +249,11 @@ CELERY_BEAT_SCHEDULE = {
     "search-reconcile": {
         "task": "search.tasks.reconcile_index",
         "schedule": env.float("SEARCH_RECONCILE_SECONDS", default=900.0),
+    },
+    # Every hour: each saved search whose daily or weekly digest is due gets it (alerts.tasks).
+    "alerts-digests": {
+        "task": "alerts.tasks.send_digests",
+        "schedule": env.float("ALERTS_DIGEST_CHECK_SECONDS", default=3600.0),
     },
 }
 

@@ -6,18 +6,25 @@ the names templates and reverse() calls have always used; the pages moved here, 
 
 from django.urls import path
 
+from alerts.feeds import ArticleFeed, CountryFeed, SearchFeed
+
 from .views import browse, search
 
 reference_patterns = (
     [
         path("countries/", browse.country_list, name="country-list"),
         path("countries/<str:alpha3>/", browse.country_detail, name="country-detail"),
+        path("countries/<str:alpha3>/feed/", CountryFeed(), name="country-feed"),
         path("instruments/", browse.instrument_list, name="instrument-list"),
         path("instruments/<str:code>/", browse.instrument_detail, name="instrument-detail"),
         path("instruments/<str:code>/articles/<int:number>/", browse.article_detail, name="article-detail"),
+        path("instruments/<str:code>/articles/<int:number>/feed/", ArticleFeed(), name="article-feed"),
         path("instruments/<str:code>/coverage/", browse.coverage, name="coverage"),
     ],
     "taxonomy",
 )
 
-search_patterns = ([path("", search.search_page, name="search")], "search")
+search_patterns = (
+    [path("", search.search_page, name="search"), path("feed/", SearchFeed(), name="feed")],
+    "search",
+)

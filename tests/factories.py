@@ -213,3 +213,16 @@ class FocalPointFactory(UserFactory):
         if create:
             scope, _ = FocalPointScope.objects.get_or_create(user=self)
             scope.countries.set(Country.objects.filter(alpha3__in=extracted or ["BRA"]))
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    """A saved search with a daily alert whose last digest was a day ago (so it is due now)."""
+
+    class Meta:
+        model = "alerts.SavedSearch"
+
+    user = factory.SubFactory(UserFactory)
+    query = "q=trafficking"
+    frequency = "daily"
+    language = "en"
+    last_digest_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=1, minutes=5))

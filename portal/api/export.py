@@ -35,48 +35,82 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from alerts.entries import localized_subtitle
 from authorities.models import CompetentAuthority
 from caselaw.dates import iso_partial
-from caselaw.models import Case
+from caselaw.models import Case, CourtLevel
 from interchange.codes import Codes
 from interchange.jsonl_format import AUTHORITY, CASE, LAW, dumps, serialise
-from legislation.models import Law, Provision
+from legislation.models import Law, LegalStatus, Provision
+from portal.templatetags.portal import instrument_name_for
 from search.documents import Vocab, documents_for
 from search.facets import DOC_TYPES, FACETS
 from search.query import SearchQuery
 from search.results import Hit, SearchResult
+from search.service import facet_labels
+from taxonomy import registry
 
 logger = logging.getLogger(__name__)
 
 SearchFn = Callable[[SearchQuery], SearchResult]
 MULTI_SEPARATOR = "; "
 PRIVATE_WORKFLOW_FIELDS = ("submitted_by", "reviewed_by")
-CSV_COLUMNS = (
+# CSV: the columns people read first, headed and filled in the page's language (`lang`), then the
+# codes under fixed machine names (the search documents' fields), so a script reading by name keeps working
+# whatever the language. Dates are ISO (2016-10-06, or 2018 for a year-only decision): spreadsheets read
+# them as dates in every locale; numbers are written without grouping.
+READABLE_COLUMNS = (
+    ("type", _("Record type")),
+    ("title", _("Title")),
+    ("subtitle", _("Details")),
+    ("country", _("Country")),
+    ("region", _("Region")),
+    ("year", _("Year")),
+    ("date", _("Date")),
+    ("language", _("Original language")),
+    ("instrument", _("Convention and Protocols")),
+    ("article_ref", _("Articles")),
+    ("crime_type", _("Crime type")),
+    ("crime_subtype", _("Crime sub-type")),
+    ("issue", _("Cross-cutting issue")),
+    ("court_level", _("Court level")),
+    ("legal_status", _("Legal status")),
+    ("role", _("Designation")),
+    ("text", _("Text")),
+)
+# An authority's contact details, for callers who may see them (sherloc.api.permissions.can_view_contacts).
+CONTACT_COLUMNS = (
+    ("address", _("Address")),
+    ("phone", _("Telephone")),
+    ("fax", _("Fax")),
+    ("email", _("E-mail")),
+    ("website", _("Website")),
+    ("contact_person", _("Contact person")),
+    ("office_hours", _("Office hours")),
+    ("last_confirmed", _("Last confirmed")),
+)
+CODE_COLUMNS = (
     "type",
     "id",
     "record_id",
     "external_id",
     "parent_id",
-    "title",
-    "subtitle",
-    "url",
-    "api_url",
     "country",
     "region",
-    "year",
-    "date",
     "language",
     "instrument",
     "article",
-    "article_ref",
     "crime_type",
     "crime_subtype",
     "issue",
     "court_level",
     "legal_status",
     "role",
-    "text",
+    "url",
+    "api_url",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: hits per engine request; None = settings.SEARCH_MAX_PAGE_SIZE (the largest page the query model allows)
@@ -254,9 +288,14 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
                 rows["case"][pk] = {"external_id": external_id, "text": text, "date": iso_partial(decided, precision)}
     if by_type.get("authority"):
         query = CompetentAuthority.objects.filter(pk__in=by_type["authority"]).order_by()
-        for pk, external_id, status in query.values_list("pk", "external_id", "status"):
+        contact_names = [name for name, _label in CONTACT_COLUMNS]
+        for pk, external_id, status, *contacts in query.values_list("pk", "external_id", "status", *contact_names):
             if status == published:
-                rows["authority"][pk] = {"external_id": external_id, "text": ""}
+                rows["authority"][pk] = {
+                    "external_id": external_id,
+                    "text": "",
+                    "contacts": dict(zip(contact_names, contacts, strict=True)),
+                }
     return rows
 
 
@@ -330,12 +369,57 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+class Labels:
+    """Readable values of the document fields in one language: vocabulary labels from the registry,
+    choices (court level, legal status) and instrument names from the translations."""
+
+    VOCABULARIES = ("type", "country", "region", "language", "crime_type", "issue", "role")
+
+    def __init__(self, language: str, include_contacts: bool = False) -> None:
+        self.language = language
+        self.contacts = CONTACT_COLUMNS if include_contacts else ()
+        self.maps = {name: facet_labels(name, language) for name in self.VOCABULARIES}
+        with translation.override(language):
+            self.maps["court_level"] = {value: str(label) for value, label in CourtLevel.choices}
+            self.maps["legal_status"] = {value: str(label) for value, label in LegalStatus.choices}
+            self.headers = [str(header) for _name, header in (*READABLE_COLUMNS, *self.contacts)]
+        self._instruments: dict[str, str] = {}
+
+    def instrument(self, code: str) -> str:
+        if code not in self._instruments:
+            with translation.override(self.language):
+                self._instruments[code] = instrument_name_for(code)
+        return self._instruments[code]
+
+    def value(self, name: str, value: Any) -> Any:
+        """The readable form of a document field (lists stay lists; unknown codes stay as they are)."""
+        values = value if isinstance(value, list) else None
+        if name == "instrument":
+            return [self.instrument(v) for v in values or []]
+        if name == "crime_subtype":
+            return [registry.subtype_label(v, self.language) for v in values or []]
+        labels = self.maps.get(name)
+        if labels is None:
+            return value
+        if values is not None:
+            return [labels.get(v, v) for v in values]
+        return labels.get(value, value) if value else value
+
+
 def csv_stream(
-    batches: Iterable[list[Hit]], *, absolute_url: Callable[[str], str], api_url: Callable[[Hit], str]
+    batches: Iterable[list[Hit]],
+    *,
+    absolute_url: Callable[[str], str],
+    api_url: Callable[[Hit], str],
+    language: str = "en",
+    include_contacts: bool = False,
 ) -> Iterator[bytes]:
+    """One row per search unit: readable columns in `language` (with an authority's contact details when
+    `include_contacts`), then the codes (see READABLE_COLUMNS)."""
+    labels = Labels(language, include_contacts)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*labels.headers, *CODE_COLUMNS])
     # A UTF-8 byte-order mark so spreadsheets open non-Latin titles correctly.
     yield ("\ufeff" + out.getvalue()).encode("utf-8")
     for hits in batches:
@@ -347,18 +431,28 @@ def csv_stream(
             if row is None:
                 continue
             source = hit.source
-            values = {
-                **{name: source.get(name) for name in CSV_COLUMNS},
+            codes = {
+                **{name: source.get(name) for name in CODE_COLUMNS},
                 "type": hit.type,
                 "id": hit.id,
                 "record_id": hit.record_id,
                 "external_id": row["external_id"],
-                "title": hit.title,
                 "url": absolute_url(hit.url),
                 "api_url": api_url(hit),
-                "text": row["text"],
             }
+            readable = {name: labels.value(name, source.get(name)) for name, _label in READABLE_COLUMNS}
+            readable["type"] = labels.value("type", hit.type)
+            readable["title"] = hit.title
+            readable["subtitle"] = localized_subtitle(source, language)
+            readable["text"] = row["text"]
             if "date" in row:
-                values["date"] = row["date"]
-            writer.writerow([_cell(values[name]) for name in CSV_COLUMNS])
+                readable["date"] = row["date"]
+            contacts = row.get("contacts", {})
+            writer.writerow(
+                [
+                    *(_cell(readable[name]) for name, _label in READABLE_COLUMNS),
+                    *(_cell(contacts.get(name)) for name, _label in labels.contacts),
+                    *(_cell(codes[name]) for name in CODE_COLUMNS),
+                ]
+            )
         yield out.getvalue().encode("utf-8")

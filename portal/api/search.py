@@ -314,7 +314,8 @@ class ExportView(SearchParamsMixin, APIView):
                 required=True,
                 enum=list(EXPORT_FORMATS),
                 description="jsonl: one record per line in the import format (a law with all its provisions); "
-                "csv: one row per provision, case or authority.",
+                "csv: one row per provision, case or authority; headings and readable values in `lang`, "
+                "then the codes under fixed column names.",
             ),
             *FILTER_PARAMETERS,
         ],
@@ -342,6 +343,8 @@ class ExportView(SearchParamsMixin, APIView):
                 batches,
                 absolute_url=lambda path: public_url(root, lang, path),
                 api_url=lambda hit: hit_api_url(root, hit),
+                language=lang,
+                include_contacts=can_view_contacts(request),
             )
         response = StreamingHttpResponse(body, content_type=f"{EXPORT_FORMATS[fmt]}; charset=utf-8")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")

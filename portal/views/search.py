@@ -14,10 +14,12 @@ import math
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from alerts.models import Frequency
+from portal.templatetags.exports import export_links_for
 from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
@@ -31,7 +33,6 @@ PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
 HIDDEN_FILTERS = ("type", "page_size", "court_level", "legal_status", "role", "year")
 RANGE_KEYS = ("year_from", "year_to")
-EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"))
 
 
 def _search(request: HttpRequest, lang: str) -> SearchResult:
@@ -87,7 +88,14 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "downloads": _downloads(params),
         "relax": _relax_suggestions(base, params, chips, result),
         "relaxed": result.relaxed,
+        **_follow(params),
     }
+
+
+def _follow(params: Params) -> dict:
+    """The Atom feed of this search and the query string a "save this search" form posts."""
+    kept = encode(drop(params, "page", "cursor"))
+    return {"feed_url": reverse("search:feed") + kept, "saved_query": kept, "frequencies": Frequency.choices}
 
 
 def _subtitle(source: dict, language: str) -> str:
@@ -161,17 +169,8 @@ def _pages(base: str, params: Params, result: SearchResult) -> dict:
 
 
 def _downloads(params: Params) -> list[dict]:
-    """Export links for the current filters (the API's export endpoint takes comma lists)."""
-    kept = drop(params, "page", "cursor", "page_size")
-    merged: dict[str, list[str]] = {}
-    for key, value in kept:
-        merged.setdefault(key, []).append(value)
-    pairs = [(k, ",".join(v) if k in FILTER_NAMES else v[-1]) for k, v in merged.items()]
-    try:
-        export = reverse("api:export")
-    except NoReverseMatch:  # the API is mounted by sherloc/api/urls.py; keep the page working without it
-        export = "/api/v1/export/"
-    return [{"label": label, "url": export + encode([("format", fmt), *pairs])} for fmt, label in EXPORT_FORMATS]
+    """Export links for the current filters (portal.templatetags.exports, shared with the browse pages)."""
+    return export_links_for(drop(params, "page", "cursor", "page_size"))
 
 
 def _relax_suggestions(base: str, params: Params, chips: list[dict], result: SearchResult) -> list[dict]:

@@ -86,8 +86,54 @@ def test_csv_one_row_per_search_unit(api, indexed_corpus):
     assert p1["country"] == "BRA"
     assert "TIP-3" in p1["article"].split("; ")
     assert p1["api_url"].endswith(f"/api/v1/provisions/{indexed_corpus['provisions'][0].pk}/")
-    assert p1["text"].startswith("Whoever recruits")
+    assert p1["Text"].startswith("Whoever recruits")
     assert "email" not in rows[0]
+
+
+def csv_rows(api, query: str) -> list[dict]:  # noqa: ANN001
+    return list(csv.DictReader(io.StringIO(body_of(api.get(f"/api/v1/export/?format=csv&{query}")).lstrip("\ufeff"))))
+
+
+def test_csv_labels_and_values_in_the_page_language_codes_kept(api, indexed_corpus):
+    rows = csv_rows(api, "lang=fr&type=authority")
+    headers = list(rows[0])
+    assert headers[3] == "Pays" and "country" in headers  # the readable column in French, the code's fixed name
+    auth = next(r for r in rows if r["record_id"] == str(indexed_corpus["bra_auth"].pk))
+    assert auth["Pays"] == "Brésil" and auth["country"] == "BRA"
+    assert auth[headers[2]].startswith("Brésil")  # the details line names the country in French too
+    assert auth["type"] == "authority" and auth[headers[0]] not in ("", "authority")
+    assert set(auth["role"].split("; ")) == {"mla-central", "extradition"}
+    designations = auth["Désignation"].split("; ")
+    assert len(designations) == 2 and "mla-central" not in designations
+    assert "email" not in auth and "Dr. A. Silva" not in "".join(auth.values())  # contacts stay private
+
+
+def test_csv_readable_values_in_english_with_iso_dates(api, indexed_corpus):
+    rows = csv_rows(api, "lang=en")
+    case = next(r for r in rows if r["record_id"] == str(indexed_corpus["bra_case"].pk) and r["type"] == "case")
+    assert case["Record type"] == "Case law" and case["Country"] == "Brazil" and case["country"] == "BRA"
+    assert case["Crime type"] == "Trafficking in persons" and case["crime_type"] == "trafficking-in-persons"
+    assert case["Convention and Protocols"] == "Trafficking in Persons Protocol" and case["instrument"] == "TIP"
+    assert case["Date"] == indexed_corpus["bra_case"].decision_date.isoformat()
+    assert case["Court level"] and case["Court level"] == case["Court level"].capitalize()
+    provision = next(r for r in rows if r["type"] == "legislation" and r["country"] == "BRA")
+    assert (
+        provision["Legal status"]
+        and provision["legal_status"]
+        and provision["Legal status"] != provision["legal_status"]
+    )
+
+
+def test_csv_in_arabic_and_chinese_reads_back_as_utf8(api, indexed_corpus):
+    for lang, country_name in (("ar", "البرازيل"), ("zh-hans", "巴西")):
+        body = body_of(api.get(f"/api/v1/export/?format=csv&lang={lang}&country=BRA&type=case"))
+        assert body.startswith("\ufeff")
+        assert country_name in body
+
+
+def test_csv_unsupported_language_is_a_clear_400(api, indexed_corpus):
+    response = api.get("/api/v1/export/?format=csv&lang=xx")
+    assert response.status_code == 400 and "lang" in response.json()["errors"]
 
 
 def test_csv_neutralises_formulas(api, indexed_corpus):
@@ -100,7 +146,7 @@ def test_csv_neutralises_formulas(api, indexed_corpus):
     rows = list(
         csv.DictReader(io.StringIO(body_of(api.get("/api/v1/export/?format=csv&country=FRA")).lstrip("\ufeff")))
     )
-    assert rows and all(not r["title"].startswith("=") for r in rows)
+    assert rows and all(not r["Title"].startswith("=") for r in rows)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +196,16 @@ def test_database_walk_matches_the_engine(indexed_corpus, params):
     from_engine = {hit.id for batch in export.iter_batches(query, search) for hit in batch}
     from_database = {hit.id for batch in export.database_batches(query, batch_size=2) for hit in batch}
     assert from_database == from_engine
+
+
+def test_csv_of_a_search_s_authorities_has_contacts_only_for_callers_allowed_to_see_them(
+    api, contacts_client, indexed_corpus
+):
+    query = "format=csv&type=authority&lang=fr"
+    public = list(csv.DictReader(io.StringIO(body_of(api.get(f"/api/v1/export/?{query}")).lstrip("\ufeff"))))
+    assert "Personne à contacter" not in public[0] and "Contact person" not in public[0]
+    rows = list(csv.DictReader(io.StringIO(body_of(contacts_client.get(f"/api/v1/export/?{query}")).lstrip("\ufeff"))))
+    assert {r["type"] for r in rows} == {"authority"}
+    bra = next(r for r in rows if r["record_id"] == str(indexed_corpus["bra_auth"].pk))
+    assert "Dr. A. Silva" in bra.values()
+    assert bra["Pays"] == "Brésil"

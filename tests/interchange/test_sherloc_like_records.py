@@ -142,8 +142,8 @@ def test_api_export_writes_partial_dates(imported: dict[str, Case]) -> None:
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = {row["record_id"]: row for row in csv.DictReader(io.StringIO(text))}
-    assert rows[str(imported["BRA901"].pk)]["date"] == "2018"
-    assert rows[str(imported["MEX901"].pk)]["date"] == ""
+    assert rows[str(imported["BRA901"].pk)]["Date"] == "2018"
+    assert rows[str(imported["MEX901"].pk)]["Date"] == ""
     response = APIClient().get("/api/v1/export/?format=jsonl&type=case&country=BRA")
     lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
     cases = {line["portal_number"]: line for line in lines if line.get("type") == "case"}
