@@ -50,4 +50,3 @@ class PublicCacheGuardMiddleware:
             del response["Cache-Control"]
             patch_cache_control(response, private=True, no_store=True)
         return response
-
