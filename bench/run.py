@@ -270,10 +270,13 @@ def load_wrk(base: str, paths: list[str], connections: int, seconds: int) -> dic
             capture_output=True,
             text=True,
             timeout=seconds + 60,
-        ).stdout
+        )
     finally:
         os.unlink(script.name)
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out.stdout, re.M))
+    if "50" not in latency or "99" not in latency:
+        raise SystemExit(f"wrk gave no latency figures:\n{out.stdout}\n{out.stderr}")
+    out = out.stdout
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
     errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     return {
