@@ -423,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="single-client passes over the mix (default 3)")
     parser.add_argument("--skip-rebuild", action="store_true", help="reuse a matching index: no indexing figure")
     parser.add_argument("--skip-peer", action="store_true", help="leave out the PostgreSQL full-text peer")
+    parser.add_argument(
+        "--peer-repeat", type=int, default=1, help="passes of the peer over the mix (default 1: it is slow)"
+    )
     parser.add_argument("--skip-load", action="store_true", help="leave out the gunicorn load runs")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers under load (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
@@ -487,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_peer:
         pg_peer = _bench_module("pg_peer")
         service = results["latency"]["service"]
-        results["peer"] = pg_peer.run(mix, args.peer_url, args.repeat, service, bench_search, args.records)
+        results["peer"] = pg_peer.run(mix, args.peer_url, args.peer_repeat, service, bench_search, args.records)
     else:
         results["peer"] = {"skipped": "--skip-peer"}
 
