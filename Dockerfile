@@ -11,4 +11,5 @@ RUN pip install --no-cache-dir . \
 RUN useradd --create-home sherloc && mkdir -p /data/media /app/var && chown -R sherloc /data /app/var
 USER sherloc
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--limit-request-line", "8190"]
+# Workers, preload, timeouts, request-line limit: config/gunicorn.conf.py (docs/deployment.md, "Web server").
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"]

@@ -8,7 +8,7 @@ DEMO_RECORDS ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install lint format migrate demo index check-migrations worker beat services opensearch opensearch-stop clean
+.PHONY: run test setup install lint format migrate demo index check-migrations worker beat services opensearch opensearch-stop bench-tools bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ opensearch:
 
 opensearch-stop:
 	bash scripts/opensearch.sh stop
+
+# The load generator of the one benchmark command (wrk, from Debian); then `make bench`.
+bench-tools:
+	bash scripts/bench-tools.sh
+
+BENCH_RECORDS ?= 10000
+bench: install
+	$(BIN)/python bench/run.py --records $(BENCH_RECORDS)
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache/

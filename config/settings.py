@@ -102,6 +102,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML and JSON responses (static files come precompressed from WhiteNoise above). The
+    # search page shrinks ~8x; Django adds random padding to each body against BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
+    # Never lets a shared cache keep a page with a cookie or for a signed-in user (portal/caching.py).
+    "portal.caching.PublicCacheGuardMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # /api/ only: over-long query strings (414) and bodies (413) answered in the API's JSON error shape.
     "sherloc.api.limits.ApiLimitsMiddleware",
@@ -267,6 +272,9 @@ SEARCH_INDEX_DIR = Path(env.str("SEARCH_INDEX_DIR", default=str(VAR_DIR / "index
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="sherloc")
 SEARCH_MAX_PAGE_SIZE = 100
 SEARCH_MAX_DEPTH = env.int("SEARCH_MAX_DEPTH", default=10_000)
+# Seconds a shared cache (reverse proxy, CDN) may keep an anonymous search page (portal/caching.py);
+# 0: not at all. Short, so a published record shows up in search within a minute for everyone.
+PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=60)
 
 # --- Caches: Redis when available (shared throttling counters), local memory otherwise.
 CACHES = {

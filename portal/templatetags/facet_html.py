@@ -6,6 +6,8 @@ than the few escaped strings an option needs. Building them here keeps the searc
 time a small part of its response time (bench/web.py measures it).
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.formats import get_format
 from django.utils.html import escape
@@ -21,14 +23,24 @@ def _count(n: int, separator: str) -> str:
     return f"{n:,}".replace(",", separator) if n >= 1000 else str(n)
 
 
-def _option(option: Option, separator: str, out: list[str]) -> None:
-    oid = escape(option.id)
-    checked = " checked" if option.selected else ""
-    out.append(
-        f'<li><label for="{oid}"><input type="checkbox" id="{oid}" name="{escape(option.name)}" '
-        f'value="{escape(option.value)}"{checked} data-autosubmit> <span class="label">{escape(option.label)}</span> '
-        f'<span class="count">{_count(option.count, separator)}</span></label>'
+@lru_cache(maxsize=8192)
+def _markup(name: str, value: str, label: str) -> tuple[str, str]:
+    """The escaped HTML of one option around its checked state and count, per (facet, value, label).
+
+    The same few hundred vocabulary values come back on every page, so this is built once per
+    process (and per label language) rather than per request; keyed by the label itself, a
+    vocabulary change that renames a value simply makes a new entry."""
+    oid = escape(Option(name, value, label, 0, False).id)
+    return (
+        f'<li><label for="{oid}"><input type="checkbox" id="{oid}" name="{escape(name)}" value="{escape(value)}"',
+        f' data-autosubmit> <span class="label">{escape(label)}</span> <span class="count">',
     )
+
+
+def _option(option: Option, separator: str, out: list[str]) -> None:
+    head, middle = _markup(option.name, option.value, str(option.label))
+    checked = " checked" if option.selected else ""
+    out.append(f"{head}{checked}{middle}{_count(option.count, separator)}</span></label>")
     if option.children:
         # 41 articles under a convention, up to 28 sub-types under a crime type: folded until opened
         folded = option.name in ("instrument", "crime_type")

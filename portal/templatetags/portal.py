@@ -7,6 +7,7 @@ search.facets (the same names the API and the search form use).
 """
 
 import re
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -105,16 +106,25 @@ def initials(name: str) -> str:
     return "".join(f"{part[0].upper()}." for part in re.split(r"[\s.]+", name) if part)[:8]
 
 
+@lru_cache(maxsize=4096)
+def _translated_path(path: str, code: str) -> str:
+    """translate_url() of a path without its query (which it keeps as it is): resolving and reversing
+    for six languages on every page cost more than the rest of the page header; the answer depends
+    only on the path and the URLconf, so it is kept per process."""
+    return translate_url(path, code)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict]:
     """The current page in each UI language (name in its own language), for the switcher."""
     request: HttpRequest | None = context.get("request")
     current = get_language()
     path = request.get_full_path() if request else "/"
+    bare, sep, query = path.partition("?")
     links = []
     for code in _LANG_CODES:
         info = get_language_info(code)
-        url = translate_url(path, code)
+        url = _translated_path(bare, code) + sep + query
         if url == path and code != current:  # not resolvable (a 404 page): swap the prefix
             url = _with_prefix(path, code)
         links.append(

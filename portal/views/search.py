@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from alerts.models import Frequency
+from portal.caching import cache_public_briefly
 from portal.templatetags.exports import export_links_for
 from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
 from portal.templatetags.portal import localized_path
@@ -51,12 +52,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except QueryError as error:
         context["error"] = {"param": error.param, "message": error.message}
         context["reset_url"] = reverse("search:search") + encode(drop(params, error.param, "page", "cursor"))
-        return render(request, "search/search.html", context, status=400)
+        return cache_public_briefly(request, render(request, "search/search.html", context, status=400))
     except EngineError:
         context["unavailable"] = True
-        return render(request, "search/search.html", context, status=503)
+        return cache_public_briefly(request, render(request, "search/search.html", context, status=503))
     context.update(result_context(params, result, lang))
-    return render(request, "search/search.html", context)
+    return cache_public_briefly(request, render(request, "search/search.html", context))
 
 
 def result_context(params: Params, result: SearchResult, lang: str) -> dict:

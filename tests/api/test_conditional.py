@@ -93,3 +93,13 @@ def test_relabelling_a_term_changes_the_records_that_show_it(api, corpus):
     assert api.get("/api/v1/laws/?country=BRA", HTTP_IF_NONE_MATCH=list_etag).status_code == 200
     synced = api.get(f"/api/v1/laws/?pagination=cursor&updated_since={since}").json()["results"]
     assert [law["id"] for law in synced] == [corpus["bra_law"].pk]
+
+
+def test_compressed_response_etag_is_weak_and_still_answers_304(api, corpus):
+    # GZipMiddleware marks the ETag of a compressed body weak; sending it back must still give a 304.
+    url = f"/api/v1/laws/{corpus['bra_law'].pk}/"
+    first = api.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+    assert first["ETag"].startswith('W/"')
+    again = api.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304

@@ -45,6 +45,20 @@ def test_text_search_highlights_with_mark_and_escapes_the_rest(client, web_data)
     assert "of persons aged &lt; 18" in body
 
 
+def test_result_titles_and_article_references_are_escaped(client, web_data) -> None:  # noqa: ANN001
+    # The result items are built in Python (portal/templatetags/result_html.py): same escaping as a template.
+    from search.indexing import rebuild
+    from tests.factories import LawFactory
+
+    law = LawFactory(title='Quokka <b onclick="x()">Act</b> & Co')
+    ProvisionFactory(law=law, order=1, text="Quokka protection.")
+    rebuild()
+    body = html(client.get(SEARCH, {"q": "quokka"}))
+    assert "Quokka &lt;b onclick=&quot;x()&quot;&gt;Act&lt;/b&gt; &amp; Co" in body
+    assert '<b onclick="x()">' not in body
+    assert '<li class="result"><span class="badge badge-legislation">' in body
+
+
 def test_facet_checkboxes_chips_and_clear_all(client, web_data) -> None:  # noqa: ANN001
     response = client.get(
         SEARCH, {"q": "trafficking", "country": ["BRA", "FRA"], "crime_type": "trafficking-in-persons"}
