@@ -35,8 +35,11 @@ run: setup
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, user 'admin', password 'admin')"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Tests run on every core (pytest-xdist): each test has its own media, index and SQLite database.
+# TEST_WORKERS=0 runs them in one process (CI's services pass: one Redis and OpenSearch node for all).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -58,6 +58,13 @@ def _isolated_media_and_index(settings, tmp_path):  # noqa: ANN001, ANN202
     reset_engine()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # noqa: ANN001, ANN202
+    """Production hashes passwords slowly on purpose (PBKDF2, ~10^6 rounds); tests sign users in by the
+    hundred and check behaviour, not the hash's cost, so they use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def run_command():  # noqa: ANN201
     """call_command returning (stdout, stderr)."""
