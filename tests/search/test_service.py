@@ -184,7 +184,8 @@ def test_params_are_parsed() -> None:
 @pytest.mark.django_db
 def test_defaults_and_querydict() -> None:
     query = service.query_from_params(QueryDict(""), "en")
-    assert query == SearchQuery(language="en")
+    assert query == SearchQuery(language="en", sort=Sort.NEWEST)  # no text: newest first (default_sort)
+    assert service.query_from_params(QueryDict("q=fraud"), "en").sort is Sort.RELEVANCE
     query = service.query_from_params(QueryDict("q=a&country=FR&country=DE,FR&cursor=abc&facets="), "en")
     assert query.filters == {"country": ("FRA", "DEU")}
     assert query.cursor == "abc"
