@@ -23,13 +23,13 @@ from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
 from search.engines import EngineError
 from search.facets import FILTER_NAMES
-from search.query import QueryError, Sort
+from search.query import QueryError
 from search.results import SearchResult
-from search.service import YEAR_RANGE, facet_labels
+from search.service import YEAR_RANGE, default_sort, facet_labels
 
 PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
-HIDDEN_FILTERS = ("type", "page_size", "court_level", "legal_status", "role", "year")
+HIDDEN_FILTERS = ("type", "page_size", "legal_status", "year")
 RANGE_KEYS = ("year_from", "year_to")
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"))
 
@@ -79,7 +79,7 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "chips": chips,
         "clear_url": base + encode([(k, v) for k, v in params if k == "q"]),
         "tabs": _tabs(base, params, result),
-        "sort": values_of(params, "sort")[:1] or [Sort.RELEVANCE.value],
+        "sort": values_of(params, "sort")[:1] or [default_sort(" ".join(values_of(params, "q"))).value],
         "sorts": SORT_LABELS,
         "hidden": [(k, v) for k, v in params if k in HIDDEN_FILTERS],
         "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},
