@@ -38,9 +38,9 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _line(name: str, value: str, **params: str) -> str:
+def _line(name: str, text: str, **params: str) -> str:
     head = name + "".join(f";{key.upper()}={val}" for key, val in params.items())
-    return fold(f"{head}:{value}")
+    return fold(f"{head}:{text}")
 
 
 def vcard(authority: CompetentAuthority, *, show_contact: bool, url: str) -> str:
