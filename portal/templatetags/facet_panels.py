@@ -202,7 +202,7 @@ def _crime_tree(facets: dict, selected: set[tuple[str, str]]) -> list[Option]:
     return crimes
 
 
-def _shown(name: str, selected: set[tuple[str, str]]) -> bool:
+def shown(name: str, selected: set[tuple[str, str]]) -> bool:
     """A facet of one record type (search.facets.FACET_TYPES: designations, the people and charges of cases)
     has a panel when the search is of that type alone, or when one of its values is ticked."""
     only = FACET_TYPES.get(name)
@@ -216,7 +216,7 @@ def build_panels(facets: dict[str, list[FacetValue]], selected: set[tuple[str, s
     """The sidebar, in PANEL_ORDER, skipping facets with nothing to offer."""
     panels = []
     for entry in PANEL_ORDER:
-        if isinstance(entry, str) and not _shown(entry, selected):
+        if isinstance(entry, str) and not shown(entry, selected):
             continue
         if isinstance(entry, tuple):
             name, tree = entry[0], True

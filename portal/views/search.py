@@ -9,6 +9,7 @@ the facets did not return, which cost one small query per filter kind.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from django.conf import settings
@@ -18,7 +19,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
+from portal.templatetags.facet_panels import (
+    FACET_TITLES,
+    SORT_LABELS,
+    TYPE_LABELS,
+    build_panels,
+    filter_labels,
+    shown,
+)
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
 from search.engines import EngineError
@@ -35,9 +43,13 @@ EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"))
 
 
 def _search(request: HttpRequest, lang: str) -> SearchResult:
+    """The search of the page. Facets of one record type (designations, the people of cases) are counted
+    only when their panel shows (facet_panels.shown): a search of every type does not pay for them."""
     from search.service import query_from_params, search
 
-    return search(query_from_params(request.GET, lang))
+    query = query_from_params(request.GET, lang)
+    selected = set(params_from(request.GET))
+    return search(dataclasses.replace(query, facets=tuple(f for f in query.facets if shown(f, selected))))
 
 
 def search_page(request: HttpRequest) -> HttpResponse:

@@ -235,3 +235,22 @@ def test_a_search_without_results_keeps_its_filters_in_the_sidebar(client, web_d
     assert verdict.selected and verdict.label == "Acquitté"
     body = response.content.decode()
     assert 'id="f-country-BRA" name="country" value="BRA" checked' in body
+
+
+def test_search_page_counts_type_facets_only_where_their_panels_show(client, people_cases) -> None:  # noqa: ANN001
+    every_type = client.get("/en/search/").context["result"].facets
+    assert "verdict" not in every_type and "role" not in every_type and "country" in every_type
+    cases = client.get("/en/search/", {"type": "case"}).context["result"].facets
+    assert "verdict" in cases and "victim_nationality" in cases and "role" not in cases
+    ticked = client.get("/en/search/", {"verdict": "acquitted"}).context["result"].facets
+    assert ticked["verdict"] and "victim_age" not in ticked  # a ticked facet keeps its panel and its counts
+
+
+def test_export_takes_the_people_filters(client, people_cases) -> None:  # noqa: ANN001
+    import json
+
+    convicted, acquitted, _ = people_cases
+    response = client.get("/api/v1/export/", {"format": "jsonl", "victim_nationality": "NGA"})
+    assert response.status_code == 200
+    lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines() if line]
+    assert {line["title"] for line in lines} == {convicted.title, acquitted.title}
