@@ -60,9 +60,8 @@ def _cases_by_provision(law: Law) -> dict[int, list[Case]]:
         .distinct()
     )
     found: dict[int, list[Case]] = defaultdict(list)
-    for case in rows:
-        if all(c.pk != case.pk for c in found[case.cited]):
-            found[case.cited].append(case)
+    for case in rows:  # DISTINCT (case, cited provision): a case citing a provision twice comes once
+        found[case.cited].append(case)
     return found
 
 

@@ -254,3 +254,21 @@ def test_export_takes_the_people_filters(client, people_cases) -> None:  # noqa:
     assert response.status_code == 200
     lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines() if line]
     assert {line["title"] for line in lines} == {convicted.title, acquitted.title}
+
+
+def test_designation_is_a_multi_select_facet_of_authority_search(client, web_data) -> None:  # noqa: ANN001
+    from tests.factories import AuthorityFactory
+
+    AuthorityFactory(name="Extradition Office", roles=["extradition"])
+    AuthorityFactory(name="French central authority", country=country("FRA"), roles=["mla-central"])
+    rebuild()
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/search/", {"type": "authority", "country": "BRA", "role": "mla-central"})
+        assert [h["title"] for h in response.context["hits"]] == [web_data.authority.name]
+        panel = next(p for p in response.context["panels"] if p.name == "role")
+        counts = {o.value: (o.count, o.selected) for o in panel.options}
+        assert counts == {"mla-central": (1, True), "extradition": (1, False)}  # own filter left out
+    data = client.get("/api/v1/search/", {"type": "authority", "role": "mla-central,extradition", "lang": "ar"}).json()
+    assert data["count"] == 3
+    labels = {v["value"]: v["label"] for v in data["facets"]["role"]}
+    assert labels["mla-central"] == "السلطة المركزية المعنية بالمساعدة القانونية المتبادلة"
