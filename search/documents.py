@@ -26,8 +26,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from caselaw.bands import age_band, group_size_band, sentence_band
 from caselaw.dates import iso_partial
-from caselaw.models import Case, CaseArticle, CaseAttachment
+from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Person, PersonKind, PersonRole, Verdict
 from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
 from sherloc.models import PublicationStatus
@@ -35,7 +36,7 @@ from taxonomy import registry
 from taxonomy.registry import Term, Vocabulary
 from taxonomy.tagging import format_paragraph
 
-from .schema import DOC_KINDS, doc_id
+from .schema import CASE_PEOPLE_FIELDS, DOC_KINDS, MULTI_VALUED, doc_id
 
 PUBLISHED = PublicationStatus.PUBLISHED
 DEFAULT_BATCH_SIZE = 2000
@@ -94,6 +95,8 @@ class Tags:
     roles: list[int] = field(default_factory=list)
     attachment_texts: list[str] = field(default_factory=list)
     law_files: list[tuple[int | None, str]] = field(default_factory=list)  # (language pk, text), lead provision
+    people: list[tuple] = field(default_factory=list)  # a case's Person rows (PEOPLE_COLUMNS)
+    charges: list[tuple] = field(default_factory=list)  # a case's Charge rows (CHARGE_COLUMNS)
 
     def fields(self, vocab: Vocab) -> dict:
         instruments: set[str] = set()
@@ -200,6 +203,61 @@ def load_law_files(rows: list[dict], tags: dict[int, Tags]) -> None:
         tags[leads[law]].law_files.append((language, text))
 
 
+PEOPLE_COLUMNS = ("case_id", "role", "kind", "gender", "age_at_offence", "nationality_id", "group_size")
+CHARGE_COLUMNS = ("case_id", "verdict", "sentence_months")
+KNOWN_GENDERS = frozenset({"female", "male", "other"})  # "unknown" is no facet value
+
+
+def load_people(rows: list[dict], tags: dict[int, Tags]) -> None:
+    """The batch's people and charges: one query each, over the batch's pk range (rows of cases outside
+    the batch are read but not used: a range needs no parameter per case)."""
+    if not rows:
+        return
+    span = {"case_id__gte": rows[0]["pk"], "case_id__lte": rows[-1]["pk"]}
+    wanted = {row["pk"] for row in rows}
+    for row in Person.objects.filter(**span).order_by().values_list(*PEOPLE_COLUMNS):
+        if row[0] in wanted:
+            tags[row[0]].people.append(row[1:])
+    for row in Charge.objects.filter(**span).order_by().values_list(*CHARGE_COLUMNS):
+        if row[0] in wanted:
+            tags[row[0]].charges.append(row[1:])
+
+
+def people_fields(tags: Tags, vocab: Vocab) -> dict:
+    """A case's people and charges as facet values (search/schema.py CASE_PEOPLE_FIELDS, caselaw/bands.py).
+
+    Gender, nationality and age band are taken from natural persons of each role; the number of people
+    charged counts natural persons and the stated size of groups (a group of unstated size makes it
+    unknown); sentence bands come from convictions with a custodial sentence in months."""
+    found: dict[str, set[str]] = defaultdict(set)
+    charged, unknown_size = 0, False
+    for role, kind, gender, age, nationality, size in tags.people:
+        if role not in (PersonRole.VICTIM, PersonRole.DEFENDANT):
+            continue
+        if kind == PersonKind.LEGAL_PERSON:
+            found["legal_person"].add(role)
+            continue
+        if role == PersonRole.DEFENDANT:
+            if kind == PersonKind.GROUP:
+                charged += size or 0
+                unknown_size = unknown_size or not size
+            else:
+                charged += 1
+        if gender in KNOWN_GENDERS:
+            found[f"{role}_gender"].add(gender)
+        if (country := vocab.countries.by_pk(nationality)) is not None:
+            found[f"{role}_nationality"].add(country.code)
+        if (band := age_band(age)) is not None:
+            found[f"{role}_age"].add(band)
+    for verdict, months in tags.charges:
+        found["verdict"].add(verdict)
+        if verdict == Verdict.CONVICTED and (band := sentence_band(months)) is not None:
+            found["sentence_band"].add(band)
+    fields = {name: sorted(found[name]) for name in CASE_PEOPLE_FIELDS if name in MULTI_VALUED}
+    fields["group_size"] = "" if unknown_size else group_size_band(charged) or ""
+    return fields
+
+
 @dataclass
 class Builder:
     """How one document kind is read from the database and turned into documents."""
@@ -244,6 +302,7 @@ def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict
         "region": list(country.regions),
         "court_level": "",
         "legal_status": "",
+        **{name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS},
         "year": None,
         "date": None,
         "numbers": [],
@@ -322,6 +381,8 @@ def build_case(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
         year=date.year if date else None,
         date=date.isoformat() if date else None,
         court_level=row["court__level"] or "",
+        procedural_stage=row["procedural_stage"] or "",
+        **people_fields(tags, vocab),
         sort_title=row["title"].lower(),
         numbers=_numbers(*(row.get(name) for name in CASE_NUMBER_FIELDS)),
         **tags.fields(vocab),
@@ -397,6 +458,7 @@ BUILDERS: dict[str, Builder] = {
             *CASE_NUMBER_FIELDS,
             "decision_date",
             "decision_date_precision",
+            "procedural_stage",
             "keywords",
             "fact_summary",
             "commentary",
@@ -415,6 +477,7 @@ BUILDERS: dict[str, Builder] = {
         viewname="caselaw:case-detail",
         published=lambda: Case.objects.filter(status=PUBLISHED),
         version_field="updated_at",
+        loaders=(load_people,),
     ),
     "authority": Builder(
         kind="authority",

@@ -9,6 +9,8 @@ of its own, which the importer requires beside it.)
 
 from dataclasses import dataclass
 
+from .schema import CASE_PEOPLE_FIELDS
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -31,12 +33,19 @@ FACETS: dict[str, Facet] = {
         Facet("issue", "issue"),
         Facet("year", "year", numeric=True),
         Facet("language", "language"),
+        Facet("role", "role"),
+        Facet("court_level", "court_level"),
+        *(Facet(name, name) for name in CASE_PEOPLE_FIELDS),
     )
 }
 FACET_NAMES: tuple[str, ...] = tuple(FACETS)
 
+# Facets whose values only documents of one type have: a search limited to other types leaves them out of
+# its default facets (their counts would be 0 anyway), so a search of laws does not pay for them.
+FACET_TYPES: dict[str, str] = {"role": "authority", "court_level": "case", **dict.fromkeys(CASE_PEOPLE_FIELDS, "case")}
+
 # Filterable keyword fields that are not returned as facets by default.
-EXTRA_FILTERS: tuple[str, ...] = ("court_level", "legal_status", "role")
+EXTRA_FILTERS: tuple[str, ...] = ("legal_status",)
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
 DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority")

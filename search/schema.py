@@ -30,6 +30,15 @@ documents that follow them. A document is a plain dict:
       "court_level": "appeal" | "",  # cases
       "legal_status": "in_force" | "",   # laws
       "role": ["mla-central"],       # authorities' designations
+      # cases: people and charges (caselaw/bands.py), "" / [] when not recorded
+      "procedural_stage": "trial" | "",
+      "verdict": ["convicted"],      # every charge's verdict
+      "sentence_band": ["5_10"],     # custodial sentences of convictions, in bands
+      "victim_gender": ["female"], "defendant_gender": ["male"],          # known genders only
+      "victim_nationality": ["NGA"], "defendant_nationality": ["BRA"],    # alpha-3
+      "victim_age": ["12_17"], "defendant_age": ["25_34"],                # age bands
+      "legal_person": ["defendant"], # a legal person among the defendants / victims
+      "group_size": "3_9" | "",      # number of people charged, in bands
       "sort_title": "penal code: art. 149-a ...",   # lower-cased title for sort=title
       "numbers": ["Law No. 13.344/2016"],   # record numbers as written (portal, source, court file, law)
     }
@@ -37,7 +46,24 @@ documents that follow them. A document is a plain dict:
 `numbers` is stored for display and indexed as number keys (search/numbers.py) in NUMBER_KEYS.
 """
 
+from .stopwords import ALL_FUNCTION_WORDS
+
 DOC_KINDS: dict[str, str] = {"provision": "legislation", "case": "case", "authority": "authority"}
+
+# A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.
+CASE_PEOPLE_FIELDS: tuple[str, ...] = (
+    "procedural_stage",
+    "verdict",
+    "sentence_band",
+    "victim_gender",
+    "victim_nationality",
+    "victim_age",
+    "defendant_gender",
+    "defendant_nationality",
+    "defendant_age",
+    "legal_person",
+    "group_size",
+)
 
 # Keyword fields (exact match, facets, filters). Multi-valued ones hold lists.
 KEYWORD_FIELDS: tuple[str, ...] = (
@@ -55,11 +81,12 @@ KEYWORD_FIELDS: tuple[str, ...] = (
     "court_level",
     "legal_status",
     "role",
+    *CASE_PEOPLE_FIELDS,
     "sort_title",
 )
 MULTI_VALUED: frozenset[str] = frozenset(
-    {"region", "instrument", "article", "crime_type", "crime_subtype", "issue", "role"}
-)
+    {"region", "instrument", "article", "crime_type", "crime_subtype", "issue", "role", *CASE_PEOPLE_FIELDS}
+) - {"procedural_stage", "group_size"}
 INTEGER_FIELDS: tuple[str, ...] = ("record_id", "parent_id", "year")
 DATE_FIELDS: tuple[str, ...] = ("date",)
 STORED_ONLY: tuple[str, ...] = ("url", "title", "subtitle", "article_ref")
@@ -78,6 +105,19 @@ TITLE_BOOST = 0.5
 # and the bonus per matched word of a relaxed (most-words) search.
 NUMBER_SCORE = 20.0
 COORDINATION = 100.0
+
+
+# "Similar records" (SearchEngine.similar), the same on every engine: each shared crime type, crime sub-type
+# and article adds a constant; the significant words of the record's text (more like this: its terms with
+# the highest tf-idf, at most SIMILAR_MAX_TERMS of at least SIMILAR_MIN_WORD_LENGTH letters) add their BM25
+# score. Tags weigh more than words: two cases of the same crime under the same article are alike even when
+# written in two languages.
+SIMILAR_WEIGHTS: dict[str, float] = {"crime_type": 3.0, "crime_subtype": 2.0, "article": 2.0}
+SIMILAR_MAX_TERMS = 25
+SIMILAR_MIN_WORD_LENGTH = 3
+# Function words are never significant ("the", "des", "для"): the list of search/stopwords.py, sorted so that
+# request bodies are stable.
+SIMILAR_STOP_WORDS: list[str] = sorted(ALL_FUNCTION_WORDS)
 
 
 def analyzer_for(language: str | None) -> str:

@@ -6,10 +6,12 @@ facet counts into labelled, ordered facet values in the reader's language.
 
 Vocabulary codes and labels come from the vocabulary registry (taxonomy.registry): cached per process
 and invalidated when a vocabulary changes, so a request pays a dictionary lookup, not a query. Record
-types, court levels and legal statuses are Django choices, not vocabularies: they are handled here.
+types, court levels, legal statuses and the people and charges facets of cases (caselaw/bands.py) are
+Django choices, not vocabularies: they are handled here.
 """
 
 import dataclasses
+import functools
 import time
 from collections.abc import Iterable, Mapping
 
@@ -20,9 +22,10 @@ from taxonomy import registry
 from taxonomy.registry import sort_key
 
 from .engines import SearchEngine, get_engine
-from .facets import DOC_TYPES, FACET_NAMES, FACETS, FILTER_NAMES
+from .facets import DOC_TYPES, FACET_NAMES, FACET_TYPES, FACETS, FILTER_NAMES
 from .query import Match, ParsedText, QueryError, SearchQuery, Sort
-from .results import EngineResult, FacetValue, SearchResult, Suggestion
+from .results import EngineResult, FacetValue, Hit, SearchResult, Suggestion
+from .schema import doc_id
 from .textquery import parse_text, unparse
 
 MAX_VALUES_PER_PARAM = 200
@@ -41,22 +44,65 @@ YEAR_RANGE = "year_range"  # Suggestion.name of year_from/year_to
 MAX_SUGGESTIONS = 5
 
 
+# Filters whose values are a vocabulary of another name (a nationality is a country).
+VOCABULARY_OF = {"victim_nationality": "country", "defendant_nationality": "country"}
+# Facets whose values have a natural order (bands): shown in that order, not by count.
+ORDINAL_FACETS = frozenset({"sentence_band", "victim_age", "defendant_age", "group_size"})
+
+
+def _vocabulary_name(facet: str) -> str:
+    return VOCABULARY_OF.get(facet, facet)
+
+
+@functools.cache
+def choices() -> dict[str, type]:
+    """{filter name: its Django choices} for the filters whose values are choices, not vocabularies."""
+    from caselaw.bands import AgeBand, GroupSizeBand, LegalPersonRole, SentenceBand
+    from caselaw.models import CourtLevel, Gender, ProceduralStage, Verdict
+    from legislation.models import LegalStatus
+
+    return {
+        "court_level": CourtLevel,
+        "legal_status": LegalStatus,
+        "procedural_stage": ProceduralStage,
+        "verdict": Verdict,
+        "sentence_band": SentenceBand,
+        "victim_gender": Gender,
+        "defendant_gender": Gender,
+        "victim_age": AgeBand,
+        "defendant_age": AgeBand,
+        "legal_person": LegalPersonRole,
+        "group_size": GroupSizeBand,
+    }
+
+
 # --- labels ---------------------------------------------------------------------------------------
 def facet_labels(facet: str, language: str) -> dict[str, str]:
     """{value: label} for a facet in `language` (cached; an unknown value is its own label)."""
     if facet == "type":
         with translation.override(language):
             return {code: str(DOC_TYPE_LABELS.get(code, code)) for code in DOC_TYPES}
-    if registry.has(facet):
-        return registry.labels(facet, language)
+    if facet in choices():
+        with translation.override(language):
+            return {value: str(label) for value, label in choices()[facet].choices}
+    if registry.has(_vocabulary_name(facet)):
+        return registry.labels(_vocabulary_name(facet), language)
     return {}
 
 
 def _sort_keys(facet: str, language: str) -> dict[str, str]:
-    return registry.vocabulary(facet).sort_keys(language) if registry.has(facet) else {}
+    name = _vocabulary_name(facet)
+    return registry.vocabulary(name).sort_keys(language) if registry.has(name) else {}
 
 
 def _facet_values(name: str, counts: Mapping[str, int], language: str) -> list[FacetValue]:
+    if name in ORDINAL_FACETS:
+        labels, order = facet_labels(name, language), list(choices()[name].values)
+        rows = sorted(
+            (v for v, n in counts.items() if n > 0),
+            key=lambda v: (v not in order, order.index(v) if v in order else 0, v),
+        )
+        return [FacetValue(value, labels.get(value, value), counts[value]) for value in rows]
     if FACETS[name].numeric:
         numeric = sorted(
             ((value, count) for value, count in counts.items() if count > 0),
@@ -93,6 +139,7 @@ def search(query: SearchQuery) -> SearchResult:
     engine = get_engine()
     result, relaxed = _run(engine, query)
     facets = {name: _facet_values(name, counts, query.language) for name, counts in result.facets.items()}
+    _prune_articles(facets, query)
     return SearchResult(
         total=result.total,
         hits=result.hits,
@@ -104,6 +151,26 @@ def search(query: SearchQuery) -> SearchResult:
         relaxed=relaxed,
         suggestions=[] if result.total else suggestions(engine, query),
     )
+
+
+def similar(kind: str, pk: int, size: int = 5) -> list[Hit]:
+    """Published records of the same kind most like record `pk` (SearchEngine.similar), best first.
+    Raises EngineError when the engine is down: a page showing them leaves the list out."""
+    return get_engine().similar(doc_id(kind, pk), size)
+
+
+def _prune_articles(facets: dict[str, list[FacetValue]], query: SearchQuery) -> None:
+    """With an article ticked, the article facet is counted without its own filter (multi-select), so it
+    also holds articles of instruments that no result has: shown orphaned, without their instrument (which
+    is counted with the article filter), with counts the results do not contain. Keep an article when its
+    instrument is among the instrument facet's values, or when it is ticked itself."""
+    if "article" not in query.filters or "article" not in facets or "instrument" not in facets:
+        return
+    instruments = {value.value for value in facets["instrument"]}
+    ticked = set(query.filters["article"])
+    facets["article"] = [
+        value for value in facets["article"] if value.value in ticked or value.value.rsplit("-", 1)[0] in instruments
+    ]
 
 
 def _terms(parsed: ParsedText) -> list[str]:
@@ -152,13 +219,10 @@ def suggestions(engine: SearchEngine, query: SearchQuery) -> list[Suggestion]:
 # --- parameters -----------------------------------------------------------------------------------
 def _resolve(name: str, value: str) -> str | None:
     """The canonical code of an accepted spelling of a filter value (case-folded; country: alpha-2 too)."""
-    if registry.has(name):
-        return registry.vocabulary(name).resolve(value)
-    from caselaw.models import CourtLevel
-    from legislation.models import LegalStatus
-
-    choices = {"type": DOC_TYPES, "court_level": CourtLevel.values, "legal_status": LegalStatus.values}
-    return next((c for c in choices[name] if c.casefold() == value.strip().casefold()), None)
+    if registry.has(_vocabulary_name(name)):
+        return registry.vocabulary(_vocabulary_name(name)).resolve(value)
+    codes = DOC_TYPES if name == "type" else choices()[name].values
+    return next((c for c in codes if c.casefold() == value.strip().casefold()), None)
 
 
 def _raw_values(params: Mapping, name: str) -> list[str]:
@@ -206,6 +270,23 @@ def _filter_values(name: str, values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(result))
 
 
+def default_sort(text: str) -> Sort:
+    """Relevance when there are words to rank by; newest first without text. Without words every record
+    scores alike, and "relevance" was the id order, which listed one record type (authorities) before the
+    others; newest first shows recent decisions and laws first, and records without a date (authorities)
+    last, which is what someone browsing a country or an article expects."""
+    return Sort.RELEVANCE if not parse_text(text).is_empty else Sort.NEWEST
+
+
+def default_facets(types: Iterable[str]) -> tuple[str, ...]:
+    """Every facet, except those only another record type has (search.facets.FACET_TYPES) when the search
+    is limited to types: those would count 0, and each facet costs an aggregation."""
+    wanted = set(types)
+    if not wanted:
+        return FACET_NAMES
+    return tuple(name for name in FACET_NAMES if FACET_TYPES.get(name, next(iter(wanted))) in wanted)
+
+
 def query_from_params(
     params: Mapping[str, list[str] | str], language: str, *, ignore: Iterable[str] = ()
 ) -> SearchQuery:
@@ -227,13 +308,14 @@ def query_from_params(
         if values:
             filters[name] = _filter_values(name, values)
 
-    sort_value = (raw.get("sort") or [""])[-1].strip() or Sort.RELEVANCE.value
+    text = " ".join(v for v in raw.get("q", []) if v.strip())
+    sort_value = (raw.get("sort") or [""])[-1].strip() or default_sort(text).value
     try:
         sort = Sort(sort_value)
     except ValueError:
         raise QueryError("sort", f"must be one of: {', '.join(s.value for s in Sort)}") from None
 
-    kwargs: dict = {}
+    kwargs: dict = {"facets": default_facets(filters.get("type", ()))}
     if "facets" in raw:
         kwargs["facets"] = tuple(_split(raw["facets"]))
         unknown_facets = [f for f in kwargs["facets"] if f not in FACET_NAMES]
@@ -243,7 +325,7 @@ def query_from_params(
     page_size = _integer("page_size", raw.get("page_size", []), minimum=1)
     cursor = " ".join(raw.get("cursor", [])).strip() or None
     return SearchQuery(
-        text=" ".join(v for v in raw.get("q", []) if v.strip()),
+        text=text,
         filters=filters,
         year_from=_integer("year_from", raw.get("year_from", []), YEAR_MIN, YEAR_MAX),
         year_to=_integer("year_to", raw.get("year_to", []), YEAR_MIN, YEAR_MAX),

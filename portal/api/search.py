@@ -27,7 +27,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from caselaw.models import CourtLevel
+from caselaw.bands import AgeBand, GroupSizeBand, LegalPersonRole, SentenceBand
+from caselaw.models import CourtLevel, Gender, ProceduralStage, Verdict
 from legislation.models import LegalStatus
 from portal.api import export
 from search import service
@@ -86,10 +87,30 @@ FILTER_PARAMETERS = [
     _csv("language", "Original language codes."),
     _csv("court_level", "Court levels (cases).", list(CourtLevel.values)),
     _csv("legal_status", "Legal status (legislation).", list(LegalStatus.values)),
-    _csv("role", "Authority role codes (authorities)."),
+    _csv("role", "Authority designations (authorities): role codes such as mla-central."),
+    _csv("procedural_stage", "Procedural stage (cases).", list(ProceduralStage.values)),
+    _csv("verdict", "A verdict on one of the charges (cases).", list(Verdict.values)),
+    _csv(
+        "sentence_band",
+        "A custodial sentence of a conviction, in years: under_1, 1_5 (1 to under 5), 5_10, 10_20, 20_plus (cases).",
+        list(SentenceBand.values),
+    ),
+    _csv("victim_gender", "A victim's gender (cases).", [g for g in Gender.values if g != "unknown"]),
+    _csv("victim_nationality", "A victim's nationality: country alpha-3 (or alpha-2) codes (cases)."),
+    _csv("victim_age", "A victim's age band at the time of the offence (cases).", list(AgeBand.values)),
+    _csv("defendant_gender", "A defendant's gender (cases).", [g for g in Gender.values if g != "unknown"]),
+    _csv("defendant_nationality", "A defendant's nationality: country alpha-3 (or alpha-2) codes (cases)."),
+    _csv("defendant_age", "A defendant's age band at the time of the offence (cases).", list(AgeBand.values)),
+    _csv("legal_person", "A legal person among the defendants or the victims (cases).", list(LegalPersonRole.values)),
+    _csv("group_size", "Number of people charged, in bands (cases).", list(GroupSizeBand.values)),
     OpenApiParameter("year_from", YEAR_SCHEMA, description="From this year (inclusive)."),
     OpenApiParameter("year_to", YEAR_SCHEMA, description="Up to this year (inclusive)."),
-    OpenApiParameter("sort", str, enum=[s.value for s in Sort], description="Order of results (default relevance)."),
+    OpenApiParameter(
+        "sort",
+        str,
+        enum=[s.value for s in Sort],
+        description="Order of results (default: relevance with text in `q`, newest first without).",
+    ),
 ]
 POSITION_PARAMETERS = [
     OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number (1-based)."),
@@ -132,6 +153,19 @@ class HitSerializer(serializers.Serializer):
     court_level = serializers.CharField(required=False, allow_blank=True)
     legal_status = serializers.CharField(required=False, allow_blank=True)
     role = serializers.ListField(child=serializers.CharField(), required=False)
+    procedural_stage = serializers.CharField(required=False, allow_blank=True, help_text="Cases; empty if unknown.")
+    verdict = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Cases: charges' verdicts."
+    )
+    sentence_band = serializers.ListField(child=serializers.CharField(), required=False)
+    victim_gender = serializers.ListField(child=serializers.CharField(), required=False)
+    victim_nationality = serializers.ListField(child=serializers.CharField(), required=False)
+    victim_age = serializers.ListField(child=serializers.CharField(), required=False)
+    defendant_gender = serializers.ListField(child=serializers.CharField(), required=False)
+    defendant_nationality = serializers.ListField(child=serializers.CharField(), required=False)
+    defendant_age = serializers.ListField(child=serializers.CharField(), required=False)
+    legal_person = serializers.ListField(child=serializers.CharField(), required=False)
+    group_size = serializers.CharField(required=False, allow_blank=True, help_text="Cases; empty if unknown.")
     numbers = serializers.ListField(
         child=serializers.CharField(),
         required=False,

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from search.facets import FILTER_NAMES
+from search.facets import FACET_TYPES, FILTER_NAMES
 from search.results import FacetValue
 from taxonomy import registry
 
@@ -42,6 +42,17 @@ FACET_TITLES = {
     "court_level": _("Court level"),
     "legal_status": _("Legal status"),
     "role": _("Designation"),
+    "procedural_stage": _("Procedural stage"),
+    "verdict": _("Verdict"),
+    "sentence_band": _("Sentence"),
+    "victim_gender": _("Victim gender"),
+    "victim_nationality": _("Victim nationality"),
+    "victim_age": _("Victim age"),
+    "defendant_gender": _("Defendant gender"),
+    "defendant_nationality": _("Defendant nationality"),
+    "defendant_age": _("Defendant age"),
+    "legal_person": _("Legal persons"),
+    "group_size": _("Number of defendants"),
 }
 TYPE_LABELS = {
     "all": _("All"),
@@ -57,10 +68,23 @@ SORT_LABELS = (
 )
 # Sidebar order; a tuple is a tree (parent facet, child facet).
 PANEL_ORDER: tuple[str | tuple[str, str], ...] = (
+    "role",
     "crime_type",
     ("instrument", "article"),
     "country",
     "region",
+    "court_level",
+    "procedural_stage",
+    "verdict",
+    "sentence_band",
+    "victim_nationality",
+    "victim_gender",
+    "victim_age",
+    "defendant_nationality",
+    "defendant_gender",
+    "defendant_age",
+    "legal_person",
+    "group_size",
     "issue",
     "language",
 )
@@ -106,10 +130,14 @@ class Panel:
 
 
 def _options(name: str, values: list[FacetValue], selected: set[tuple[str, str]]) -> list[Option]:
-    """Facet values plus ticked values the engine did not return (count 0), so they can be unticked."""
+    """Facet values plus ticked values the engine did not return (count 0, labelled from the vocabulary), so
+    they can be unticked: a search that finds nothing still shows its filters."""
     options = [Option(name, v.value, v.label, v.count, (name, v.value) in selected) for v in values]
     present = {o.value for o in options}
-    options += [Option(name, v, v, 0, True) for k, v in sorted(selected) if k == name and v not in present]
+    missing = [v for k, v in sorted(selected) if k == name and v not in present]
+    if missing:
+        labels = vocabulary_labels(name, missing, get_language() or "en")
+        options += [Option(name, v, labels.get(v, v), 0, True) for v in missing]
     return options
 
 
@@ -174,10 +202,22 @@ def _crime_tree(facets: dict, selected: set[tuple[str, str]]) -> list[Option]:
     return crimes
 
 
+def shown(name: str, selected: set[tuple[str, str]]) -> bool:
+    """A facet of one record type (search.facets.FACET_TYPES: designations, the people and charges of cases)
+    has a panel when the search is of that type alone, or when one of its values is ticked."""
+    only = FACET_TYPES.get(name)
+    if only is None:
+        return True
+    types = {value for key, value in selected if key == "type"}
+    return types == {only} or any(key == name for key, _ in selected)
+
+
 def build_panels(facets: dict[str, list[FacetValue]], selected: set[tuple[str, str]], lang: str) -> list[Panel]:
     """The sidebar, in PANEL_ORDER, skipping facets with nothing to offer."""
     panels = []
     for entry in PANEL_ORDER:
+        if isinstance(entry, str) and not shown(entry, selected):
+            continue
         if isinstance(entry, tuple):
             name, tree = entry[0], True
             options = _instrument_tree(facets, selected)
@@ -239,17 +279,18 @@ def filter_labels(
 
 def vocabulary_labels(name: str, values: list[str], lang: str) -> dict[str, str]:
     """Labels of `values` of filter `name` that the facets did not label (from the vocabulary registry)."""
-    from caselaw.models import CourtLevel
-    from legislation.models import LegalStatus
+    from search.service import VOCABULARY_OF, choices
 
-    choices = {"court_level": CourtLevel, "legal_status": LegalStatus}
-    if name in choices:
-        return {v: str(choices[name](v).label) for v in values if v in choices[name].values}
+    if name in choices():
+        kind = choices()[name]
+        return {v: str(kind(v).label) for v in values if v in kind.values}
+    if name == "type":
+        return {v: str(TYPE_LABELS[v]) for v in values if v in TYPE_LABELS}
     if name == "instrument":
         return {v: instrument_name_for(v) for v in values}
-    if not registry.has(name):
+    if not registry.has(VOCABULARY_OF.get(name, name)):
         return {}
-    vocabulary = registry.vocabulary(name)
+    vocabulary = registry.vocabulary(VOCABULARY_OF.get(name, name))
     terms = [t for t in (vocabulary.get(v) for v in values) if t is not None]
     if name == "article":  # "UNTOC 18. Mutual legal assistance": a chip needs the instrument
         return {t.code: f"{t.instrument} {t.label_in(lang)}" for t in terms}

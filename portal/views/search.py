@@ -9,6 +9,7 @@ the facets did not return, which cost one small query per filter kind.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from django.conf import settings
@@ -21,25 +22,36 @@ from django.utils.translation import get_language
 from alerts.models import Frequency
 from portal.caching import cache_public_briefly
 from portal.templatetags.exports import export_links_for
-from portal.templatetags.facet_panels import FACET_TITLES, SORT_LABELS, TYPE_LABELS, build_panels, filter_labels
+from portal.templatetags.facet_panels import (
+    FACET_TITLES,
+    SORT_LABELS,
+    TYPE_LABELS,
+    build_panels,
+    filter_labels,
+    shown,
+)
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
 from search.engines import EngineError
 from search.facets import FILTER_NAMES
-from search.query import QueryError, Sort
+from search.query import QueryError
 from search.results import SearchResult
-from search.service import YEAR_RANGE, facet_labels
+from search.service import YEAR_RANGE, default_sort, facet_labels
 
 PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
-HIDDEN_FILTERS = ("type", "page_size", "court_level", "legal_status", "role", "year")
+HIDDEN_FILTERS = ("type", "page_size", "legal_status", "year")
 RANGE_KEYS = ("year_from", "year_to")
 
 
 def _search(request: HttpRequest, lang: str) -> SearchResult:
+    """The search of the page. Facets of one record type (designations, the people of cases) are counted
+    only when their panel shows (facet_panels.shown): a search of every type does not pay for them."""
     from search.service import query_from_params, search
 
-    return search(query_from_params(request.GET, lang))
+    query = query_from_params(request.GET, lang)
+    selected = set(params_from(request.GET))
+    return search(dataclasses.replace(query, facets=tuple(f for f in query.facets if shown(f, selected))))
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -81,7 +93,7 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "chips": chips,
         "clear_url": base + encode([(k, v) for k, v in params if k == "q"]),
         "tabs": _tabs(base, params, result),
-        "sort": values_of(params, "sort")[:1] or [Sort.RELEVANCE.value],
+        "sort": values_of(params, "sort")[:1] or [default_sort(" ".join(values_of(params, "q"))).value],
         "sorts": SORT_LABELS,
         "hidden": [(k, v) for k, v in params if k in HIDDEN_FILTERS],
         "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sherloc.exceptions import ServiceUnavailable
 
 from ..query import SearchQuery
-from ..results import EngineResult
+from ..results import EngineResult, Hit
 
 
 class EngineError(ServiceUnavailable):
@@ -33,6 +33,13 @@ class SearchEngine(ABC):
     @abstractmethod
     def search(self, query: SearchQuery) -> EngineResult:
         """Run a query; facet counts follow multi-select semantics (own filter excluded)."""
+
+    @abstractmethod
+    def similar(self, doc_id: str, size: int = 5) -> list[Hit]:
+        """Up to `size` documents of the same type as `doc_id`, most alike first, never `doc_id` itself:
+        shared crime types, sub-types and articles (constants, search.schema.SIMILAR_WEIGHTS) plus the
+        BM25 score of its significant words (more like this). [] when `doc_id` is not indexed or nothing
+        shares anything with it. Hits carry no snippets."""
 
     @abstractmethod
     def rebuild(self, docs: Iterable[dict]) -> int:

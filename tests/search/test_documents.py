@@ -6,7 +6,8 @@ import json
 import pytest
 
 from authorities.models import CompetentAuthority
-from caselaw.models import CaseAttachment, CourtLevel
+from caselaw.bands import age_band, group_size_band, sentence_band
+from caselaw.models import CaseAttachment, CourtLevel, PersonKind, PersonRole, Verdict
 from legislation.models import LegalStatus
 from search.documents import (
     article_ref,
@@ -15,14 +16,24 @@ from search.documents import (
     expected_versions,
     iter_documents,
 )
-from search.schema import DOC_KINDS, INTEGER_FIELDS, KEYWORD_FIELDS, MULTI_VALUED, NUMBER_FIELDS, STORED_ONLY
+from search.schema import (
+    CASE_PEOPLE_FIELDS,
+    DOC_KINDS,
+    INTEGER_FIELDS,
+    KEYWORD_FIELDS,
+    MULTI_VALUED,
+    NUMBER_FIELDS,
+    STORED_ONLY,
+)
 from sherloc.models import PublicationStatus
 from taxonomy.models import CrimeSubType, Language
 from tests.factories import (
     AuthorityFactory,
     CaseFactory,
+    ChargeFactory,
     CourtFactory,
     LawFactory,
+    PersonFactory,
     ProvisionFactory,
     country,
     lang,
@@ -38,6 +49,10 @@ SCHEMA_FIELDS = (
     | set(NUMBER_FIELDS)
     | {"texts", "parent_id", "record_id"}
 )
+
+
+# A case without people or charges (and every other record) has these people fields.
+NO_PEOPLE = {name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS}
 
 
 @pytest.fixture
@@ -117,6 +132,7 @@ def test_provision_document(portuguese):
             "court_level": "",
             "legal_status": "amended",
             "role": [],
+            **NO_PEOPLE,
             "sort_title": "law on trafficking in persons: art. 149-a tráfico de pessoas",
             "numbers": ["Law No. 13.344/2016"],
         }
@@ -211,6 +227,8 @@ def test_case_document():
         "court_level": "highest",
         "legal_status": "",
         "role": [],
+        **NO_PEOPLE,
+        "procedural_stage": case.procedural_stage,
         "sort_title": "prosecutor v. a.b.",
         "numbers": [case.portal_number, "HCCR 123/2019"],  # found by the search box (search/numbers.py)
     }
@@ -304,7 +322,7 @@ def make_records(n: int) -> None:
 # Vocabularies 7; per batch: rows 1 + tag relations (provision 4 + the laws' attachment texts 1, case 5,
 # authority 3).
 def max_queries(batches_per_kind: int) -> int:
-    return 7 + batches_per_kind * ((1 + 4 + 1) + (1 + 5) + (1 + 3))
+    return 7 + batches_per_kind * ((1 + 4 + 1) + (1 + 5 + 2) + (1 + 3))  # case: + people, charges
 
 
 @pytest.mark.parametrize("n", [2, 12])
@@ -348,3 +366,75 @@ def test_expected_versions_match_documents(django_assert_num_queries):
 def test_unknown_kind_is_rejected():
     with pytest.raises(ValueError, match="Unknown document kind"):
         list(iter_documents("law"))
+
+
+def test_case_people_and_charges_become_facet_values():
+    """Genders, nationalities and age bands per role; verdicts; sentence bands of convictions only; legal
+    persons; the number of people charged (groups by their stated size). Unknown stays out."""
+    case = CaseFactory()
+    nga, bra = country("NGA"), country("BRA")
+    victim = PersonFactory(
+        case=case, role=PersonRole.VICTIM, name="M.R.", gender="female", age_at_offence=16, nationality=nga
+    )
+    PersonFactory(case=case, role=PersonRole.VICTIM, name="A.B.", gender="unknown", age_at_offence=None)
+    PersonFactory(case=case, role=PersonRole.VICTIM, kind=PersonKind.LEGAL_PERSON, name="X.Y.")
+    boss = PersonFactory(case=case, gender="male", age_at_offence=41, nationality=bra)
+    PersonFactory(case=case, kind=PersonKind.GROUP, name="Crew", group_size=4)
+    PersonFactory(case=case, role=PersonRole.WITNESS, gender="other", age_at_offence=70, nationality=country("FRA"))
+    ChargeFactory(defendant=boss, verdict=Verdict.CONVICTED, sentence_months=96)
+    ChargeFactory(defendant=boss, verdict=Verdict.ACQUITTED, sentence_months=300)  # not a conviction: no band
+    assert victim.pk
+    (doc,), _ = documents_for("case", [case.pk])
+    assert_schema_shape(doc)
+    assert {name: doc[name] for name in CASE_PEOPLE_FIELDS} == {
+        "procedural_stage": "trial",
+        "verdict": ["acquitted", "convicted"],
+        "sentence_band": ["5_10"],
+        "victim_gender": ["female"],
+        "victim_nationality": ["NGA"],
+        "victim_age": ["12_17"],
+        "defendant_gender": ["male"],
+        "defendant_nationality": ["BRA"],
+        "defendant_age": ["35_49"],
+        "legal_person": ["victim"],
+        "group_size": "3_9",  # one person and a group of four: five people charged
+    }
+
+
+def test_group_of_unstated_size_leaves_the_number_charged_unknown():
+    case = CaseFactory()
+    PersonFactory(case=case)
+    PersonFactory(case=case, kind=PersonKind.GROUP, name="Crew", group_size=None)
+    (doc,), _ = documents_for("case", [case.pk])
+    assert doc["group_size"] == ""
+    PersonFactory(case=case, kind=PersonKind.LEGAL_PERSON, name="Acme Ltd")
+    case.save()
+    (doc,), _ = documents_for("case", [case.pk])
+    assert doc["legal_person"] == ["defendant"] and doc["group_size"] == ""
+
+
+@pytest.mark.parametrize(
+    ("function", "value", "band"),
+    [
+        (age_band, None, None),
+        (age_band, 0, "under_12"),
+        (age_band, 11, "under_12"),
+        (age_band, 12, "12_17"),
+        (age_band, 17, "12_17"),
+        (age_band, 18, "18_24"),
+        (age_band, 49, "35_49"),
+        (age_band, 50, "50_plus"),
+        (sentence_band, 11, "under_1"),
+        (sentence_band, 12, "1_5"),
+        (sentence_band, 59, "1_5"),
+        (sentence_band, 60, "5_10"),
+        (sentence_band, 240, "20_plus"),
+        (sentence_band, None, None),
+        (group_size_band, 0, None),
+        (group_size_band, 1, "1"),
+        (group_size_band, 3, "3_9"),
+        (group_size_band, 10, "10_plus"),
+    ],
+)
+def test_bands_are_lower_bound_inclusive(function, value, band):
+    assert function(value) == band

@@ -751,3 +751,26 @@ def test_api_error_becomes_engine_error(engine, cluster) -> None:  # noqa: ANN00
     assert "t-documents" not in cluster.indices  # nothing auto-created under the alias name
     engine.upsert([doc(3)])  # the engine re-checks the alias after a failure and recreates it
     assert engine.count() == 1
+
+
+# --------------------------------------------------------------------------- similar records
+
+
+def test_similar_request_bodies_match_golden() -> None:
+    source = {"type": "case", "crime_type": ["smuggling-of-migrants"], "article": ["SOM-6", "UNTOC-34"]}
+    assert_golden("es_request_similar_source", queries.similar_source_body("case:5"))
+    assert_golden("es_request_similar", queries.similar_body("case:5", source, 5))
+
+
+def test_similar_reads_the_record_then_asks_for_records_like_it(engine, cluster) -> None:  # noqa: ANN001
+    assert engine.similar("case:5") == []  # no alias yet: nothing indexed, not an error
+    engine.upsert([doc(1)])
+    cluster.search_response = load_golden("es_response_search")
+    hits = engine.similar("case:5", size=3)
+    (_, first_path, _, first), (_, path, _, body) = cluster.calls[-2][:4], cluster.calls[-1][:4]
+    assert first_path == path == "/t-documents/_search"
+    assert first == queries.similar_source_body("case:5")
+    source = load_golden("es_response_search")["hits"]["hits"][0]["_source"]
+    assert body == queries.similar_body("case:5", source, 3)
+    assert [hit.id for hit in hits] == [h["_id"] for h in load_golden("es_response_search")["hits"]["hits"]]
+    assert "highlight" not in body  # similar records come without snippets

@@ -16,7 +16,7 @@ from django.conf import settings
 
 from search.engines.base import SearchEngine
 from search.query import Match, QueryError, SearchQuery, Sort
-from search.schema import DOC_KINDS, KEYWORD_FIELDS, MULTI_VALUED, parse_doc_id
+from search.schema import CASE_PEOPLE_FIELDS, DOC_KINDS, KEYWORD_FIELDS, MULTI_VALUED, parse_doc_id
 
 V1 = "2026-01-01T10:00:00+00:00"
 
@@ -40,6 +40,7 @@ def make_doc(
     legal_status: str = "",
     role: tuple[str, ...] = (),
     version: str = V1,
+    people: dict | None = None,
 ) -> dict:
     kind, pk = parse_doc_id(doc_id)
     return {
@@ -66,6 +67,8 @@ def make_doc(
         "court_level": court_level,
         "legal_status": legal_status,
         "role": list(role),
+        **{name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS},
+        **(people or {}),
         "sort_title": title.lower(),
     }
 
@@ -180,6 +183,15 @@ CORPUS = [
         year=2019,
         date="2019-03-14",
         court_level="appeal",
+        people={
+            "procedural_stage": "trial",
+            "verdict": ["convicted"],
+            "sentence_band": ["1_5"],
+            "victim_gender": ["male"],
+            "victim_nationality": ["MAR"],
+            "defendant_gender": ["male"],
+            "group_size": "3_9",
+        },
     ),
     make_doc(
         "case:2",
@@ -218,6 +230,13 @@ CORPUS = [
         year=2021,
         date="2021-06-01",
         court_level="highest",
+        people={
+            "procedural_stage": "appeal",
+            "verdict": ["convicted"],
+            "victim_gender": ["female"],
+            "victim_nationality": ["EGY"],
+            "victim_age": ["18_24"],
+        },
     ),
     make_doc(
         "case:4",
@@ -256,6 +275,12 @@ CORPUS = [
         year=2020,
         date="2020-02-11",
         court_level="appeal",
+        people={
+            "verdict": ["acquitted", "convicted"],
+            "sentence_band": ["5_10"],
+            "defendant_nationality": ["MEX"],
+            "group_size": "2",
+        },
     ),
     make_doc(
         "case:6",
@@ -296,6 +321,13 @@ CORPUS = [
         year=2017,
         date="2017-05-02",
         court_level="first_instance",
+        people={
+            "verdict": ["convicted"],
+            "victim_gender": ["female"],
+            "victim_nationality": ["NGA"],
+            "victim_age": ["12_17"],
+            "legal_person": ["defendant"],
+        },
     ),
     make_doc(
         "authority:1",
@@ -640,6 +672,17 @@ def test_accents_are_folded(engine: SearchEngine) -> None:
         ({"role": ("extradition",)}, {"authority:2"}),
         ({"role": ("mla-central",)}, {"authority:1", "authority:2"}),
         ({"country": ("ZZZ",)}, set()),
+        ({"procedural_stage": ("trial",)}, {"case:1"}),
+        ({"verdict": ("convicted",)}, {"case:1", "case:3", "case:5", "case:7"}),
+        ({"verdict": ("acquitted",)}, {"case:5"}),
+        ({"sentence_band": ("5_10", "1_5")}, {"case:1", "case:5"}),
+        ({"victim_gender": ("female",)}, {"case:3", "case:7"}),
+        ({"victim_nationality": ("NGA",)}, {"case:7"}),
+        ({"victim_age": ("12_17",)}, {"case:7"}),
+        ({"defendant_gender": ("male",)}, {"case:1"}),
+        ({"defendant_nationality": ("MEX",)}, {"case:5"}),
+        ({"legal_person": ("defendant",)}, {"case:7"}),
+        ({"group_size": ("3_9",)}, {"case:1"}),
     ],
 )
 def test_each_filter_field(engine: SearchEngine, filters: dict, expected: set[str]) -> None:
@@ -739,6 +782,69 @@ def test_multi_select_facets(engine: SearchEngine) -> None:
     assert result.facets["language"] == {"en": 1, "fr": 1}
     assert result.facets["instrument"] == {"UNTOC": 2}
     assert "TIP" not in result.facets["instrument"]
+
+
+def test_people_facets_are_multi_select(engine: SearchEngine) -> None:
+    """A case search by victim nationality and verdict: each facet's own selection does not narrow its counts."""
+    query = SearchQuery(filters={"victim_nationality": ("NGA", "EGY"), "verdict": ("convicted",)})
+    result = engine.search(query)
+    assert {hit.id for hit in result.hits} == {"case:3", "case:7"}
+    assert result.facets["victim_nationality"] == {"NGA": 1, "EGY": 1, "MAR": 1}
+    assert result.facets["verdict"] == {"convicted": 2}
+    assert result.facets["victim_age"] == {"12_17": 1, "18_24": 1}
+    assert result.facets["victim_gender"] == {"female": 2}
+    assert result.facets["court_level"] == {"highest": 1, "first_instance": 1}
+
+
+# --- similar records ------------------------------------------------------------------------------
+def test_similar_records_share_tags_and_words(engine: SearchEngine) -> None:
+    # case:5 (USA, migrant smuggling, SOM-6): case:1 and case:6 share its crime type and article.
+    similar = engine.similar("case:5", size=10)
+    found = [hit.id for hit in similar]
+    assert "case:5" not in found
+    assert all(hit.type == "case" for hit in similar)
+    assert set(found[:2]) == {"case:1", "case:6"}
+    scores = [hit.score for hit in similar]
+    assert scores == sorted(scores, reverse=True)
+    assert [hit.id for hit in engine.similar("case:5", size=1)] == found[:1]
+
+
+def test_similar_records_by_significant_words_alone(engine: SearchEngine) -> None:
+    """Without tags, the record that shares its significant words comes first; one sharing only function
+    words does not come at all."""
+    text = "Forged passports were sold to migrants at the harbour of Tangier by a ring of corrupt officials."
+    engine.upsert(
+        [
+            make_doc(
+                "case:801",
+                "Untagged one",
+                {"en": {"title": "Untagged one", "body": text}},
+                language="en",
+                country="MAR",
+            ),
+            make_doc(
+                "case:802",
+                "Untagged two",
+                {"en": {"title": "Untagged two", "body": "Corrupt officials sold forged passports in the harbour."}},
+                language="en",
+                country="ESP",
+            ),
+            make_doc(
+                "case:803",
+                "Untagged three",
+                {"en": {"title": "Untagged three", "body": "It was the one of them that they had."}},
+                language="en",
+                country="FRA",
+            ),
+        ]
+    )
+    found = [hit.id for hit in engine.similar("case:801", size=20)]
+    assert found[0] == "case:802"
+    assert "case:803" not in found and "case:801" not in found
+
+
+def test_similar_to_an_unknown_record_is_empty(engine: SearchEngine) -> None:
+    assert engine.similar("case:999999") == []
 
 
 MEANS, PURPOSES = "trafficking-in-persons.means", "trafficking-in-persons.purposes"

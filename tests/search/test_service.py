@@ -184,7 +184,8 @@ def test_params_are_parsed() -> None:
 @pytest.mark.django_db
 def test_defaults_and_querydict() -> None:
     query = service.query_from_params(QueryDict(""), "en")
-    assert query == SearchQuery(language="en")
+    assert query == SearchQuery(language="en", sort=Sort.NEWEST)  # no text: newest first (default_sort)
+    assert service.query_from_params(QueryDict("q=fraud"), "en").sort is Sort.RELEVANCE
     query = service.query_from_params(QueryDict("q=a&country=FR&country=DE,FR&cursor=abc&facets="), "en")
     assert query.filters == {"country": ("FRA", "DEU")}
     assert query.cursor == "abc"
@@ -319,3 +320,83 @@ def test_suggestions_are_bounded(indexed, monkeypatch) -> None:  # noqa: ANN001
     assert len(calls) <= 2 * service.MAX_SUGGESTIONS == 10
     assert not any(q.text == "cooperation" for q in calls)
     assert [(w.kind, w.name, w.count) for w in ways] == [("filter", service.YEAR_RANGE, 1)]
+
+
+# --- people facets, default order and facets, article tree (issue #18) ----------------------------
+def _person_case(doc_id: str, people: dict) -> dict:
+    doc = _doc(doc_id, "NGA", 2020, TIP)
+    return {**doc, **people}
+
+
+@pytest.fixture
+def people_indexed(indexed):  # noqa: ANN001, ANN201
+    get_engine().upsert(
+        [
+            _person_case("case:11", {"victim_nationality": ["NGA"], "verdict": ["convicted"], "victim_age": ["18_24"]}),
+            _person_case("case:12", {"victim_nationality": ["BEN"], "verdict": ["acquitted"], "victim_age": ["12_17"]}),
+            _person_case(
+                "case:13", {"victim_nationality": ["NGA", "BEN"], "verdict": ["convicted"], "group_size": "10_plus"}
+            ),
+        ]
+    )
+
+
+def test_people_filters_take_codes_and_answer_with_labels_in_the_readers_language(people_indexed) -> None:  # noqa: ANN001
+    query = service.query_from_params(QueryDict("victim_nationality=ng&verdict=CONVICTED&type=case"), "fr")
+    assert query.filters == {"victim_nationality": ("NGA",), "verdict": ("convicted",), "type": ("case",)}
+    result = service.search(query)
+    assert {hit.id for hit in result.hits} == {"case:11", "case:13"}
+    assert _labels(result, "verdict") == [("convicted", "Condamné", 2)]  # case:12 is no Nigerian victim's
+    assert _labels(result, "victim_nationality") == [("NGA", "Nigéria", 2), ("BEN", "Bénin", 1)]
+    # bands in their own order, not by count
+    assert [v.value for v in result.facets["victim_age"]] == ["18_24"]
+    result = service.search(service.query_from_params(QueryDict("type=case"), "en"))
+    assert [v.value for v in result.facets["victim_age"]] == ["12_17", "18_24"]
+    assert _labels(result, "group_size") == [("10_plus", "10 or more defendants", 1)]
+
+
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [("verdict=guilty", "verdict"), ("victim_nationality=XX1", "victim_nationality"), ("victim_age=7", "victim_age")],
+)
+def test_unknown_people_values_name_the_parameter(params: str, param: str, db) -> None:  # noqa: ANN001
+    with pytest.raises(QueryError) as error:
+        service.query_from_params(QueryDict(params), "en")
+    assert error.value.param == param
+
+
+def test_empty_text_sorts_newest_first_and_authorities_come_last(indexed) -> None:  # noqa: ANN001
+    result = service.search(service.query_from_params(QueryDict(""), "en"))
+    assert result.hits[0].id == "case:2"  # 2021, the newest
+    assert result.hits[-1].id == "authority:1"
+    assert service.query_from_params(QueryDict("sort=relevance"), "en").sort is Sort.RELEVANCE
+
+
+def test_default_facets_leave_out_other_types_facets(db) -> None:  # noqa: ANN001
+    assert service.query_from_params(QueryDict(""), "en").facets == FACET_NAMES
+    laws = service.query_from_params(QueryDict("type=legislation"), "en").facets
+    assert "verdict" not in laws and "role" not in laws and "country" in laws
+    cases = service.query_from_params(QueryDict("type=case"), "en").facets
+    assert "verdict" in cases and "court_level" in cases and "role" not in cases
+    assert "role" in service.query_from_params(QueryDict("type=authority,legislation"), "en").facets
+    assert service.query_from_params(QueryDict("type=case&facets=country"), "en").facets == ("country",)
+
+
+def test_a_ticked_article_does_not_bring_other_instruments_articles(indexed) -> None:  # noqa: ANN001
+    get_engine().upsert(
+        [
+            {**_doc("provision:21", "BRA", 2015, TIP), "instrument": ["UNTOC"], "article": ["UNTOC-5"]},
+            {**_doc("provision:22", "BRA", 2015, TIP), "instrument": ["UNTOC"], "article": ["UNTOC-6"]},
+            {**_doc("provision:23", "BRA", 2015, TIP), "instrument": ["SOM"], "article": ["SOM-6"]},
+        ]
+    )
+    query = service.query_from_params(QueryDict("article=UNTOC-5&country=BRA&type=legislation"), "en")
+    result = service.search(query)
+    assert [hit.id for hit in result.hits] == ["provision:21"]
+    assert [v.value for v in result.facets["instrument"]] == ["UNTOC"]
+    # UNTOC-6 is another value of the same instrument (multi-select); TIP-3 and SOM-6 belong to instruments
+    # none of the results has: they are left out.
+    assert {v.value for v in result.facets["article"]} == {"UNTOC-5", "UNTOC-6"}
+    # Without an article ticked, every article stays.
+    result = service.search(service.query_from_params(QueryDict("country=BRA&type=legislation"), "en"))
+    assert {"TIP-3", "SOM-6", "UNTOC-5"} <= {v.value for v in result.facets["article"]}

@@ -27,12 +27,12 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ...query import ParsedText, SearchQuery
-from ...results import EngineResult
+from ...results import EngineResult, Hit
 from ..base import EngineError, SearchEngine
 from .adapter import ClientAdapter, ElasticsearchAdapter
 from .mapping import DEFAULT_REFRESH_INTERVAL, index_body, to_source
-from .parsing import empty_result, parse_search
-from .queries import PIT_KEEP_ALIVE, build_search, versions_page_body
+from .parsing import empty_result, parse_hit, parse_search
+from .queries import PIT_KEEP_ALIVE, build_search, similar_body, similar_source_body, versions_page_body
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +247,18 @@ class IndexEngine(SearchEngine):
             except self.adapter.not_found_errors:
                 return empty_result(query)  # no alias yet: nothing indexed
         return parse_search(resp, query, plan)
+
+    def similar(self, doc_id: str, size: int = 5) -> list[Hit]:
+        """Two requests: the record's type and tags, then the records like it (queries.similar_body)."""
+        with self._errors("similar"):
+            try:
+                found = self.adapter.search(self.alias, similar_source_body(doc_id))["hits"]["hits"]
+                if not found:
+                    return []
+                resp = self.adapter.search(self.alias, similar_body(doc_id, found[0].get("_source") or {}, size))
+            except self.adapter.not_found_errors:
+                return []  # no alias yet: nothing indexed
+        return [parse_hit(hit) for hit in resp["hits"]["hits"]]
 
     def versions(self) -> dict[str, str]:
         """{id: version} of every document, scanned under one point in time (a consistent snapshot)."""

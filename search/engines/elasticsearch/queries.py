@@ -29,7 +29,16 @@ from elasticsearch.dsl.query import Query
 
 from ...facets import FACETS, FILTER_NAMES
 from ...query import Match, NumberTerm, ParsedText, QueryError, SearchQuery, Sort
-from ...schema import COORDINATION, NUMBER_KEYS, NUMBER_SCORE, TITLE_BOOST
+from ...schema import (
+    COORDINATION,
+    NUMBER_KEYS,
+    NUMBER_SCORE,
+    SIMILAR_MAX_TERMS,
+    SIMILAR_MIN_WORD_LENGTH,
+    SIMILAR_STOP_WORDS,
+    SIMILAR_WEIGHTS,
+    TITLE_BOOST,
+)
 from ...spelling import variants
 from .cjk import mark_word_boundaries
 from .cursor import decode_cursor
@@ -297,3 +306,48 @@ def versions_page_body(pit_id: str, after: list | None, size: int = VERSIONS_PAG
     if after is not None:
         body["search_after"] = after
     return body
+
+
+# --------------------------------------------------------------------------- similar records
+
+
+def similar_source_body(doc_id: str) -> dict:
+    """The first request of SearchEngine.similar: the record's type and tags (its text stays on the server)."""
+    return {
+        "query": {"ids": {"values": [doc_id]}},
+        "size": 1,
+        "_source": ["type", *SIMILAR_WEIGHTS],
+    }
+
+
+def similar_body(doc_id: str, source: dict, size: int) -> dict:
+    """Records of the same type like `doc_id`: a constant per shared tag value (SIMILAR_WEIGHTS) and a
+    more_like_this over the bodies of the indexed record itself (`like` by id, in the searched index:
+    Elasticsearch reads its terms from the index), as the tantivy engine does with its stored text."""
+    alike = [
+        Q("constant_score", filter=Q("term", **{name: value}), boost=weight)
+        for name, weight in SIMILAR_WEIGHTS.items()
+        for value in source.get(name) or ()
+    ]
+    alike.append(
+        Q(
+            "more_like_this",
+            fields=list(BODY_FIELDS),
+            like=[{"_id": doc_id}],
+            min_term_freq=1,
+            min_doc_freq=1,
+            max_query_terms=SIMILAR_MAX_TERMS,
+            min_word_length=SIMILAR_MIN_WORD_LENGTH,
+            stop_words=SIMILAR_STOP_WORDS,
+            minimum_should_match=1,
+        )
+    )
+    query = Q(
+        "bool",
+        filter=[Q("term", type=source.get("type", ""))],
+        must_not=[Q("ids", values=[doc_id])],
+        should=alike,
+        minimum_should_match=1,
+    )
+    s = Search().query(query).sort(*SORTS[Sort.RELEVANCE.value]).extra(size=size, track_total_hits=False)
+    return s.source(excludes=SOURCE_EXCLUDES).to_dict()

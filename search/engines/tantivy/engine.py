@@ -28,12 +28,20 @@ import tantivy
 from ...facets import FACETS
 from ...query import QueryError, SearchQuery, Sort
 from ...results import EngineResult, Hit
-from ...schema import MULTI_VALUED
+from ...schema import (
+    MULTI_VALUED,
+    SIMILAR_MAX_TERMS,
+    SIMILAR_MIN_WORD_LENGTH,
+    SIMILAR_STOP_WORDS,
+    SIMILAR_WEIGHTS,
+    analyzer_for,
+)
 from ...textquery import parse_text
 from ..base import EngineError, SearchEngine
 from . import paging
+from .analysis import zh_words
 from .facetcache import FacetCache
-from .fields import DOC, ID_SORT, IDVER, NUMERIC_SORT_KEYS, SEP, SORT_KEYS, to_document
+from .fields import DOC, ID_SORT, IDVER, NUMERIC_SORT_KEYS, SEP, SORT_KEYS, body_field, to_document
 from .highlight import Highlighter
 from .queries import QueryBuilder, TextQuery
 from .store import IndexStore
@@ -178,6 +186,56 @@ class TantivyEngine(SearchEngine):
             hits=hits,
             facets={name: facets.get(name, {}) for name in query.facets},
             next_cursor=next_cursor,
+        )
+
+    @_engine_errors
+    def similar(self, doc_id: str, size: int = 5) -> list[Hit]:
+        searcher = self._store.searcher()
+        found = searcher.search(tantivy.Query.term_query(self._store.schema, "id", doc_id), limit=1).hits
+        if not found:
+            return []
+        doc = json.loads(searcher.doc(found[0][1]).get_first(DOC))
+        schema = self._store.schema
+        alike = [
+            tantivy.Query.const_score_query(tantivy.Query.term_query(schema, name, value), weight)
+            for name, weight in SIMILAR_WEIGHTS.items()
+            for value in doc.get(name) or ()
+        ]
+        bodies: dict[str, list[str]] = {}
+        for language, parts in (doc.get("texts") or {}).items():
+            analyzer = analyzer_for(language)
+            body = (parts or {}).get("body") or ""
+            if analyzer == "zh":  # its field is pre-tokenized (jieba); MLT splits this field at spaces
+                body = " ".join(word for word, _, _ in zh_words(body))
+            if body:
+                bodies.setdefault(body_field(analyzer), []).append(body)
+        if bodies:
+            alike.append(
+                tantivy.Query.more_like_this_document_fields_query(
+                    schema,
+                    bodies,
+                    min_doc_frequency=1,
+                    min_term_frequency=1,
+                    max_query_terms=SIMILAR_MAX_TERMS,
+                    min_word_length=SIMILAR_MIN_WORD_LENGTH,
+                    stop_words=SIMILAR_STOP_WORDS,
+                )
+            )
+        if not alike:
+            return []
+        query = tantivy.Query.boolean_query(
+            [
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(tantivy.Query.term_query(schema, "type", doc["type"]), 0.0),
+                ),
+                (tantivy.Occur.Must, tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alike])),
+                (tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "id", doc_id)),
+            ]
+        )
+        page = paging.ranked_page(searcher, query, 0, size)
+        return self._hits(
+            searcher, page, SearchQuery(page_size=size, highlight=False), TextQuery(None, None, False), True
         )
 
     def _sort_field(self, searcher: tantivy.Searcher, version: tuple, sort: str) -> str:
