@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StrategiesConfig(AppConfig):
+    name = "strategies"
+    verbose_name = "Strategies, policies and explanatory materials"
