@@ -39,4 +39,4 @@ FACET_NAMES: tuple[str, ...] = tuple(FACETS)
 EXTRA_FILTERS: tuple[str, ...] = ("court_level", "legal_status", "role")
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
-DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority")
+DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material")

@@ -97,13 +97,22 @@ def index_law(pk: int, removed: Iterable[int] = (), engine: SearchEngine | None 
 def index_laws(pks: Iterable[int], removed: Iterable[int] = (), engine: SearchEngine | None = None) -> IndexResult:
     """`index_law` for many laws at once: one engine write (one commit) instead of one per law,
     which is what keeps an import of thousands of laws from spending its time in index commits."""
+    from strategies.models import ExplanatoryMaterial
+
     engine = engine or get_engine()
-    current = list(Provision.objects.filter(law_id__in=list(pks)).values_list("pk", flat=True))
+    pks = list(pks)
+    current = list(Provision.objects.filter(law_id__in=pks).values_list("pk", flat=True))
     result = index_ids("provision", current, engine=engine)
     gone = sorted({int(p) for p in removed} - set(current))
     if gone:
         engine.delete([doc_id("provision", p) for p in gone])
         result.deleted += len(gone)
+    # A law's explanatory materials show its title and country and are public only while it is.
+    materials = list(ExplanatoryMaterial.objects.filter(law_id__in=pks).values_list("pk", flat=True))
+    if materials:
+        more = index_ids("material", materials, engine=engine)
+        result.upserted += more.upserted
+        result.deleted += more.deleted
     return result
 
 
@@ -180,6 +189,15 @@ def _published_ids(qs) -> list[int]:  # noqa: ANN001
     return sorted(set(qs.values_list("pk", flat=True)))
 
 
+def _strategy_lookup(provision_lookup: dict) -> Q:
+    """A provision lookup as a strategy's: its own country or a covered one instead of the law's."""
+    ((key, value),) = provision_lookup.items()
+    if key.startswith("law__country"):
+        rest = key.removeprefix("law__country")
+        return Q(**{f"country{rest}": value}) | Q(**{f"covered_countries{rest}": value})
+    return Q(**{key: value})
+
+
 def records_using(model_label: str, pk: int) -> dict[str, list[int]]:
     """Published records whose documents embed the given vocabulary term (or court).
 
@@ -189,12 +207,15 @@ def records_using(model_label: str, pk: int) -> dict[str, list[int]]:
     from authorities.models import CompetentAuthority
     from caselaw.models import Case
     from sherloc.models import PublicationStatus
+    from strategies.models import ExplanatoryMaterial, Strategy
     from taxonomy.models import Country, Issue
 
     published = PublicationStatus.PUBLISHED
     provisions = Provision.objects.filter(law__status=published)
     cases = Case.objects.filter(status=published)
     authorities = CompetentAuthority.objects.filter(status=published)
+    strategies = Strategy.objects.filter(status=published)
+    materials = ExplanatoryMaterial.objects.filter(status=published, law__status=published)
     model = apps.get_model(model_label)
     name = model._meta.label_lower
 
@@ -207,6 +228,11 @@ def records_using(model_label: str, pk: int) -> dict[str, list[int]]:
         ):
             if lookup is not None:
                 out[kind] = _published_ids(qs.filter(**lookup))
+        # Strategies and explanatory materials embed what provisions do (countries, articles, crime
+        # types, issues; a material its law's country), except sub-types, roles and courts.
+        if prov is not None and auth is not None or name == "taxonomy.issue":
+            out["strategy"] = _published_ids(strategies.filter(_strategy_lookup(prov)))
+            out["material"] = _published_ids(materials.filter(**prov))
         return out
 
     if name == "taxonomy.country":

@@ -17,7 +17,7 @@ documents that follow them. A document is a plain dict:
           "en": {"title": "...", "body": "..."},
       },
       "language": "pt",              # original language (facet)
-      "country": "BRA",              # alpha-3 (facet)
+      "country": "BRA",              # alpha-3 (facet); a list for a regional strategy
       "region": ["019", "419", "005"],   # M49 region, sub-region, intermediate region (facet)
       "instrument": ["TIP", "UNTOC"],    # ancestors of the article tags (facet)
       "article": ["TIP-3", "UNTOC-5"],   # article codes (facet)
@@ -37,7 +37,13 @@ documents that follow them. A document is a plain dict:
 `numbers` is stored for display and indexed as number keys (search/numbers.py) in NUMBER_KEYS.
 """
 
-DOC_KINDS: dict[str, str] = {"provision": "legislation", "case": "case", "authority": "authority"}
+DOC_KINDS: dict[str, str] = {
+    "provision": "legislation",
+    "case": "case",
+    "authority": "authority",
+    "strategy": "strategy",
+    "material": "material",  # an explanatory material of a law; its url is the law page's anchor
+}
 
 # Keyword fields (exact match, facets, filters). Multi-valued ones hold lists.
 KEYWORD_FIELDS: tuple[str, ...] = (

@@ -32,6 +32,14 @@ from django.utils import timezone
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from strategies.models import (
+    ExplanatoryMaterial,
+    MaterialArticle,
+    MaterialAttachment,
+    Strategy,
+    StrategyArticle,
+    StrategyAttachment,
+)
 from taxonomy.models import Article, AuthorityRole, Country, CrimeSubType, CrimeType, Instrument, Issue, Region
 
 from .engines import EngineError
@@ -58,7 +66,12 @@ VOCABULARY_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
 }
 VOCABULARY_MODELS: tuple[type[models.Model], ...] = tuple(VOCABULARY_FIELDS)
 
-RECORD_MODELS: dict[str, type[models.Model]] = {"case": Case, "authority": CompetentAuthority}
+RECORD_MODELS: dict[str, type[models.Model]] = {
+    "case": Case,
+    "authority": CompetentAuthority,
+    "strategy": Strategy,
+    "material": ExplanatoryMaterial,
+}
 
 
 def _broker_errors() -> tuple[type[BaseException], ...]:
@@ -363,6 +376,8 @@ def stamp_records_using(model_label: str, pk: int, using: str | None = None) -> 
         "provision": (Law, "provisions__pk__in"),
         "case": (Case, "pk__in"),
         "authority": (CompetentAuthority, "pk__in"),
+        "strategy": (Strategy, "pk__in"),
+        "material": (ExplanatoryMaterial, "pk__in"),
     }
     for kind, ids in records_using(model_label, pk).items():
         model, lookup = targets[kind]
@@ -417,6 +432,10 @@ def connect() -> None:
         ("case", Charge, "case_id"),
         ("case", CaseAttachment, "case_id"),
         ("authority", AuthorityArticle, "authority_id"),
+        ("strategy", StrategyArticle, "strategy_id"),
+        ("strategy", StrategyAttachment, "strategy_id"),
+        ("material", MaterialArticle, "material_id"),
+        ("material", MaterialAttachment, "material_id"),
     )
     for kind, model, fk in children:
         receiver = child_changed(kind, fk)
@@ -427,6 +446,8 @@ def connect() -> None:
         ("provision", Provision, ("articles", "crime_types", "crime_subtypes", "issues")),
         ("case", Case, ("articles", "crime_types", "crime_subtypes", "issues")),
         ("authority", CompetentAuthority, ("articles", "roles", "crime_types")),
+        ("strategy", Strategy, ("articles", "crime_types", "issues", "covered_countries")),
+        ("material", ExplanatoryMaterial, ("articles", "crime_types", "issues")),
     )
     for kind, model, names in relations:
         for name in names:
