@@ -37,6 +37,7 @@ from strategies.models import (
     Strategy,
     StrategyArticle,
     StrategyAttachment,
+    law_country,
 )
 from taxonomy.models import Language
 
@@ -481,6 +482,7 @@ class RecordWriter:
 
     def _assign_material(self, material: ExplanatoryMaterial, data: dict, law_id: int) -> ExplanatoryMaterial:
         material.law_id = law_id
+        material.country_id = law_country(law_id)  # bulk_create skips save(), which keeps it equal to the law's
         material.title = data["title"]
         for name in ("kind", "summary", "text", "source_url"):
             setattr(material, name, _value(data, ExplanatoryMaterial, name))

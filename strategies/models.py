@@ -194,6 +194,15 @@ class ExplanatoryMaterial(PublishableRecord):
         related_name="explanatory_materials",
         help_text="The law this document explains.",
     )
+    # The law's country, kept equal to it on every save (`save`): focal-point scopes, the review queue's
+    # country filter, duplicate checks and country pages all go by a record's own `country`.
+    country = models.ForeignKey(
+        "taxonomy.Country",
+        on_delete=models.PROTECT,
+        related_name="explanatory_materials",
+        editable=False,
+        help_text="The law's country (copied from the law on save).",
+    )
     kind = models.CharField(
         max_length=16,
         choices=MaterialKind.choices,
@@ -244,18 +253,29 @@ class ExplanatoryMaterial(PublishableRecord):
         """Its place on the law's page: the material has no page of its own."""
         return f"{self.law.get_absolute_url()}#material-{self.pk}"
 
-    # The law's country: focal-point scopes (submissions.record_access) and country pages go by it.
-    @property
-    def country(self) -> models.Model:
-        return self.law.country
-
-    @property
-    def country_id(self) -> int:
-        return self.law.country_id
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.law_id is not None:
+            self.country_id = law_country(self.law_id, self._state.fields_cache.get("law"))
+        super().save(*args, **kwargs)
 
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+
+def law_country(law_id: int, law: models.Model | None = None) -> int:
+    """The country of law `law_id` (from `law` when it is that law, loaded already)."""
+    if law is not None and law.pk == law_id:
+        return law.country_id
+    return ExplanatoryMaterial.law.field.related_model.objects.values_list("country_id", flat=True).get(pk=law_id)
+
+
+def follow_law_country(sender: type, instance: models.Model, raw: bool = False, **kwargs: object) -> None:
+    """post_save of a law: its explanatory materials move with it if its country changed."""
+    if not raw:
+        ExplanatoryMaterial.objects.filter(law=instance).exclude(country_id=instance.country_id).update(
+            country_id=instance.country_id
+        )
 
 
 class MaterialArticle(ArticleTagBase):
