@@ -20,6 +20,7 @@ from caselaw.models import Case, CaseArticle, Court
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
 from sherloc.models import PublicationStatus
+from strategies import listing as strategy_listing
 from taxonomy.models import Article, Country, CrimeType, Instrument, Region
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -148,8 +149,23 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
             ProvisionArticle.objects.filter(provision__law__country=country, provision__law__status=PUBLISHED)
         ),
         "list_limit": LIST_LIMIT,
+        **_documents(strategy_listing.for_country(country), country=country.alpha3),
     }
     return render(request, "taxonomy/country_detail.html", context)
+
+
+def _documents(found: dict[str, QuerySet], **search: str) -> dict[str, object]:
+    """The strategies family's section (templates/strategies/_section.html): its records and search links."""
+    from portal.templatetags.portal import search_href
+
+    return {
+        "strategies": list(found["strategies"][:LIST_LIMIT]),
+        "strategy_count": found["strategies"].count(),
+        "materials": list(found["materials"][:LIST_LIMIT]),
+        "material_count": found["materials"].count(),
+        "search_strategies": search_href(type="strategy", **search),
+        "search_materials": search_href(type="material", **search),
+    }
 
 
 def international_detail(request: HttpRequest, jurisdiction: Country) -> HttpResponse:
@@ -181,6 +197,7 @@ def international_detail(request: HttpRequest, jurisdiction: Country) -> HttpRes
         "without_court": cases.filter(court__isnull=True).count(),
         "instruments": instruments,
         "list_limit": LIST_LIMIT,
+        **_documents(strategy_listing.for_country(jurisdiction), country=jurisdiction.alpha3),
     }
     return render(request, "taxonomy/international_detail.html", context)
 
@@ -255,6 +272,7 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
             .select_related("country")
             .order_by("country__name", "name")[:LIST_LIMIT]
         ),
+        **_documents(strategy_listing.for_article(article), article=article.code),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "list_limit": LIST_LIMIT,
