@@ -76,7 +76,8 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 
 def _crime_type_rows(country: Country) -> list[dict]:
-    """Published provisions, cases and authorities of one country per crime type (three GROUP BYs)."""
+    """Published provisions, cases, authorities and strategies (its own and regional ones covering it) of one
+    country per crime type (four GROUP BYs)."""
     provisions = _counts(
         Provision.objects.filter(law__country=country, law__status=PUBLISHED)
         .values_list("crime_types")
@@ -93,15 +94,22 @@ def _crime_type_rows(country: Country) -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    strategies = _counts(
+        strategy_listing.for_country(country)["strategies"]
+        .values_list("crime_types")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
     rows = []
     for crime in CrimeType.objects.all():
-        if provisions[crime.pk] or cases[crime.pk] or auths[crime.pk]:
+        if provisions[crime.pk] or cases[crime.pk] or auths[crime.pk] or strategies[crime.pk]:
             rows.append(
                 {
                     "crime": crime,
                     "provisions": provisions[crime.pk],
                     "cases": cases[crime.pk],
                     "authorities": auths[crime.pk],
+                    "strategies": strategies[crime.pk],
                 }
             )
     return rows

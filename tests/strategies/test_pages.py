@@ -36,11 +36,21 @@ def test_unpublished_or_unknown_strategy_is_404(client):
 
 
 def test_regional_strategy_on_the_pages_of_its_covered_countries_and_xir(client):
-    plan = StrategyFactory(title="ECOWAS Plan of Action", country=country("XIR"), covered=["NGA", "GHA"])
+    plan = StrategyFactory(
+        title="ECOWAS Plan of Action",
+        country=country("XIR"),
+        covered=["NGA", "GHA"],
+        tags={"crime_types": ["trafficking-in-persons"]},
+    )
     national = StrategyFactory(title="Nigeria National Action Plan", country=country("NGA"))
     nga = client.get("/en/countries/NGA/").content.decode()
     assert "ECOWAS Plan of Action" in nga and "Nigeria National Action Plan" in nga
     assert "<strong>2</strong> strategies and policies" in nga
+    # the crime-type table counts the regional plan for each country it covers
+    assert (
+        "country=GHA&amp;crime_type=trafficking-in-persons&amp;type=strategy"
+        in client.get("/en/countries/GHA/").content.decode()
+    )
     assert "ECOWAS Plan of Action" in client.get("/en/countries/GHA/").content.decode()
     assert "Nigeria National Action Plan" not in client.get("/en/countries/GHA/").content.decode()
     assert "ECOWAS Plan of Action" in client.get("/en/countries/XIR/").content.decode()
