@@ -166,11 +166,12 @@ def _documents(found: dict[str, QuerySet], **search: str) -> dict[str, object]:
     """The strategies family's section (templates/strategies/_section.html): its records and search links."""
     from portal.templatetags.portal import search_href
 
-    return {
-        "strategies": list(found["strategies"][:LIST_LIMIT]),
-        "strategy_count": found["strategies"].count(),
-        "materials": list(found["materials"][:LIST_LIMIT]),
-        "material_count": found["materials"].count(),
+    strategies, materials = list(found["strategies"][:LIST_LIMIT]), list(found["materials"][:LIST_LIMIT])
+    return {  # counted only when the list is full (a COUNT query per page otherwise)
+        "strategies": strategies,
+        "strategy_count": found["strategies"].count() if len(strategies) == LIST_LIMIT else len(strategies),
+        "materials": materials,
+        "material_count": found["materials"].count() if len(materials) == LIST_LIMIT else len(materials),
         "search_strategies": search_href(type="strategy", **search),
         "search_materials": search_href(type="material", **search),
     }
