@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "legislation",
     "caselaw",
     "authorities",
+    "strategies",
     "search",
     "apikeys",
     "interchange",

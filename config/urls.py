@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("laws/", include("legislation.urls")),
     path("cases/", include("caselaw.urls")),
     path("authorities/", include("authorities.urls")),
+    path("strategies/", include("strategies.urls")),
     path("", include(reference_patterns)),
     prefix_default_language=True,
 )

@@ -41,6 +41,7 @@ from caselaw.models import (
     ProceduralStage,
     Verdict,
 )
+from demo import strategies as demo_strategies
 from demo import text as txt
 from demo.world import Place, World
 from interchange.bulk import paused_indexing
@@ -121,7 +122,8 @@ class SeedReport:
 
     def summary(self) -> str:
         plural = {"law": "laws", "provision": "provisions", "case": "cases", "person": "people", "charge": "charges",
-                  "authority": "authorities"}  # fmt: skip
+                  "authority": "authorities", "strategy": "strategies",
+                  "material": "explanatory materials"}  # fmt: skip
         made = ", ".join(f"{self.created[k]} {p}" for k, p in plural.items() if self.created[k]) or "nothing"
         text = f"created {made}"
         if any(self.skipped.values()):
@@ -668,6 +670,13 @@ def seed_demo(
                 _write_authorities(batch, seed, world, today, report, used)
             if progress:
                 progress("authority", len(batch))
+        extra = demo_strategies.counts(records, counts["law"])
+        for batch in _batches(extra["strategy"], batch_size):
+            with transaction.atomic():
+                demo_strategies.write_strategies(batch, seed, world, today, report)
+        for batch in _batches(extra["material"], batch_size):
+            with transaction.atomic():
+                demo_strategies.write_materials(batch, seed, world, today, report)
     return report
 
 
@@ -689,6 +698,7 @@ def delete_demo_records(prefix: str = PREFIX) -> dict[str, int]:
     authorities = CompetentAuthority.objects.filter(external_id__startswith=prefix)
     provisions = Provision.objects.filter(law__in=laws)
     with transaction.atomic():
+        deleted.update(demo_strategies.delete(prefix, _raw_delete))  # materials before the laws they explain
         deleted["charge"] = _raw_delete(Charge.objects.filter(case__in=cases))
         Charge.objects.filter(provision__in=provisions).update(provision=None)
         deleted["person"] = _raw_delete(Person.objects.filter(case__in=cases))

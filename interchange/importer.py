@@ -23,22 +23,36 @@ from django.db import DatabaseError, transaction
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from interchange.codes import Codes
-from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW, MODELS, language_line, serialise
+from interchange.jsonl_format import (
+    AUTHORITY,
+    CASE,
+    LANGUAGE,
+    LAW,
+    MATERIAL,
+    MODELS,
+    STRATEGY,
+    language_line,
+    serialise,
+)
 from interchange.validation import ValidationContext, parse_line
 from interchange.writer import RecordWriter
 from legislation.models import Law, Provision
+from strategies.models import ExplanatoryMaterial, Strategy
 from taxonomy.models import Language
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(phase, lines_advanced, total_lines); phase is 'validate' or 'import'."""
 
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY)  # laws before cases: charges may point at provisions
+# laws before cases (charges may point at provisions) and before explanatory materials (which name their law)
+IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
 _IDENTITIES = {
     LAW: (Law, ("country__alpha3", "number", "title"), "title", "country + number + title"),
     CASE: (Case, ("portal_number",), "portal_number", "portal number"),
     AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
+    STRATEGY: (Strategy, ("country__alpha3", "title"), "title", "country + title"),
+    MATERIAL: (ExplanatoryMaterial, ("law__external_id", "title"), "title", "law + title"),
 }
 
 
@@ -118,6 +132,7 @@ class _FileChecks:
         self.unique: dict[tuple, tuple[int, str]] = {}
         self.law_orders: dict[str, set[int]] = {}
         self.refs: list[tuple[int, str, str, int]] = []
+        self.law_refs: list[tuple[int, str]] = []  # (line, law external_id) of explanatory materials
 
     def error(self, line: int, path: str, message: str) -> None:
         self.report.errors.append(LineError(line, path, message))
@@ -149,6 +164,11 @@ class _FileChecks:
                     self.refs.append((line, f"charges[{i}].provision", ref["law"], ref["order"]))
         elif kind == AUTHORITY:
             self._unique(line, (AUTHORITY, data["country"], data["name"]), "name", "country + name", ext)
+        elif kind == STRATEGY:
+            self._unique(line, (STRATEGY, data["country"], data["title"]), "title", "country + title", ext)
+        elif kind == MATERIAL:
+            self._unique(line, (MATERIAL, data["law"], data["title"]), "title", "law + title", ext)
+            self.law_refs.append((line, data["law"]))
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""
@@ -165,6 +185,21 @@ class _FileChecks:
                             self.unique[key][0], path, f"{what} already belongs to {kind} {ext!r} in the database"
                         )
         self._check_provision_refs()
+        self._check_law_refs()
+
+    def _check_law_refs(self) -> None:
+        """An explanatory material's law: a valid law line of the file, or a law in the database."""
+        outside = sorted({law for _, law in self.law_refs if (LAW, law) not in self.seen})
+        in_db: set[str] = set()
+        for start in range(0, len(outside), DB_CHECK_CHUNK):
+            chunk = outside[start : start + DB_CHECK_CHUNK]
+            in_db.update(Law.objects.filter(external_id__in=chunk).values_list("external_id", flat=True))
+        for line, law in self.law_refs:
+            law_line = self.seen.get((LAW, law))
+            if law_line in self.bad:
+                self.error(line, "law", f"law {law!r} is on line {law_line}, which is invalid")
+            elif law_line is None and law not in in_db:
+                self.error(line, "law", f"no law {law!r} in the file or the database")
 
     def _check_provision_refs(self) -> None:
         outside = {law for _, _, law, _ in self.refs if law not in self.law_orders}

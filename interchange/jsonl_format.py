@@ -22,12 +22,28 @@ from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange.codes import Codes
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from strategies.models import (
+    ExplanatoryMaterial,
+    MaterialArticle,
+    MaterialAttachment,
+    Strategy,
+    StrategyArticle,
+    StrategyAttachment,
+)
 
 FORMAT_VERSION = 1
 
 LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
-RECORD_TYPES = (LAW, CASE, AUTHORITY)
-MODELS: dict[str, type] = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority}
+STRATEGY, MATERIAL = "strategy", "material"
+# Export order; an explanatory material names its law, so laws come first (the importer's order too).
+RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
+MODELS: dict[str, type] = {
+    LAW: Law,
+    CASE: Case,
+    AUTHORITY: CompetentAuthority,
+    STRATEGY: Strategy,
+    MATERIAL: ExplanatoryMaterial,
+}
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
 WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
@@ -74,6 +90,24 @@ AUTHORITY_FIELDS = (
     "crime_types",
     *CompetentAuthority.CONTACT_FIELDS,
 )
+STRATEGY_FIELDS = (
+    "country",
+    "covered_countries",
+    "title",
+    "original_title",
+    "strategy_type",
+    "issuing_body",
+    "adoption_date",
+    "period_start",
+    "period_end",
+    "superseded",
+    "summary",
+    "source_url",
+    "articles",
+    "crime_types",
+    "issues",
+)
+MATERIAL_FIELDS = ("law", "kind", "title", "date", "summary", "text", "source_url", "articles", "crime_types", "issues")
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -313,7 +347,80 @@ def serialise_authorities(authorities: Sequence[CompetentAuthority], codes: Code
     return out
 
 
-SERIALISERS = {LAW: serialise_laws, CASE: serialise_cases, AUTHORITY: serialise_authorities}
+def serialise_strategies(strategies: Sequence[Strategy], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of strategies: covered States, tags and attachments by code."""
+    ids = [s.pk for s in strategies]
+    covered = _m2m(Strategy, "covered_countries", ids)
+    articles = _article_rows(StrategyArticle, "strategy_id", ids)
+    crime_types = _m2m(Strategy, "crime_types", ids)
+    issues = _m2m(Strategy, "issues", ids)
+    attachments = _attachments(StrategyAttachment, "strategy_id", ids, codes)
+    out = []
+    for strategy in strategies:
+        record = _header(STRATEGY, strategy)
+        record.update(
+            {
+                "country": codes.countries.by_id[strategy.country_id],
+                "covered_countries": sorted(codes.countries.codes(covered.get(strategy.pk, ()))),
+                "title": strategy.title,
+                "original_title": strategy.original_title,
+                "strategy_type": strategy.strategy_type,
+                "issuing_body": strategy.issuing_body,
+                "adoption_date": iso_date(strategy.adoption_date),
+                "period_start": iso_date(strategy.period_start),
+                "period_end": iso_date(strategy.period_end),
+                "superseded": strategy.superseded,
+                "summary": strategy.summary,
+                "source_url": strategy.source_url,
+                "articles": codes.article_tags(articles.get(strategy.pk, ())),
+                "crime_types": codes.crime_types.codes(crime_types.get(strategy.pk, ())),
+                "issues": codes.issues.codes(issues.get(strategy.pk, ())),
+                "attachments": attachments.get(strategy.pk, []),
+            }
+        )
+        record.update(_workflow_and_meta(strategy, codes))
+        out.append(record)
+    return out
+
+
+def serialise_materials(materials: Sequence[ExplanatoryMaterial], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of explanatory materials; `law` is the law's external_id."""
+    ids = [m.pk for m in materials]
+    laws = dict(Law.objects.filter(pk__in={m.law_id for m in materials}).values_list("pk", "external_id"))
+    articles = _article_rows(MaterialArticle, "material_id", ids)
+    crime_types = _m2m(ExplanatoryMaterial, "crime_types", ids)
+    issues = _m2m(ExplanatoryMaterial, "issues", ids)
+    attachments = _attachments(MaterialAttachment, "material_id", ids, codes)
+    out = []
+    for material in materials:
+        record = _header(MATERIAL, material)
+        record.update(
+            {
+                "law": laws[material.law_id],
+                "kind": material.kind,
+                "title": material.title,
+                "date": iso_date(material.date),
+                "summary": material.summary,
+                "text": material.text,
+                "source_url": material.source_url,
+                "articles": codes.article_tags(articles.get(material.pk, ())),
+                "crime_types": codes.crime_types.codes(crime_types.get(material.pk, ())),
+                "issues": codes.issues.codes(issues.get(material.pk, ())),
+                "attachments": attachments.get(material.pk, []),
+            }
+        )
+        record.update(_workflow_and_meta(material, codes))
+        out.append(record)
+    return out
+
+
+SERIALISERS = {
+    LAW: serialise_laws,
+    CASE: serialise_cases,
+    AUTHORITY: serialise_authorities,
+    STRATEGY: serialise_strategies,
+    MATERIAL: serialise_materials,
+}
 
 
 def serialise(kind: str, objects: Sequence[Any], codes: Codes) -> list[dict[str, Any]]:

@@ -52,14 +52,19 @@ from interchange.jsonl_format import (
     LANGUAGE_FIELDS,
     LAW,
     LAW_FIELDS,
+    MATERIAL,
+    MATERIAL_FIELDS,
     META_FIELDS,
     PERSON_FIELDS,
     PROVISION_FIELDS,
+    STRATEGY,
+    STRATEGY_FIELDS,
     TAG_FIELDS,
     WORKFLOW_FIELDS,
 )
 from legislation.models import Law, LawAttachment, LawType, LegalStatus, Provision
 from sherloc.models import PublicationStatus
+from strategies.models import ExplanatoryMaterial, MaterialKind, Strategy, StrategyType
 from taxonomy.models import Language
 
 HEADER_FIELDS = ("format_version", "type", "external_id")
@@ -524,6 +529,42 @@ def _validate_authority(c: _Checker, data: dict) -> None:
     c.date(data, "last_confirmed", "last_confirmed")
 
 
+def _validate_strategy(c: _Checker, data: dict) -> None:
+    vocab = c.ctx.codes
+    c.code_field(data, "country", "country", vocab.countries, "country", required=True)
+    c.codes(data, "covered_countries", "covered_countries", vocab.countries, "country")
+    c.string(data, "title", "title", required=True, max_length=_max_length(Strategy, "title"))
+    c.string(data, "original_title", "original_title", max_length=_max_length(Strategy, "original_title"))
+    c.choice(data, "strategy_type", "strategy_type", StrategyType)
+    c.string(data, "issuing_body", "issuing_body", max_length=_max_length(Strategy, "issuing_body"))
+    c.date(data, "adoption_date", "adoption_date")
+    start = c.date(data, "period_start", "period_start")
+    end = c.date(data, "period_end", "period_end")
+    if start and end and end < start:
+        c.error("period_end", f"{end} is before the start of the period {start}")
+    c.boolean(data, "superseded", "superseded")
+    c.string(data, "summary", "summary")
+    c.url(data, "source_url", "source_url", _max_length(Strategy, "source_url"))
+    c.tags(data, "", subtypes=False)
+    c.attachments(data)
+
+
+def _validate_material(c: _Checker, data: dict) -> None:
+    """The law is named by its external_id; that it exists (in the file or the database) is checked by the
+    importer, which sees the whole file."""
+    law = c.string(data, "law", "law", required=True, max_length=64)
+    if law is not None and not EXTERNAL_ID.fullmatch(law):
+        c.error("law", "must be the law's external_id (no spaces)")
+    c.choice(data, "kind", "kind", MaterialKind)
+    c.string(data, "title", "title", required=True, max_length=_max_length(ExplanatoryMaterial, "title"))
+    c.date(data, "date", "date")
+    c.string(data, "summary", "summary")
+    c.string(data, "text", "text")
+    c.url(data, "source_url", "source_url", _max_length(ExplanatoryMaterial, "source_url"))
+    c.tags(data, "", subtypes=False)
+    c.attachments(data)
+
+
 def _validate_language(c: _Checker, data: dict) -> None:
     code = c.string(data, "code", "code", required=True, max_length=_max_length(Language, "code"))
     if code is not None and not LANGUAGE_TAG.fullmatch(code.lower()):
@@ -537,10 +578,19 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     LAW: _HEADERS + LAW_FIELDS + ("provisions", "attachments"),
     CASE: _HEADERS + CASE_FIELDS + TAG_FIELDS + ("people", "charges", "attachments"),
     AUTHORITY: _HEADERS + AUTHORITY_FIELDS,
+    STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
+    MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
 }
-_VALIDATORS = {LAW: _validate_law, CASE: _validate_case, AUTHORITY: _validate_authority, LANGUAGE: _validate_language}
-_MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority}
+_VALIDATORS = {
+    LAW: _validate_law,
+    CASE: _validate_case,
+    AUTHORITY: _validate_authority,
+    STRATEGY: _validate_strategy,
+    MATERIAL: _validate_material,
+    LANGUAGE: _validate_language,
+}
+_MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority, STRATEGY: Strategy, MATERIAL: ExplanatoryMaterial}
 
 
 def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:

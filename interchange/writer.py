@@ -28,14 +28,25 @@ from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange.codes import Codes, Vocabulary
-from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW
+from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW, MATERIAL, STRATEGY
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from strategies.models import (
+    ExplanatoryMaterial,
+    MaterialArticle,
+    MaterialAttachment,
+    Strategy,
+    StrategyArticle,
+    StrategyAttachment,
+    law_country,
+)
 from taxonomy.models import Language
 
 TAGS = {
     Provision: (ProvisionArticle, "provision_id", ("crime_types", "crime_subtypes", "issues")),
     Case: (CaseArticle, "case_id", ("crime_types", "crime_subtypes", "issues")),
     CompetentAuthority: (AuthorityArticle, "authority_id", ("roles", "crime_types")),
+    Strategy: (StrategyArticle, "strategy_id", ("covered_countries", "crime_types", "issues")),
+    ExplanatoryMaterial: (MaterialArticle, "material_id", ("crime_types", "issues")),
 }
 
 
@@ -84,13 +95,26 @@ class RecordWriter:
             for data, _ in items:
                 self.write_language(data)
             return
-        update = {LAW: self.update_law, CASE: self.update_case, AUTHORITY: self.update_authority}[kind]
+        update = {
+            LAW: self.update_law,
+            CASE: self.update_case,
+            AUTHORITY: self.update_authority,
+            STRATEGY: self.update_strategy,
+            MATERIAL: self.update_material,
+        }[kind]
         for data, existing in items:
             if existing is not None:
                 update(data, existing)
         new = [data for data, existing in items if existing is None]
         if new:
-            {LAW: self.create_laws, CASE: self.create_cases, AUTHORITY: self.create_authorities}[kind](new)
+            create = {
+                LAW: self.create_laws,
+                CASE: self.create_cases,
+                AUTHORITY: self.create_authorities,
+                STRATEGY: self.create_strategies,
+                MATERIAL: self.create_materials,
+            }[kind]
+            create(new)
 
     # --- shared helpers ----------------------------------------------------------------------
     def _user_id(self, username: str | None) -> int | None:
@@ -157,6 +181,7 @@ class RecordWriter:
             "crime_subtypes": self.codes.crime_subtypes,
             "issues": self.codes.issues,
             "roles": self.codes.roles,
+            "covered_countries": self.codes.countries,
         }[name]
 
     def _write_tags(self, owner: type[models.Model], rows: Sequence[tuple[int, dict]], *, fresh: bool) -> None:
@@ -423,3 +448,63 @@ class RecordWriter:
         self._write_tags(CompetentAuthority, [(auth.pk, data)], fresh=False)
         self._restore_timestamps(CompetentAuthority, [auth], [data])
         return auth
+
+    # --- strategies and explanatory materials ------------------------------------------------
+    def _assign_strategy(self, strategy: Strategy, data: dict) -> Strategy:
+        strategy.country_id = self.codes.countries.by_code[data["country"]]
+        strategy.title = data["title"]
+        for name in ("original_title", "strategy_type", "issuing_body", "superseded", "summary", "source_url"):
+            setattr(strategy, name, _value(data, Strategy, name))
+        for name in ("adoption_date", "period_start", "period_end"):
+            setattr(strategy, name, _date(data.get(name)))
+        return self._workflow(strategy, data)
+
+    def create_strategies(self, datas: Sequence[dict]) -> list[Strategy]:
+        strategies = [self._assign_strategy(Strategy(external_id=d["external_id"]), d) for d in datas]
+        Strategy.objects.bulk_create(strategies)
+        rows = [(s.pk, d) for s, d in zip(strategies, datas, strict=True)]
+        self._write_tags(Strategy, rows, fresh=True)
+        self._new_attachments(StrategyAttachment, "strategy_id", rows)
+        self._restore_timestamps(Strategy, strategies, datas)
+        self._announce(Strategy, strategies)
+        return strategies
+
+    def update_strategy(self, data: dict, strategy: Strategy) -> Strategy:
+        self._assign_strategy(strategy, data).save()
+        self._write_tags(Strategy, [(strategy.pk, data)], fresh=False)
+        self._sync_attachments(StrategyAttachment, "strategy_id", strategy.pk, data.get("attachments", []))
+        self._restore_timestamps(Strategy, [strategy], [data])
+        return strategy
+
+    def _law_ids(self, datas: Sequence[dict]) -> dict[str, int]:
+        refs = {d["law"] for d in datas}
+        return dict(Law.objects.filter(external_id__in=refs).values_list("external_id", "pk"))
+
+    def _assign_material(self, material: ExplanatoryMaterial, data: dict, law_id: int) -> ExplanatoryMaterial:
+        material.law_id = law_id
+        material.country_id = law_country(law_id)  # bulk_create skips save(), which keeps it equal to the law's
+        material.title = data["title"]
+        for name in ("kind", "summary", "text", "source_url"):
+            setattr(material, name, _value(data, ExplanatoryMaterial, name))
+        material.date = _date(data.get("date"))
+        return self._workflow(material, data)
+
+    def create_materials(self, datas: Sequence[dict]) -> list[ExplanatoryMaterial]:
+        laws = self._law_ids(datas)
+        materials = [
+            self._assign_material(ExplanatoryMaterial(external_id=d["external_id"]), d, laws[d["law"]]) for d in datas
+        ]
+        ExplanatoryMaterial.objects.bulk_create(materials)
+        rows = [(m.pk, d) for m, d in zip(materials, datas, strict=True)]
+        self._write_tags(ExplanatoryMaterial, rows, fresh=True)
+        self._new_attachments(MaterialAttachment, "material_id", rows)
+        self._restore_timestamps(ExplanatoryMaterial, materials, datas)
+        self._announce(ExplanatoryMaterial, materials)
+        return materials
+
+    def update_material(self, data: dict, material: ExplanatoryMaterial) -> ExplanatoryMaterial:
+        self._assign_material(material, data, self._law_ids([data])[data["law"]]).save()
+        self._write_tags(ExplanatoryMaterial, [(material.pk, data)], fresh=False)
+        self._sync_attachments(MaterialAttachment, "material_id", material.pk, data.get("attachments", []))
+        self._restore_timestamps(ExplanatoryMaterial, [material], [data])
+        return material

@@ -34,5 +34,13 @@ def law_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "law": law,
         "provisions": list(provisions),
         "attachments": list(law.attachments.select_related("language").order_by("pk")),
+        # Explanatory materials are their own family (strategies app, a layer above): reached through the
+        # reverse relation, never imported here.
+        "materials": list(
+            law.explanatory_materials.published()
+            .select_related("original_language")
+            .prefetch_related("attachments", "crime_types", "issues", "article_tags__article__instrument")
+            .order_by("date", "pk")
+        ),
     }
     return render(request, "legislation/law_detail.html", context)

@@ -20,16 +20,19 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from caselaw.models import CaseAttachment
-from legislation.models import LawAttachment
-from sherloc.models import Attachment
+from sherloc.models import Attachment, PublishableRecord, attachment_models
 from submissions import record_access
 
-# kind in the URL -> (attachment model, name of its record foreign key)
-KINDS: dict[str, tuple[type[Attachment], str]] = {
-    LawAttachment.download_kind: (LawAttachment, "law"),
-    CaseAttachment.download_kind: (CaseAttachment, "case"),
-}
+
+def _owner(model: type[Attachment]) -> str:
+    """The attachment's foreign key to its record (the one field pointing at a record family)."""
+    return next(f.name for f in model._meta.fields if f.is_relation and issubclass(f.related_model, PublishableRecord))
+
+
+def download_kinds() -> dict[str, tuple[type[Attachment], str]]:
+    """kind in the URL -> (attachment model, name of its record foreign key), for every family that has
+    attachments: a new family's files are downloadable by declaring `download_kind`."""
+    return {model.download_kind: (model, _owner(model)) for model in attachment_models()}
 
 
 def may_download(user: object, record: Model) -> bool:
@@ -39,9 +42,10 @@ def may_download(user: object, record: Model) -> bool:
 
 @require_safe
 def attachment_download(request: HttpRequest, kind: str, pk: int) -> FileResponse:
-    if kind not in KINDS:
+    kinds = download_kinds()
+    if kind not in kinds:
         raise Http404
-    model, owner = KINDS[kind]
+    model, owner = kinds[kind]
     attachment = get_object_or_404(model.objects.select_related(owner), pk=pk)
     record = getattr(attachment, owner)
     if not may_download(request.user, record):

@@ -26,6 +26,7 @@ from authorities.models import CompetentAuthority
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc.publishable import record_changed
+from strategies.models import Strategy
 from taxonomy.models import Country
 
 
@@ -66,6 +67,13 @@ class AuthoritySitemap(_RecordSitemap):
     url_name = "authorities:authority-detail"
 
 
+class StrategySitemap(_RecordSitemap):
+    """Strategies have pages; explanatory materials are sections of their law's page, which is listed."""
+
+    model = Strategy
+    url_name = "strategies:strategy-detail"
+
+
 class CountrySitemap(Sitemap):
     i18n = True
     alternates = True
@@ -96,6 +104,7 @@ SITEMAPS = {
     "laws": LawSitemap,
     "cases": CaseSitemap,
     "authorities": AuthoritySitemap,
+    "strategies": StrategySitemap,
 }
 
 

@@ -32,6 +32,14 @@ from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Person, Pe
 from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
 from sherloc.models import PublicationStatus
+from strategies.models import (
+    ExplanatoryMaterial,
+    MaterialArticle,
+    MaterialAttachment,
+    Strategy,
+    StrategyArticle,
+    StrategyAttachment,
+)
 from taxonomy import registry
 from taxonomy.registry import Term, Vocabulary
 from taxonomy.tagging import format_paragraph
@@ -97,6 +105,7 @@ class Tags:
     law_files: list[tuple[int | None, str]] = field(default_factory=list)  # (language pk, text), lead provision
     people: list[tuple] = field(default_factory=list)  # a case's Person rows (PEOPLE_COLUMNS)
     charges: list[tuple] = field(default_factory=list)  # a case's Charge rows (CHARGE_COLUMNS)
+    countries: list[int] = field(default_factory=list)  # the States a regional strategy covers
 
     def fields(self, vocab: Vocab) -> dict:
         instruments: set[str] = set()
@@ -411,6 +420,65 @@ def build_authority(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     return doc
 
 
+def _countries(own: int | None, covered: list[int], vocab: Vocab) -> tuple[str | list[str], list[str]]:
+    """`country` and `region` of a record found under several countries (a regional strategy: the
+    issuing jurisdiction and each State it covers): a list then, a single code otherwise."""
+    terms = [t for pk in dict.fromkeys([own, *covered]) if (t := vocab.countries.by_pk(pk)) is not None]
+    regions = sorted({r for t in terms for r in t.regions})
+    codes = [t.code for t in terms]
+    return (codes if len(codes) > 1 else (codes[0] if codes else "")), regions
+
+
+def build_strategy(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    country = vocab.countries.by_pk(row["country"])
+    language = vocab.language(row["original_language"])
+    date = row["adoption_date"] or row["period_start"]
+    body = _join_text(row["issuing_body"], richtext.plain(row["summary"]), *tags.attachment_texts)
+    texts = {language: {"title": row["original_title"] or row["title"], "body": body}}
+    if row["original_title"] and row["original_title"] != row["title"]:
+        texts.setdefault("en", {"title": row["title"], "body": ""})
+    doc = _base("strategy", row, vocab, row["updated_at"], url)
+    codes, regions = _countries(row["country"], tags.countries, vocab)
+    doc.update(
+        title=row["title"],
+        subtitle=SEPARATOR.join(
+            p for p in (country.label if country else "", row["issuing_body"], str(date.year) if date else "") if p
+        ),
+        texts=texts,
+        language=language,
+        country=codes,
+        region=regions,
+        year=date.year if date else None,
+        date=date.isoformat() if date else None,
+        sort_title=row["title"].lower(),
+        **tags.fields(vocab),
+    )
+    return doc
+
+
+def build_material(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    """An explanatory material: its hit leads to its law's page (`url` is the law's detail pattern)."""
+    row = {**row, "country": row["law__country"]}
+    country = vocab.countries.by_pk(row["country"])
+    language = vocab.language(row["original_language"])
+    date = row["date"]
+    body = _join_text(richtext.plain(row["summary"]), richtext.plain(row["text"]), *tags.attachment_texts)
+    doc = _base("material", row, vocab, row["updated_at"], url.format(pk=row["law"]) + "#material-{pk}")
+    doc.update(
+        parent_id=row["law"],
+        title=row["title"],
+        subtitle=SEPARATOR.join(p for p in (country.label if country else "", row["law__title"]) if p),
+        texts={language: {"title": row["title"], "body": body}},
+        language=language,
+        year=date.year if date else None,
+        date=date.isoformat() if date else None,
+        sort_title=row["title"].lower(),
+        numbers=_numbers(row["law__number"]),
+        **tags.fields(vocab),
+    )
+    return doc
+
+
 BUILDERS: dict[str, Builder] = {
     "provision": Builder(
         kind="provision",
@@ -491,6 +559,61 @@ BUILDERS: dict[str, Builder] = {
         build=build_authority,
         viewname="authorities:authority-detail",
         published=lambda: CompetentAuthority.objects.filter(status=PUBLISHED),
+        version_field="updated_at",
+    ),
+    "strategy": Builder(
+        kind="strategy",
+        model=Strategy,
+        fields=(
+            "pk",
+            "title",
+            "original_title",
+            "country",
+            "original_language",
+            "issuing_body",
+            "summary",
+            "adoption_date",
+            "period_start",
+            "updated_at",
+        ),
+        tag_sources=(
+            TagSource(StrategyArticle, "strategy_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(Strategy, "crime_types", "crime_types"),
+            _m2m(Strategy, "issues", "issues"),
+            TagSource(Strategy.covered_countries.through, "strategy_id", "country_id", "countries"),
+            TagSource(StrategyAttachment, "strategy_id", "extracted_text", "attachment_texts"),
+        ),
+        build=build_strategy,
+        viewname="strategies:strategy-detail",
+        published=lambda: Strategy.objects.filter(status=PUBLISHED),
+        version_field="updated_at",
+    ),
+    "material": Builder(
+        kind="material",
+        model=ExplanatoryMaterial,
+        fields=(
+            "pk",
+            "law",
+            "title",
+            "original_language",
+            "summary",
+            "text",
+            "date",
+            "law__title",
+            "law__number",
+            "law__country",
+            "updated_at",
+        ),
+        tag_sources=(
+            TagSource(MaterialArticle, "material_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(ExplanatoryMaterial, "crime_types", "crime_types"),
+            _m2m(ExplanatoryMaterial, "issues", "issues"),
+            TagSource(MaterialAttachment, "material_id", "extracted_text", "attachment_texts"),
+        ),
+        build=build_material,
+        viewname="legislation:law-detail",
+        # public only while its law is: a hit leads to the law's page
+        published=lambda: ExplanatoryMaterial.objects.filter(status=PUBLISHED, law__status=PUBLISHED),
         version_field="updated_at",
     ),
 }

@@ -94,13 +94,22 @@ def index_law(pk: int, removed: Iterable[int] = (), engine: SearchEngine | None 
 def index_laws(pks: Iterable[int], removed: Iterable[int] = (), engine: SearchEngine | None = None) -> IndexResult:
     """`index_law` for many laws at once: one engine write (one commit) instead of one per law,
     which is what keeps an import of thousands of laws from spending its time in index commits."""
+    from strategies.models import ExplanatoryMaterial
+
     engine = engine or get_engine()
-    current = list(Provision.objects.filter(law_id__in=list(pks)).values_list("pk", flat=True))
+    pks = list(pks)
+    current = list(Provision.objects.filter(law_id__in=pks).values_list("pk", flat=True))
     result = index_ids("provision", current, engine=engine)
     gone = sorted({int(p) for p in removed} - set(current))
     if gone:
         engine.delete([doc_id("provision", p) for p in gone])
         result.deleted += len(gone)
+    # A law's explanatory materials show its title and country and are public only while it is.
+    materials = list(ExplanatoryMaterial.objects.filter(law_id__in=pks).values_list("pk", flat=True))
+    if materials:
+        more = index_ids("material", materials, engine=engine)
+        result.upserted += more.upserted
+        result.deleted += more.deleted
     return result
 
 

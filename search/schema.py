@@ -17,7 +17,7 @@ documents that follow them. A document is a plain dict:
           "en": {"title": "...", "body": "..."},
       },
       "language": "pt",              # original language (facet)
-      "country": "BRA",              # alpha-3 (facet)
+      "country": "BRA",              # alpha-3 (facet); a list for a regional strategy
       "region": ["019", "419", "005"],   # M49 region, sub-region, intermediate region (facet)
       "instrument": ["TIP", "UNTOC"],    # ancestors of the article tags (facet)
       "article": ["TIP-3", "UNTOC-5"],   # article codes (facet)
@@ -48,7 +48,13 @@ documents that follow them. A document is a plain dict:
 
 from .stopwords import ALL_FUNCTION_WORDS
 
-DOC_KINDS: dict[str, str] = {"provision": "legislation", "case": "case", "authority": "authority"}
+DOC_KINDS: dict[str, str] = {
+    "provision": "legislation",
+    "case": "case",
+    "authority": "authority",
+    "strategy": "strategy",
+    "material": "material",  # an explanatory material of a law; its url is the law page's anchor
+}
 
 # A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.
 CASE_PEOPLE_FIELDS: tuple[str, ...] = (

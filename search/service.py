@@ -33,6 +33,8 @@ DOC_TYPE_LABELS = {
     "legislation": _("Legislation"),
     "case": _("Case law"),
     "authority": _("Competent authorities"),
+    "strategy": _("Strategies and policies"),
+    "material": _("Explanatory materials"),
 }
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")

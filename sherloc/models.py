@@ -235,6 +235,8 @@ class RemovalKind(models.TextChoices):
     PROVISION = "provision", _("Provision")
     CASE = "case", _("Case")
     AUTHORITY = "authority", _("Authority")
+    STRATEGY = "strategy", _("Strategy")
+    MATERIAL = "material", _("Explanatory material")
 
 
 class RemovalReason(models.TextChoices):

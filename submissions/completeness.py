@@ -14,7 +14,10 @@ The record comes in one neutral shape: a mapping with the import format's field 
 - case: `original_language`; a `fact_summary` with some text (not just empty markup); a person of `people`
   whose `role` is `defendant`;
 - authority: `original_language`; at least one of `roles`; one way to reach it: `email`, `phone` or
-  `address`.
+  `address`;
+- strategy: `original_language`; its content: a `summary` with some text or one of `attachments`;
+- material (explanatory material): `original_language`; its content: a `summary` or `text` with some text, or one
+  of `attachments`.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import PersonRole
-from interchange.jsonl_format import AUTHORITY, CASE, LAW
+from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, STRATEGY
 from sherloc import richtext
 
 REQUIRED_MESSAGE = _("This field is required to submit.")
@@ -35,6 +38,7 @@ PROVISION_MESSAGE = _("Add at least one provision before submitting.")
 DEFENDANT_MESSAGE = _("Add at least one defendant before submitting.")
 REACH_MESSAGE = _("Give an e-mail address, a telephone number or a postal address to submit.")
 REACH_FIELDS = ("email", "phone", "address")
+CONTENT_MESSAGE = _("Give a summary or attach the document (PDF) before submitting.")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,31 @@ def _missing_authority(record: Mapping[str, Any]) -> list[Missing]:
     return found
 
 
-_RULES = {LAW: _missing_law, CASE: _missing_case, AUTHORITY: _missing_authority}
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(richtext.plain(value).strip())
+
+
+def _missing_document(text_fields: tuple[str, ...]) -> Any:
+    """A document record (strategy, explanatory material): its language, and some content to read."""
+
+    def rules(record: Mapping[str, Any]) -> list[Missing]:
+        found = []
+        if _blank(record.get("original_language")):
+            found.append(Missing(("original_language",), REQUIRED_MESSAGE))
+        if not any(_has_text(record.get(name)) for name in text_fields) and not _rows(record.get("attachments")):
+            found.append(Missing((*text_fields, "attachments"), CONTENT_MESSAGE))
+        return found
+
+    return rules
+
+
+_RULES = {
+    LAW: _missing_law,
+    CASE: _missing_case,
+    AUTHORITY: _missing_authority,
+    STRATEGY: _missing_document(("summary",)),
+    MATERIAL: _missing_document(("summary", "text")),
+}
 
 
 def missing(kind: str, record: Mapping[str, Any]) -> list[Missing]:

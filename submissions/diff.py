@@ -25,11 +25,20 @@ from caselaw.models import Case
 from interchange.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
 from legislation.models import Provision
 from sherloc import richtext
+from strategies.models import ExplanatoryMaterial, Strategy
 
 from .snapshots import as_format
 
 # Format keys holding rich text (sherloc.richtext) in any record type or child row.
-RICH_FIELDS = frozenset({*Case.RICH_TEXT_FIELDS, *Provision.RICH_TEXT_FIELDS, *CompetentAuthority.RICH_TEXT_FIELDS})
+RICH_FIELDS = frozenset(
+    {
+        *Case.RICH_TEXT_FIELDS,
+        *Provision.RICH_TEXT_FIELDS,
+        *CompetentAuthority.RICH_TEXT_FIELDS,
+        *Strategy.RICH_TEXT_FIELDS,
+        *ExplanatoryMaterial.RICH_TEXT_FIELDS,
+    }
+)
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
     "provisions": (_("Provisions"), lambda p: p.get("label") or f"#{p.get('order')}"),

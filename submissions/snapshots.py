@@ -41,9 +41,7 @@ def as_format(record: models.Model) -> dict[str, Any]:
 def write(record: models.Model, data: dict[str, Any], reason: str) -> None:
     """Make the record (with its children) match `data`, one object of the interchange format."""
     writer = RecordWriter(Codes.load(), change_reason=reason)
-    {"law": writer.update_law, "case": writer.update_case, "authority": writer.update_authority}[kind_of(record)](
-        data, record
-    )
+    writer.write_chunk(kind_of(record), [(data, record)])  # an existing record: updated in place
 
 
 def versions(record: models.Model) -> models.QuerySet[PublishedVersion]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authority, case, home, law, revise
+from .views import authority, case, home, law, revise, strategy
 
 app_name = "submissions"
 urlpatterns = [
@@ -15,5 +15,11 @@ urlpatterns = [
     path("authorities/new/", authority.authority_create, name="authority-create"),
     path("authorities/<int:pk>/edit/", authority.authority_edit, name="authority-edit"),
     path("authorities/<int:pk>/withdraw/", authority.authority_withdraw, name="authority-withdraw"),
+    path("strategies/new/", strategy.strategy_create, name="strategy-create"),
+    path("strategies/<int:pk>/edit/", strategy.strategy_edit, name="strategy-edit"),
+    path("strategies/<int:pk>/withdraw/", strategy.strategy_withdraw, name="strategy-withdraw"),
+    path("explanatory-materials/new/", strategy.material_create, name="material-create"),
+    path("explanatory-materials/<int:pk>/edit/", strategy.material_edit, name="material-edit"),
+    path("explanatory-materials/<int:pk>/withdraw/", strategy.material_withdraw, name="material-withdraw"),
     path("<slug:kind>/<int:pk>/revise/", revise.revise, name="revise"),
 ]

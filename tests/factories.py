@@ -10,6 +10,7 @@ from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person, PersonRole
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
+from strategies.models import ExplanatoryMaterial, MaterialArticle, Strategy, StrategyArticle
 from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Issue, Language
 
 
@@ -170,6 +171,54 @@ class AuthorityFactory(factory.django.DjangoModelFactory):
         for ref in (extracted or []) if create else []:
             code, para = (ref, "") if isinstance(ref, str) else ref
             AuthorityArticle.objects.create(authority=self, article=article(code), paragraph=para)
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    """tags={"articles": [...], "crime_types": [...], "issues": [...]}; covered=["FRA", ...] (alpha-3)."""
+
+    class Meta:
+        model = Strategy
+        skip_postgeneration_save = True
+
+    country = factory.LazyFunction(country)
+    title = factory.Sequence(lambda n: f"National Strategy against Organized Crime {n}")
+    issuing_body = "Council of Ministers"
+    adoption_date = dt.date(2021, 3, 15)
+    period_start = dt.date(2021, 1, 1)
+    period_end = dt.date(2030, 12, 31)
+    summary = "Prevention, prosecution and international cooperation against organized criminal groups."
+    original_language = factory.LazyFunction(lang)
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            apply_tags(self, StrategyArticle, "strategy", extracted)
+
+    @factory.post_generation
+    def covered(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            self.covered_countries.set(Country.objects.filter(alpha3__in=extracted))
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    """An explanatory memorandum of a (published) law; tags as StrategyFactory's."""
+
+    class Meta:
+        model = ExplanatoryMaterial
+        skip_postgeneration_save = True
+
+    law = factory.SubFactory(LawFactory)
+    title = factory.Sequence(lambda n: f"Explanatory memorandum to the organized crime bill {n}")
+    date = dt.date(2016, 5, 2)
+    summary = "Explains the new offences and the special investigative techniques the bill introduces."
+    original_language = factory.LazyFunction(lang)
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            apply_tags(self, MaterialArticle, "material", extracted)
 
 
 class ApiTokenFactory(factory.django.DjangoModelFactory):

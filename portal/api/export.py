@@ -43,14 +43,16 @@ from authorities.models import CompetentAuthority
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CourtLevel
 from interchange.codes import Codes
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, dumps, serialise
+from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, STRATEGY, dumps, serialise
 from legislation.models import Law, LegalStatus, Provision
 from portal.templatetags.portal import instrument_name_for
-from search.documents import Vocab, documents_for
+from search.documents import BUILDERS, Vocab, documents_for
 from search.facets import DOC_TYPES, FACETS
 from search.query import SearchQuery
 from search.results import Hit, SearchResult
+from search.schema import DOC_KINDS
 from search.service import facet_labels
+from strategies.models import ExplanatoryMaterial, Strategy
 from taxonomy import registry
 
 logger = logging.getLogger(__name__)
@@ -136,13 +138,15 @@ def iter_batches(query: SearchQuery, run: SearchFn, first: SearchResult | None =
 # --------------------------------------------------------------------------- walking the database
 
 DB_BATCH_SIZE = 500
-KINDS = {"legislation": "provision", "case": "case", "authority": "authority"}
+KINDS = {doc_type: kind for kind, doc_type in DOC_KINDS.items()}  # hit type -> document kind
 # Document fields a kind never fills (see the builders in search/documents.py): a filter on one of them
 # excludes the whole kind, so it is not walked at all. `year` covers year, year_from and year_to.
 EMPTY_FIELDS = {
     "provision": {"court_level", "role"},
     "case": {"legal_status", "role"},
     "authority": {"court_level", "legal_status", "crime_subtype", "issue", "year"},
+    "strategy": {"court_level", "legal_status", "crime_subtype", "role"},
+    "material": {"court_level", "legal_status", "crime_subtype", "role"},
 }
 
 
@@ -150,15 +154,22 @@ def _filtersets() -> dict[str, type]:
     from authorities.filters import AuthorityFilterSet
     from caselaw.filters import CaseFilterSet
     from legislation.filters import ProvisionFilterSet
+    from strategies.filters import MaterialFilterSet, StrategyFilterSet
 
-    return {"provision": ProvisionFilterSet, "case": CaseFilterSet, "authority": AuthorityFilterSet}
+    return {
+        "provision": ProvisionFilterSet,
+        "case": CaseFilterSet,
+        "authority": AuthorityFilterSet,
+        "strategy": StrategyFilterSet,
+        "material": MaterialFilterSet,
+    }
 
 
 def _records(kind: str) -> Any:
     """Every record of a kind. Publication is checked later, by documents_for (published only) and
     published_ids, not here: walking `status = 'published' AND id > n ORDER BY id` makes SQLite's
     planner (without ANALYZE) read the status index and sort everything, on every batch."""
-    return {"provision": Provision, "case": Case, "authority": CompetentAuthority}[kind].objects.order_by()
+    return BUILDERS[kind].model._default_manager.order_by()
 
 
 def _possible(kind: str, query: SearchQuery) -> bool:
@@ -262,7 +273,7 @@ def batches_for(query: SearchQuery, run: SearchFn, first: SearchResult) -> tuple
 
 
 def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
-    """{type: {record_id: db row}} for the hits whose record is published right now (3 queries max).
+    """{type: {record_id: db row}} for the hits whose record is published right now (one query per record type).
 
     Rows are looked up by primary key only and publication is checked in Python: a `status` condition
     in SQL lets SQLite (without ANALYZE statistics) walk the status index over every record instead.
@@ -270,7 +281,7 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
     by_type: dict[str, list[int]] = {}
     for hit in hits:
         by_type.setdefault(hit.type, []).append(hit.record_id)
-    rows: dict[str, dict[int, dict[str, Any]]] = {"legislation": {}, "case": {}, "authority": {}}
+    rows: dict[str, dict[int, dict[str, Any]]] = {doc_type: {} for doc_type in DOC_TYPES}
     published = "published"
     if by_type.get("legislation"):
         query = Provision.objects.filter(pk__in=by_type["legislation"]).order_by()
@@ -296,6 +307,18 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
                     "text": "",
                     "contacts": dict(zip(contact_names, contacts, strict=True)),
                 }
+    if by_type.get("strategy"):
+        query = Strategy.objects.filter(pk__in=by_type["strategy"]).order_by()
+        for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "summary"):
+            if status == published:
+                rows["strategy"][pk] = {"external_id": external_id, "text": text}
+    if by_type.get("material"):  # public while its law is
+        query = ExplanatoryMaterial.objects.filter(pk__in=by_type["material"]).order_by()
+        for pk, external_id, status, law_status, text in query.values_list(
+            "pk", "external_id", "status", "law__status", "summary"
+        ):
+            if status == published and law_status == published:
+                rows["material"][pk] = {"external_id": external_id, "text": text}
     return rows
 
 
@@ -336,7 +359,12 @@ def jsonl_stream(
             laws = list(Law.objects.filter(pk__in=law_ids))
             for law, record in zip(laws, serialise(LAW, laws, codes), strict=True):
                 records[(LAW, law.pk)] = record
-        for kind, model, hit_type in ((CASE, Case, "case"), (AUTHORITY, CompetentAuthority, "authority")):
+        for kind, model, hit_type in (
+            (CASE, Case, "case"),
+            (AUTHORITY, CompetentAuthority, "authority"),
+            (STRATEGY, Strategy, "strategy"),
+            (MATERIAL, ExplanatoryMaterial, "material"),
+        ):
             ids = list(rows[hit_type])
             if ids:
                 objects = list(model.objects.filter(pk__in=ids))

@@ -20,7 +20,9 @@ class RemovalFilterSet(django_filters.FilterSet):
         "removed_at", help_text="Only removals at or after this ISO 8601 date-time (UTC if no offset)."
     )
     type = ChoiceInFilter(
-        field_name="kind", choices=RemovalKind.choices, help_text="law, provision, case, authority (comma list)."
+        field_name="kind",
+        choices=RemovalKind.choices,
+        help_text="law, provision, case, authority, strategy, material (comma list).",
     )
 
     class Meta:
@@ -29,7 +31,7 @@ class RemovalFilterSet(django_filters.FilterSet):
 
 
 class RemovalSerializer(serializers.ModelSerializer):
-    type = serializers.CharField(source="kind", help_text="law, provision, case or authority.")
+    type = serializers.CharField(source="kind", help_text="law, provision, case, authority, strategy or material.")
     id = serializers.IntegerField(source="record_id", help_text="The `id` the record had in the API.")
 
     class Meta:

@@ -40,7 +40,13 @@ from sherloc.api.permissions import can_view_contacts
 from sherloc.api.schema import error_responses
 from sherloc.api.viewsets import ApiViewMixin
 
-HIT_API_VIEWS = {"legislation": "api:provision-detail", "case": "api:case-detail", "authority": "api:authority-detail"}
+HIT_API_VIEWS = {
+    "legislation": "api:provision-detail",
+    "case": "api:case-detail",
+    "authority": "api:authority-detail",
+    "strategy": "api:strategy-detail",
+    "material": "api:material-detail",
+}
 POSITION_PARAMS = ("page", "page_size", "cursor")
 QUERY_PARAMS = ("q", *FILTER_NAMES, "year_from", "year_to", "sort")
 SEARCH_PARAMS = (*QUERY_PARAMS, *POSITION_PARAMS, "facets")
@@ -139,7 +145,12 @@ class HitSerializer(serializers.Serializer):
     snippets = serializers.ListField(
         child=serializers.CharField(), help_text="HTML fragments; matches in <mark>, everything else escaped."
     )
-    country = serializers.CharField(required=False)
+    country = serializers.CharField(required=False, help_text="Alpha-3 code; a regional strategy's issuer (XIR).")
+    countries = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Regional strategies only: the issuer and every State the document covers.",
+    )
     region = serializers.ListField(child=serializers.CharField(), required=False)
     year = serializers.IntegerField(allow_null=True, required=False)
     date = serializers.CharField(allow_null=True, required=False)
@@ -294,6 +305,9 @@ def search_body(request: HttpRequest | Request, lang: str, query: SearchQuery, r
         item["api_url"] = f"{root}{api_path[0]}{hit.record_id}{api_path[1]}" if api_path else ""
         item["score"] = hit.score
         item["snippets"] = hit.snippets
+        if isinstance(item.get("country"), list):  # found under several countries: `country` stays one code
+            item["countries"] = item["country"]
+            item["country"] = item["countries"][0] if item["countries"] else ""
         for name in HIDDEN_SOURCE_FIELDS:
             item.pop(name, None)
         hits.append(item)

@@ -14,6 +14,7 @@ from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
 from portal.api.search import ExportView, SearchView
 from sherloc.api.errors import not_found
+from strategies.api import MaterialViewSet, StrategyViewSet
 from submissions.api import SubmissionDetailView, SubmissionListView
 from taxonomy.api import (
     ArticleViewSet,
@@ -39,6 +40,8 @@ router.register("laws", LawViewSet, basename="law")
 router.register("provisions", ProvisionViewSet, basename="provision")
 router.register("cases", CaseViewSet, basename="case")
 router.register("authorities", AuthorityViewSet, basename="authority")
+router.register("strategies", StrategyViewSet, basename="strategy")
+router.register("explanatory-materials", MaterialViewSet, basename="material")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.facets import FACET_TYPES, FILTER_NAMES
 from search.results import FacetValue
+from search.service import DOC_TYPE_LABELS
 from taxonomy import registry
 
 from .portal import INSTRUMENT_NAMES, instrument_name_for
@@ -54,12 +55,8 @@ FACET_TITLES = {
     "legal_person": _("Legal persons"),
     "group_size": _("Number of defendants"),
 }
-TYPE_LABELS = {
-    "all": _("All"),
-    "legislation": _("Legislation"),
-    "case": _("Case law"),
-    "authority": _("Competent authorities"),
-}
+# One label per record type, the search service's (a new family's tab needs no entry here).
+TYPE_LABELS = {"all": _("All"), **DOC_TYPE_LABELS}
 SORT_LABELS = (
     ("relevance", _("Relevance")),
     ("newest", _("Newest first")),

@@ -20,6 +20,7 @@ from caselaw.models import Case, CaseArticle, Court
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
 from sherloc.models import PublicationStatus
+from strategies import listing as strategy_listing
 from taxonomy.models import Article, Country, CrimeType, Instrument, Region
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -75,7 +76,8 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 
 def _crime_type_rows(country: Country) -> list[dict]:
-    """Published provisions, cases and authorities of one country per crime type (three GROUP BYs)."""
+    """Published provisions, cases, authorities and strategies (its own and regional ones covering it) of one
+    country per crime type (four GROUP BYs)."""
     provisions = _counts(
         Provision.objects.filter(law__country=country, law__status=PUBLISHED)
         .values_list("crime_types")
@@ -92,15 +94,22 @@ def _crime_type_rows(country: Country) -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    strategies = _counts(
+        strategy_listing.for_country(country)["strategies"]
+        .values_list("crime_types")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
     rows = []
     for crime in CrimeType.objects.all():
-        if provisions[crime.pk] or cases[crime.pk] or auths[crime.pk]:
+        if provisions[crime.pk] or cases[crime.pk] or auths[crime.pk] or strategies[crime.pk]:
             rows.append(
                 {
                     "crime": crime,
                     "provisions": provisions[crime.pk],
                     "cases": cases[crime.pk],
                     "authorities": auths[crime.pk],
+                    "strategies": strategies[crime.pk],
                 }
             )
     return rows
@@ -163,8 +172,24 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
             ProvisionArticle.objects.filter(provision__law__country=country, provision__law__status=PUBLISHED)
         ),
         "list_limit": LIST_LIMIT,
+        **_documents(strategy_listing.for_country(country), country=country.alpha3),
     }
     return render(request, "taxonomy/country_detail.html", context)
+
+
+def _documents(found: dict[str, QuerySet], **search: str) -> dict[str, object]:
+    """The strategies family's section (templates/strategies/_section.html): its records and search links."""
+    from portal.templatetags.portal import search_href
+
+    strategies, materials = list(found["strategies"][:LIST_LIMIT]), list(found["materials"][:LIST_LIMIT])
+    return {  # counted only when the list is full (a COUNT query per page otherwise)
+        "strategies": strategies,
+        "strategy_count": found["strategies"].count() if len(strategies) == LIST_LIMIT else len(strategies),
+        "materials": materials,
+        "material_count": found["materials"].count() if len(materials) == LIST_LIMIT else len(materials),
+        "search_strategies": search_href(type="strategy", **search),
+        "search_materials": search_href(type="material", **search),
+    }
 
 
 def international_detail(request: HttpRequest, jurisdiction: Country) -> HttpResponse:
@@ -196,6 +221,7 @@ def international_detail(request: HttpRequest, jurisdiction: Country) -> HttpRes
         "without_court": cases.filter(court__isnull=True).count(),
         "instruments": instruments,
         "list_limit": LIST_LIMIT,
+        **_documents(strategy_listing.for_country(jurisdiction), country=jurisdiction.alpha3),
     }
     return render(request, "taxonomy/international_detail.html", context)
 
@@ -270,6 +296,7 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
             .select_related("country")
             .order_by("country__name", "name")[:LIST_LIMIT]
         ),
+        **_documents(strategy_listing.for_article(article), article=article.code),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "list_limit": LIST_LIMIT,

@@ -33,7 +33,7 @@ from portal.templatetags.facet_panels import (
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
 from search.engines import EngineError
-from search.facets import FILTER_NAMES
+from search.facets import DOC_TYPES, FILTER_NAMES
 from search.query import QueryError
 from search.results import SearchResult
 from search.service import YEAR_RANGE, default_sort, facet_labels
@@ -115,6 +115,8 @@ def _subtitle(source: dict, language: str) -> str:
     """The indexed subtitle opens with the English country name; show the reader's UN name instead."""
     subtitle = source.get("subtitle", "")
     code = source.get("country")
+    if isinstance(code, list):  # a regional strategy: the subtitle opens with its issuer, the first code
+        code = code[0] if code else ""
     if not code or language == "en":
         return subtitle
     english, local = facet_labels("country", "en").get(code), facet_labels("country", language).get(code)
@@ -145,7 +147,7 @@ def _tabs(base: str, params: Params, result: SearchResult) -> list[dict]:
     tabs = [
         {"label": TYPE_LABELS["all"], "count": sum(counts.values()), "url": base + encode(reset), "current": not active}
     ]
-    for value in ("legislation", "case", "authority"):
+    for value in DOC_TYPES:
         tabs.append(
             {
                 "label": TYPE_LABELS[value],

@@ -219,7 +219,8 @@ class MultipleFileField(forms.FileField):
 
 
 class AttachmentsForm(forms.Form):
-    """New PDF attachments of a law and the existing ones to remove.
+    """New PDF attachments of a record and the existing ones to remove: a law's (the default), or any family's
+    `model` of attachments (strategies and explanatory materials use it too).
 
     Each file is checked (type by content, size, text extraction) in `clean_files`; the checked result is
     kept so saving does not read the file twice. Errors name the file they are about.
@@ -240,15 +241,16 @@ class AttachmentsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, law: Law | None = None, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, record: Any = None, model: type = LawAttachment, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
-        self.law = law
+        self.record = record
+        self.model = model
         self.checked: list[tuple[UploadedFile, uploads.CheckedFile]] = []
         self.stored: list[str] = []
         self.fields["files"].help_text = self.fields["files"].help_text % {
             "mb": uploads.megabytes(settings.ATTACHMENT_MAX_BYTES)
         }
-        existing = law.attachments.order_by("pk") if law is not None and law.pk else LawAttachment.objects.none()
+        existing = record.attachments.order_by("pk") if record is not None and record.pk else model.objects.none()
         self.fields["remove"].queryset = existing
         self.fields["remove"].label_from_instance = lambda a: a.original_name or str(a)
         if not existing.exists():
@@ -278,19 +280,20 @@ class AttachmentsForm(forms.Form):
     def has_work(self) -> bool:
         return bool(self.checked or self.cleaned_data.get("remove"))
 
-    def save(self, law: Law) -> None:
+    def save(self, record: Any) -> None:
         """Remove the ticked files and attach the new ones (inside the caller's transaction). Removed files
         leave storage only after commit, so a rolled-back save keeps them (Attachment.detach)."""
         for attachment in self.cleaned_data.get("remove") or []:
             attachment.detach()  # the file stays while the published record (or another row) uses it
+        owner = next(f.name for f in self.model._meta.fields if f.is_relation and isinstance(record, f.related_model))
         for upload, checked in self.checked:
-            attachment = uploads.apply(LawAttachment(law=law), upload, checked)
+            attachment = uploads.apply(self.model(**{owner: record}), upload, checked)
             attachment.save()
             self.stored.append(attachment.file.name)
 
     def discard_stored(self) -> None:
         """The save was rolled back: the rows are gone, remove the files written for them."""
-        storage = LawAttachment._meta.get_field("file").storage
+        storage = self.model._meta.get_field("file").storage
         for name in self.stored:
             storage.delete(name)
         self.stored = []
@@ -314,7 +317,7 @@ class LawSubmission:
         self.submitting = submitting
         self.form = LawForm(data, instance=law, countries=countries)
         self.formset = ProvisionFormSet(data, instance=law, prefix=PROVISIONS_PREFIX)
-        self.files = AttachmentsForm(data, files, law=law, prefix=FILES_PREFIX)
+        self.files = AttachmentsForm(data, files, record=law, prefix=FILES_PREFIX)
         self.formsets = [self.formset]
         self.extra_forms = [self.files]
 

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from sherloc import access
 from taxonomy.models import Country
 
-KIND_LABELS = {"law": _("Legislation"), "case": _("Case law"), "authority": _("Authority")}
+KIND_LABELS = {
+    "law": _("Legislation"),
+    "case": _("Case law"),
+    "authority": _("Authority"),
+    "strategy": _("Strategy or policy"),
+    "material": _("Explanatory material"),
+}
 TYPE_CHOICES = [("", _("All types")), *KIND_LABELS.items()]
 AGE_CHOICES = [
     ("", _("Any age")),

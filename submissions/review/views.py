@@ -20,16 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from authorities.models import CompetentAuthority
-from caselaw.models import Case
-from legislation.models import Law
+from interchange.jsonl_format import MODELS
 from sherloc import access
 from sherloc.models import PublicationStatus
 
 from .. import diff, duplicates, revisions, snapshots, workflow
 from .forms import KIND_LABELS, QueueFilterForm
 
-KINDS = {"law": Law, "case": Case, "authority": CompetentAuthority}
+KINDS = MODELS  # every record family of the interchange format: law, case, authority, strategy, material
 PENDING = (PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW)
 
 

@@ -167,6 +167,8 @@ EDIT_URLS = {
     "legislation.law": "submissions:law-edit",
     "caselaw.case": "submissions:case-edit",
     "authorities.competentauthority": "submissions:authority-edit",
+    "strategies.strategy": "submissions:strategy-edit",
+    "strategies.explanatorymaterial": "submissions:material-edit",
 }
 
 

@@ -3,7 +3,15 @@
 import pytest
 from django.test import Client
 
-from tests.factories import AuthorityFactory, CaseFactory, PersonFactory, ProvisionFactory, UserFactory
+from tests.factories import (
+    AuthorityFactory,
+    CaseFactory,
+    MaterialFactory,
+    PersonFactory,
+    ProvisionFactory,
+    StrategyFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -25,4 +33,14 @@ def records(db):  # noqa: ANN001, ANN201
     case = CaseFactory(tags={"articles": ["TIP-3"], "crime_types": ["trafficking-in-persons"]})
     person = PersonFactory(case=case)
     authority = AuthorityFactory(articles=[("UNTOC-18", "13")])
-    return {"law": provision.law, "provision": provision, "case": case, "person": person, "authority": authority}
+    strategy = StrategyFactory(tags={"articles": ["UNTOC-5"], "crime_types": ["trafficking-in-persons"]})
+    material = MaterialFactory(law=provision.law, tags={"articles": ["UNTOC-2"]})
+    return {
+        "law": provision.law,
+        "provision": provision,
+        "case": case,
+        "person": person,
+        "authority": authority,
+        "strategy": strategy,
+        "material": material,
+    }

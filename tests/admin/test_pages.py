@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 
-OUR_APPS = {"taxonomy", "legislation", "caselaw", "authorities"}
+OUR_APPS = {"taxonomy", "legislation", "caselaw", "authorities", "strategies"}
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in OUR_APPS), key=lambda m: m._meta.label
 )
@@ -32,6 +32,8 @@ def test_every_expected_model_is_registered() -> None:
         "caselaw.Court",
         "caselaw.Case",
         "authorities.CompetentAuthority",
+        "strategies.Strategy",
+        "strategies.ExplanatoryMaterial",
     }
 
 
@@ -73,7 +75,15 @@ def test_law_page_lists_provisions_in_order_with_a_link_to_each(staff_client, re
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "model_label", ["legislation.Law", "legislation.Provision", "caselaw.Case", "authorities.CompetentAuthority"]
+    "model_label",
+    [
+        "legislation.Law",
+        "legislation.Provision",
+        "caselaw.Case",
+        "authorities.CompetentAuthority",
+        "strategies.Strategy",
+        "strategies.ExplanatoryMaterial",
+    ],
 )
 def test_record_forms_show_every_editable_field(model_label) -> None:  # noqa: ANN001
     """A field added to a model later must not silently vanish from the admin form."""

@@ -55,7 +55,13 @@ def test_search_parameters_and_enums_documented(schema):
     }  # fmt: skip
     assert expected <= set(params)
     assert set(params["sort"]["schema"]["enum"]) == {"relevance", "newest", "oldest", "title"}
-    assert set(params["type"]["schema"]["items"]["enum"]) == {"legislation", "case", "authority"}
+    assert set(params["type"]["schema"]["items"]["enum"]) == {
+        "legislation",
+        "case",
+        "authority",
+        "strategy",
+        "material",
+    }
     assert "country" in params["facets"]["schema"]["items"]["enum"]
     assert "appeal" in params["court_level"]["schema"]["items"]["enum"]
     responses = schema["paths"]["/api/v1/search/"]["get"]["responses"]

@@ -68,7 +68,7 @@ def test_more_records_extend_a_smaller_run() -> None:
     seed_demo(20, seed=3)
     small = fingerprint()
     report = seed_demo(40, seed=3)
-    assert report.skipped == {"law": 10, "case": 7, "authority": 3}
+    assert report.skipped == {"law": 10, "case": 7, "authority": 3, "strategy": 1, "material": 1}
     big = fingerprint()
     assert big["laws"][:10] == small["laws"] and len(big["laws"]) == 20
     assert big["cases"][:7] == small["cases"]
