@@ -6,7 +6,7 @@ the names templates and reverse() calls have always used; the pages moved here, 
 
 from django.urls import path
 
-from .views import browse, search
+from .views import browse, cite, search
 
 reference_patterns = (
     [
@@ -21,3 +21,6 @@ reference_patterns = (
 )
 
 search_patterns = ([path("", search.search_page, name="search")], "search")
+
+# RIS/BibTeX of one record, language-neutral (mounted outside the language prefix by config/urls.py).
+cite_patterns = [path("cite/<slug:kind>/<int:pk>.<slug:fmt>", cite.record_citation, name="record-citation")]

@@ -12,6 +12,7 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -177,11 +178,15 @@ def decision_date_iso(case: object) -> str:
 
 
 @register.simple_tag
-def citation(*parts: object, place: str = "", year: object = None) -> str:
-    """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts."""
-    head = ", ".join(str(p).strip() for p in parts if p not in (None, "") and str(p).strip())
-    where = ", ".join(str(p) for p in (place, year) if p not in (None, ""))
-    return f"{head} ({where})." if where else f"{head}."
+def citation(*parts: object, place: str = "", year: object = None) -> SafeString:
+    """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts.
+
+    Each part is a <bdi>: an English title, an Arabic country name and a number keep their own direction
+    and order inside a right-to-left sentence (without it an Arabic page scrambles the citation)."""
+    texts = [str(p).strip() for p in parts if p not in (None, "") and str(p).strip()]
+    head = format_html_join(", ", "<bdi>{}</bdi>", ((t,) for t in texts))
+    where = format_html_join(", ", "<bdi>{}</bdi>", ((str(p),) for p in (place, year) if p not in (None, "")))
+    return format_html("{} ({}).", head, where) if where else format_html("{}.", head)
 
 
 @register.filter
