@@ -191,6 +191,7 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # formats Django's locales lack (Arabic date and time)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

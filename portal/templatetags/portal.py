@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +84,17 @@ def rich(text: str) -> SafeString:
     sanitised HTML, or escaped plain text with its paragraphs. The one way pages show those fields
     (sherloc.richtext.render)."""
     return richtext.render(text)
+
+
+_BREAK_AFTER = re.compile(r"([@./_-])")
+
+
+@register.filter
+def breakable(address: str) -> SafeString:
+    """An e-mail address or URL with <wbr> line-break points after '@', '.', '/', '_' and '-' (escaped
+    otherwise), so a narrow column wraps it between its parts instead of in the middle of a word."""
+    pieces = _BREAK_AFTER.split(str(address or ""))
+    return format_html_join("", "{}{}", ((p, mark_safe("<wbr>") if _BREAK_AFTER.fullmatch(p) else "") for p in pieces))
 
 
 @register.filter
