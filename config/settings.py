@@ -342,6 +342,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI wraps a deep link inside each operation's toggle button: a nested interactive control.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 # CORS: any origin may GET the API (read-only data, no cookies: tokens travel in a header).
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -105,3 +105,17 @@ def test_authority_email_breaks_between_its_parts_only(client, web_data) -> None
     assert 'class="breakable">cooperacao.<wbr>internacional@<wbr>mj.<wbr>gov.<wbr>br</a>' in page, (
         "line breaks only after '.' and '@'"
     )
+
+
+def test_search_page_offers_a_skip_to_results_link(client, web_data) -> None:  # noqa: ANN001
+    page = client.get("/en/search/", {"q": "trafficking"}).content.decode()
+    assert '<a class="skip-link" href="#results">Skip to results</a>' in page
+    assert page.index('href="#results"') < page.index('id="q"')  # before the search box and the filters
+    assert '<section class="results-col" id="results" tabindex="-1"' in page
+
+
+def test_api_docs_page_has_a_language_and_a_way_back(client) -> None:  # noqa: ANN001
+    page = client.get("/api/v1/docs/").content.decode()
+    assert '<html lang="en">' in page
+    assert '<a href="/en/">&larr; SHERLOC portal</a>' in page
+    assert '"deepLinking": false' in page  # no links nested in Swagger UI's toggle buttons
