@@ -126,6 +126,14 @@ def test_no_serious_or_critical_axe_violation(axe_site, contexts, lang) -> None:
     assert not failures, "axe found critical or serious violations:\n" + "\n".join(failures)
 
 
+# The innermost elements reaching past the right edge of the screen (for the failure message).
+WIDEST = """() => Array.from(document.querySelectorAll('main *')).filter(el => {
+  const r = el.getBoundingClientRect();
+  return r.right > document.documentElement.clientWidth + 1 && !Array.from(el.children).some(c =>
+    c.getBoundingClientRect().right > document.documentElement.clientWidth + 1);
+}).slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className).join(', ')"""
+
+
 def test_phone_pages_do_not_scroll_sideways(axe_site, contexts) -> None:  # noqa: ANN001
     base, data = axe_site
     anonymous, signed_in = contexts("phone"), contexts("phone")
@@ -137,7 +145,8 @@ def test_phone_pages_do_not_scroll_sideways(axe_site, contexts) -> None:  # noqa
             page.goto(base + path.format(lang=lang))
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
-                wide.append(f"{path.format(lang=lang)}: {overflow}px wider than the screen")
+                culprits = page.evaluate(WIDEST)
+                wide.append(f"{path.format(lang=lang)}: {overflow}px wider than the screen, at {culprits}")
     assert not wide, "\n".join(wide)
 
 
