@@ -195,9 +195,14 @@ def citation(*parts: object, place: str = "", year: object = None) -> SafeString
     Each part is a <bdi>: an English title, an Arabic country name and a number keep their own direction
     and order inside a right-to-left sentence (without it an Arabic page scrambles the citation)."""
     texts = [str(p).strip() for p in parts if p not in (None, "") and str(p).strip()]
-    head = format_html_join(", ", "<bdi>{}</bdi>", ((t,) for t in texts))
-    where = format_html_join(", ", "<bdi>{}</bdi>", ((str(p),) for p in (place, year) if p not in (None, "")))
-    return format_html("{} ({}).", head, where) if where else format_html("{}.", head)
+    comma, opening, closing = _CITATION_PUNCTUATION.get(base_language(get_language()), (", ", " (", ")"))
+    head = format_html_join(comma, "<bdi>{}</bdi>", ((t,) for t in texts))
+    where = format_html_join(comma, "<bdi>{}</bdi>", ((str(p),) for p in (place, year) if p not in (None, "")))
+    return format_html("{}{}{}{}.", head, opening, where, closing) if where else format_html("{}.", head)
+
+
+# The list comma and brackets of the page's language: Arabic "،", Chinese full-width "，" and "（）".
+_CITATION_PUNCTUATION = {"ar": ("، ", " (", ")"), "zh-hans": ("，", "（", "）")}
 
 
 @register.filter

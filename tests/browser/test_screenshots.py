@@ -69,6 +69,7 @@ def test_write_arabic_record_screenshots(browser, site) -> None:  # noqa: ANN001
     out = Path(OUTPUT)
     out.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+    context_2x = browser.new_context(viewport={"width": 900, "height": 900}, device_scale_factor=2)  # legible crops
     page = context.new_page()
     for name, record in (("law", data.law), ("case", data.case)):
         page.goto(base + record.get_absolute_url().replace("/en/", "/ar/", 1))
@@ -77,9 +78,13 @@ def test_write_arabic_record_screenshots(browser, site) -> None:  # noqa: ANN001
         full_height = page.evaluate("document.documentElement.scrollHeight")
         clip = {"x": 0, "y": 0, "width": 1280, "height": min(full_height, MAX_HEIGHT)}
         page.screenshot(path=str(out / f"{name}-ar-desktop.png"), full_page=True, clip=clip)
-        page.locator("aside.cite").screenshot(path=str(out / f"cite-{name}-ar.png"))
+        zoomed = context_2x.new_page()
+        zoomed.goto(page.url)
+        zoomed.locator("aside.cite").screenshot(path=str(out / f"cite-{name}-ar.png"))
+    page = context_2x.new_page()
     page.goto(base + data.law.get_absolute_url().replace("/en/", "/ar/", 1))
     first = page.locator("section.provision").first
     first.locator("details.provision-cite").evaluate("d => { d.open = true; }")
     first.screenshot(path=str(out / "cite-provision-ar.png"))
     context.close()
+    context_2x.close()
