@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import bibtexparser
-import rispy
-from bibtexparser.model import Entry, Field
-
 from caselaw.dates import iso_partial
+
+# rispy and bibtexparser are imported where the files are written: the record pages (head tags, citation
+# text) and the URLconf need neither, so an installation that lacks them loses the downloads, not the site.
 
 PUBLISHER = "UNODC, SHERLOC portal"
 RIS_MEDIA_TYPE = "application/x-research-info-systems"
@@ -131,16 +130,17 @@ def _ris_entry(item: Citable) -> dict:
     return entry
 
 
-class _PlainRisWriter(rispy.RisWriter):
-    """rispy numbers each reference ("1.") before its TY line; reference managers do not expect it."""
-
-    def set_header(self, count: int) -> str:
-        return ""
-
-
 def to_ris(items: list[Citable]) -> str:
     """RIS (Refman) text for the records, one reference each."""
-    return rispy.dumps([_ris_entry(i) for i in items], implementation=_PlainRisWriter)
+    import rispy
+
+    class PlainRisWriter(rispy.RisWriter):
+        """rispy numbers each reference ("1.") before its TY line; reference managers do not expect it."""
+
+        def set_header(self, count: int) -> str:
+            return ""
+
+    return rispy.dumps([_ris_entry(i) for i in items], implementation=PlainRisWriter)
 
 
 def _bibtex_value(value: str) -> str:
@@ -148,7 +148,9 @@ def _bibtex_value(value: str) -> str:
     return _BIBTEX_SPECIAL.sub(r"\\\1", value.replace("{", "(").replace("}", ")"))
 
 
-def _bibtex_entry(item: Citable) -> Entry:
+def _bibtex_entry(item: Citable) -> object:
+    from bibtexparser.model import Entry, Field
+
     pairs = [
         ("title", f"{item.container}, {item.section}" if item.container else item.title),
         ("note", item.title if item.container and item.title != item.section else ""),
@@ -168,6 +170,8 @@ def _bibtex_entry(item: Citable) -> Entry:
 
 def to_bibtex(items: list[Citable]) -> str:
     """BibTeX (biblatex-compatible: UTF-8, `date` beside `year`) entries for the records."""
+    import bibtexparser
+
     return bibtexparser.write_string(bibtexparser.Library([_bibtex_entry(i) for i in items]))
 
 
