@@ -13,7 +13,7 @@ PORT ?= 8000
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,icu]" || $(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
 install: $(STAMP)

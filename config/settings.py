@@ -198,6 +198,7 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # formats Django's locales lack (Arabic date and time)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -360,6 +361,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI wraps a deep link inside each operation's toggle button: a nested interactive control.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 # CORS: any origin may GET the API (read-only data, no cookies: tokens travel in a header).
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -12,7 +12,7 @@ from django.urls import include, path
 
 from portal import downloads
 from portal.sitemaps import SITEMAPS, cached_sitemap
-from portal.urls import reference_patterns, search_patterns
+from portal.urls import cite_patterns, reference_patterns, search_patterns
 from portal.views import home as views
 
 admin.site.site_header = "SHERLOC secretariat"
@@ -35,6 +35,7 @@ urlpatterns = [
     # Attachments: language-neutral, permission-checked; MEDIA_ROOT itself is deliberately not served
     # (not even with DEBUG), so an unpublished record's file has no other way out.
     path("files/<str:kind>/<int:pk>/", downloads.attachment_download, name="attachment-download"),
+    *cite_patterns,
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -8,7 +8,7 @@ from django.urls import path
 
 from alerts.feeds import ArticleFeed, CountryFeed, SearchFeed
 
-from .views import browse, search
+from .views import browse, cite, search
 
 reference_patterns = (
     [
@@ -28,3 +28,6 @@ search_patterns = (
     [path("", search.search_page, name="search"), path("feed/", SearchFeed(), name="feed")],
     "search",
 )
+
+# RIS/BibTeX of one record, language-neutral (mounted outside the language prefix by config/urls.py).
+cite_patterns = [path("cite/<slug:kind>/<int:pk>.<slug:fmt>", cite.record_citation, name="record-citation")]

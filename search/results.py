@@ -12,6 +12,9 @@ class Hit:
     title: str
     score: float | None = None
     snippets: list[str] = field(default_factory=list)  # HTML, matches wrapped in <mark>, rest escaped
+    # The language of the text the snippets were cut from: the original's, or "en" for its English
+    # translation, so a page can mark a translation as one (with the right `lang`); "" when unknown.
+    snippet_language: str = ""
     source: dict = field(default_factory=dict)  # stored document fields (country, year, law_title, ...)
 
 

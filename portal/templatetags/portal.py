@@ -13,7 +13,8 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +85,17 @@ def rich(text: str) -> SafeString:
     sanitised HTML, or escaped plain text with its paragraphs. The one way pages show those fields
     (sherloc.richtext.render)."""
     return richtext.render(text)
+
+
+_BREAK_AFTER = re.compile(r"([@./_-])")
+
+
+@register.filter
+def breakable(address: str) -> SafeString:
+    """An e-mail address or URL with <wbr> line-break points after '@', '.', '/', '_' and '-' (escaped
+    otherwise), so a narrow column wraps it between its parts instead of in the middle of a word."""
+    pieces = _BREAK_AFTER.split(str(address or ""))
+    return format_html_join("", "{}{}", ((p, mark_safe("<wbr>") if _BREAK_AFTER.fullmatch(p) else "") for p in pieces))
 
 
 @register.filter
@@ -187,11 +199,20 @@ def decision_date_iso(case: object) -> str:
 
 
 @register.simple_tag
-def citation(*parts: object, place: str = "", year: object = None) -> str:
-    """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts."""
-    head = ", ".join(str(p).strip() for p in parts if p not in (None, "") and str(p).strip())
-    where = ", ".join(str(p) for p in (place, year) if p not in (None, ""))
-    return f"{head} ({where})." if where else f"{head}."
+def citation(*parts: object, place: str = "", year: object = None) -> SafeString:
+    """'Title, No. 5/2016 (Brazil, 2016).': the record part of a citation, skipping empty parts.
+
+    Each part is a <bdi>: an English title, an Arabic country name and a number keep their own direction
+    and order inside a right-to-left sentence (without it an Arabic page scrambles the citation)."""
+    texts = [str(p).strip() for p in parts if p not in (None, "") and str(p).strip()]
+    comma, opening, closing = _CITATION_PUNCTUATION.get(base_language(get_language()), (", ", " (", ")"))
+    head = format_html_join(comma, "<bdi>{}</bdi>", ((t,) for t in texts))
+    where = format_html_join(comma, "<bdi>{}</bdi>", ((str(p),) for p in (place, year) if p not in (None, "")))
+    return format_html("{}{}{}{}.", head, opening, where, closing) if where else format_html("{}.", head)
+
+
+# The list comma and brackets of the page's language: Arabic "،", Chinese full-width "，" and "（）".
+_CITATION_PUNCTUATION = {"ar": ("، ", " (", ")"), "zh-hans": ("，", "（", "）")}
 
 
 @register.filter

@@ -23,17 +23,22 @@ def _e(value: object) -> str:
 
 def result_items_html(hits: list[dict]) -> SafeString:
     out: list[str] = []
-    articles = None
+    articles = translation = None
     for hit in hits:
         out.append(
             f'<li class="result"><span class="badge badge-{_e(hit["type"])}">{_e(hit["type_label"])}</span> '
             f'<h3><a href="{_e(hit["url"])}" dir="auto">{_e(hit["title"])}</a></h3>'
         )
-        if hit["subtitle"]:
-            out.append(f'<p class="subtitle" dir="auto">{_e(hit["subtitle"])}</p>')
+        if hit["subtitle_parts"]:  # each part isolated: mixed-direction parts keep their order in RTL pages
+            parts = " · ".join(f"<bdi>{_e(part)}</bdi>" for part in hit["subtitle_parts"])
+            out.append(f'<p class="subtitle">{parts}</p>')
         lang = f' lang="{_e(hit["language"])}"' if hit["language"] else ""
+        mark = ""
+        if hit["translated"]:  # an English translation of the original: say so
+            translation = translation or _e(gettext("Translation"))
+            mark = f'<span class="translation-mark">{translation}</span> '
         for snippet in hit["snippets"]:
-            out.append(f'<p class="snippet"{lang} dir="auto">{_e(snippet)}</p>')
+            out.append(f'<p class="snippet">{mark}<span{lang} dir="auto">{_e(snippet)}</span></p>')
         if hit["refs"]:
             articles = articles or _e(gettext("Articles"))
             out.append(f'<p class="muted refs">{articles}: {", ".join(_e(r) for r in hit["refs"])}</p>')

@@ -19,6 +19,7 @@ from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.models import Case, CaseArticle, Court
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
+from sherloc.collation import sort_by_label, sort_key
 from sherloc.models import PublicationStatus
 from strategies import listing as strategy_listing
 from taxonomy.models import Article, Country, CrimeType, Instrument, Region
@@ -67,10 +68,12 @@ def country_list(request: HttpRequest) -> HttpResponse:
                 "authorities": auths[c.pk],
             }
         )
-    regions = sorted(groups, key=lambda r: (r is None, r.label_in(lang) if r else ""))
+    # Names in the reader's collation (Chinese by pinyin, not by code point); jurisdictions without a region last.
+    collate = sort_key(lang)
+    regions = sorted(groups, key=lambda r: (r is None, collate(r.label_in(lang)) if r else b""))
     context = {
         "nav": "countries",
-        "groups": [(r, sorted(groups[r], key=lambda row: row["label"])) for r in regions],
+        "groups": [(r, sort_by_label(groups[r], lambda row: row["label"], lang)) for r in regions],
     }
     return render(request, "taxonomy/country_list.html", context)
 
@@ -281,20 +284,25 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
     case_count = case_tags.aggregate(n=Count("case", distinct=True))["n"]
     siblings = list(instrument.articles.order_by("number").values_list("number", flat=True))
     index = siblings.index(article.number)
+    # Grouped by country in the reader's language and collation (the query's order is by English name,
+    # a stable sort keeps each country's laws and provisions in their order).
+    lang = get_language()
     context = {
         "nav": "instruments",
         "instrument": instrument,
         "article": article,
-        "provisions": list(provisions[:ARTICLE_PROVISION_LIMIT]),
+        "provisions": sort_by_label(provisions[:ARTICLE_PROVISION_LIMIT], lambda p: p.law.country.label_in(lang), lang),
         "provision_count": provision_count,
         "provision_limit": ARTICLE_PROVISION_LIMIT,
         "cases": list(cases.select_related("country", "court").order_by(NEWEST_FIRST, "title")[:LIST_LIMIT]),
         "case_count": case_count,
-        "authorities": list(
+        "authorities": sort_by_label(
             CompetentAuthority.objects.published()
             .filter(pk__in=AuthorityArticle.objects.filter(article=article).values("authority_id"))
             .select_related("country")
-            .order_by("country__name", "name")[:LIST_LIMIT]
+            .order_by("country__name", "name")[:LIST_LIMIT],
+            lambda a: a.country.label_in(lang),
+            lang,
         ),
         **_documents(strategy_listing.for_article(article), article=article.code),
         "previous": siblings[index - 1] if index > 0 else None,
@@ -355,6 +363,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     if not show_all:
         countries = countries.filter(pk__in=list(cells))
     lang = get_language()
+    collate = sort_key(lang)
     # Thousands of cells: build their links with string formatting, not a template tag per cell.
     link = reverse("search:search") + "?type=legislation&country={country}&article={article}"
     rows = sorted(
@@ -371,7 +380,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
             }
             for c in countries
         ),
-        key=lambda row: row["label"],
+        key=lambda row: collate(row["label"]),
     )
     column_totals = [sum(1 for row in rows if row["cells"][i][0]) for i in range(len(articles))]
     context = {

@@ -22,6 +22,7 @@ from caselaw.models import Case
 from legislation.models import Law, Provision
 from search.engines import EngineError, get_engine
 from sherloc import cache as shared_cache
+from sherloc.collation import sort_by_label
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country, CrimeType, Instrument, Region
 
@@ -119,7 +120,7 @@ def home(request: HttpRequest) -> HttpResponse:
             (r, stats["region"].get(r.code, 0))
             for r in Region.objects.filter(kind=Region.Kind.REGION).order_by("label")
         ],
-        "countries": sorted(countries, key=lambda c: c.label_in(lang)),
+        "countries": sort_by_label(countries, lambda c: c.label_in(lang), lang),  # the reader's collation
         "recent": [dict(r, country=by_pk.get(r["country_id"])) for r in stats["recent"]],
     }
     return render(request, "home.html", context)

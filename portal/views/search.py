@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from alerts.models import Frequency
+from caselaw.dates import format_partial, parse_partial_date
 from portal.caching import cache_public_briefly
 from portal.templatetags.exports import export_links_for
 from portal.templatetags.facet_panels import (
@@ -32,11 +33,13 @@ from portal.templatetags.facet_panels import (
 )
 from portal.templatetags.portal import localized_path
 from portal.templatetags.urlstate import Params, drop, encode, params_from, remove_value, replace, values_of
+from search.documents import SEPARATOR
 from search.engines import EngineError
 from search.facets import DOC_TYPES, FILTER_NAMES
 from search.query import QueryError
 from search.results import SearchResult
 from search.service import YEAR_RANGE, default_sort, facet_labels
+from sherloc.language_codes import base_language
 
 PAGE_WINDOW = 2  # page links either side of the current page
 # Filters kept as hidden inputs: the sidebar has no checkbox for them, but they are part of the state.
@@ -125,18 +128,38 @@ def _subtitle(source: dict, language: str) -> str:
     return subtitle
 
 
+def _subtitle_parts(subtitle: str, kind: str) -> list[str]:
+    """The subtitle's parts (each drawn in its own <bdi>), a case's decision date formatted now in the
+    reader's language: the index stores it in the exchange form ('2018-03'), the same for every language."""
+    parts = [p for p in subtitle.split(SEPARATOR) if p.strip()]
+    if kind == "case" and parts:
+        try:
+            date, precision = parse_partial_date(parts[-1])
+        except ValueError:
+            date = None  # not a date: a court name or a country
+        if date is not None:
+            parts[-1] = format_partial(date, precision)
+    return parts
+
+
 def _hit(hit: object, language: str = "en") -> dict:
     """A hit ready to draw. Snippets are the only HTML marked safe: the engines escape them and add <mark>."""
     source = getattr(hit, "source", {}) or {}
+    original = source.get("language", "")
+    shown = getattr(hit, "snippet_language", "") or original
+    subtitle = _subtitle(source, language)
     return {
         "type": hit.type,
         "type_label": TYPE_LABELS.get(hit.type, hit.type),
         "url": localized_path(hit.url),
         "title": hit.title,
-        "subtitle": _subtitle(source, language),
+        "subtitle": subtitle,
+        "subtitle_parts": _subtitle_parts(subtitle, hit.type),
         "snippets": [mark_safe(s) for s in hit.snippets],  # noqa: S308 - engine output, escaped + <mark>
         "refs": source.get("article_ref") or [],
-        "language": source.get("language", ""),
+        "language": shown,
+        # An English translation of an original in another language: marked as a translation on the page.
+        "translated": bool(shown and original) and base_language(shown) != base_language(original),
     }
 
 

@@ -69,6 +69,23 @@
     });
   }
 
+  // Printing: every <details> (the law's contents, a provision's citation) prints open; the ones opened for
+  // the print close again afterwards. The Print / PDF button only exists with JavaScript.
+  function printing() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function collapseFiltersOnPhones() {
     var panel = document.querySelector("details.filters");
     if (panel && window.matchMedia("(max-width: 55.99rem)").matches) panel.open = false;
@@ -80,6 +97,7 @@
     collapseFiltersOnPhones();
     facetFilters();
     copyButtons();
+    printing();
     autosubmit();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();

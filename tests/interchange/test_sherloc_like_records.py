@@ -73,7 +73,7 @@ def test_year_only_case_page_shows_the_year_no_court_no_stage(client, imported: 
     # The plain-text summary keeps its paragraphs.
     assert html.count("<p>", html.index('id="facts"')) >= 4
     # The citation names what is known: no court, the year alone.
-    assert "Public Prosecutor v. R.A.S. (textile workshops) (Brazil, 2018)." in html
+    assert "<bdi>Public Prosecutor v. R.A.S. (textile workshops)</bdi> (<bdi>Brazil</bdi>, <bdi>2018</bdi>)." in html
 
 
 def test_partial_and_missing_dates_read_as_recorded(client, imported: dict[str, Case]) -> None:  # noqa: ANN001
@@ -81,7 +81,7 @@ def test_partial_and_missing_dates_read_as_recorded(client, imported: dict[str, 
     assert '<time datetime="2019-08-30">Aug. 30, 2019</time>' in page(client, imported["ZAF901"])
     html = page(client, imported["MEX901"])
     assert "Date not recorded" in html and "<time" not in html.split('id="cite-title"')[0]
-    assert "Causa penal contra H.G.S. (lavado de dinero) (Mexico)." in html
+    assert "<bdi>Causa penal contra H.G.S. (lavado de dinero)</bdi> (<bdi>Mexico</bdi>)." in html
     french = client.get(imported["XIR901"].get_absolute_url().replace("/en/", "/fr/", 1)).content.decode()
     assert "juillet 2020" in french
 

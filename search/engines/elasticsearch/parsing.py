@@ -56,6 +56,7 @@ def _total(total: object) -> int:
 def parse_hit(raw: Mapping[str, Any], language: str = "en") -> Hit:
     source = dict(raw.get("_source") or {})
     record_id = source.get("record_id")
+    snippet_language, fragments = snippet_source(raw.get("highlight") or {}, language, source.get("language"))
     return Hit(
         id=raw.get("_id") or source.get("id", ""),
         type=source.get("type", ""),
@@ -63,27 +64,44 @@ def parse_hit(raw: Mapping[str, Any], language: str = "en") -> Hit:
         url=source.get("url", ""),
         title=source.get("title", ""),
         score=raw.get("_score"),  # null when sorted by a field
-        snippets=snippets(raw.get("highlight") or {}, language, source.get("language")),
+        snippets=fragments,
+        snippet_language=snippet_language,
         source=source,
     )
 
 
 def snippets(highlight: Mapping[str, list[str]], language: str = "en", original: str | None = None) -> list[str]:
-    """Fragments of one body: the first, in order of preference, that has a match; else the opening
-    of the first body (no_match_size). Preference: the reader's language, the document's original
-    language, then schema order - the same order as the tantivy engine. One language only, so a hit
-    never shows the same passage twice in two translations.
+    """The fragments of snippet_source."""
+    return snippet_source(highlight, language, original)[1]
+
+
+def snippet_source(
+    highlight: Mapping[str, list[str]], language: str = "en", original: str | None = None
+) -> tuple[str, list[str]]:
+    """(language of the body the fragments come from, fragments). Fragments of one body: the first, in
+    order of preference, that has a match; else the opening of the first body (no_match_size).
+    Preference: the reader's language, the document's original language, then schema order - the same
+    order as the tantivy engine. One language only, so a hit never shows the same passage twice in two
+    translations.
     """
     order = list(dict.fromkeys([analyzer_for(language), analyzer_for(original), *ANALYZERS]))
-    bodies = [[_clean(f) for f in highlight.get(body_field(key)) or []] for key in order]
-    for fragments in bodies:
+    bodies = [(key, [_clean(f) for f in highlight.get(body_field(key)) or []]) for key in order]
+    for key, fragments in bodies:
         marked = [f for f in fragments if "<mark>" in f]  # encoder=html: document text cannot fake it
         if marked:
-            return marked[:SNIPPET_FRAGMENTS]
-    for fragments in bodies:
+            return _body_language(key, original), marked[:SNIPPET_FRAGMENTS]
+    for key, fragments in bodies:
         if fragments:
-            return fragments[:1]
-    return []
+            return _body_language(key, original), fragments[:1]
+    return "", []
+
+
+def _body_language(key: str, original: str | None) -> str:
+    """The language of one analyzer's body: the original's when it is analysed there, else the key itself
+    (a document's texts are its original and an English translation); "std" names no language."""
+    if original and analyzer_for(original) == key:
+        return original
+    return "" if key == "std" else key
 
 
 def _clean(fragment: str) -> str:

@@ -332,6 +332,7 @@ class TantivyEngine(SearchEngine):
         for entry in page.hits:
             doc = json.loads(searcher.doc(entry.address).get_first(DOC))
             source = {k: v for k, v in doc.items() if k != "texts"}
+            language, snippets = highlighter.snippet_source(doc, query.language) if highlighter else ("", [])
             hits.append(
                 Hit(
                     id=doc["id"],
@@ -340,7 +341,8 @@ class TantivyEngine(SearchEngine):
                     url=doc.get("url", ""),
                     title=doc.get("title", ""),
                     score=entry.score if ranked else None,
-                    snippets=highlighter.snippets(doc, query.language) if highlighter else [],
+                    snippets=snippets,
+                    snippet_language=language,
                     source=source,
                 )
             )

@@ -131,6 +131,11 @@ class Highlighter:
         return _snippet_html(self._generator(analyzer).snippet_from_doc(document), body)
 
     def snippets(self, doc: dict, ui_language: str) -> list[str]:
+        return self.snippet_source(doc, ui_language)[1]
+
+    def snippet_source(self, doc: dict, ui_language: str) -> tuple[str, list[str]]:
+        """(language of the text the snippets come from, snippets): the first text with a match, in the
+        reader's language first, then the original's."""
         texts = doc.get("texts") or {}
         order = sorted(
             texts,
@@ -146,8 +151,8 @@ class Highlighter:
                 if body:
                     html = self.snippet(body, lang)
                     if html:
-                        return [html]
-        for _, body in bodies:
+                        return lang, [html]
+        for lang, body in bodies:
             if body.strip():
-                return [leading_excerpt(body)]
-        return []
+                return lang, [leading_excerpt(body)]
+        return "", []
