@@ -8,6 +8,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.core import signing
 
 from alerts import digests, tasks
 from alerts.models import Frequency
@@ -139,8 +140,14 @@ def test_tampered_or_stale_unsubscribe_links_answer_clearly(subscriber, client) 
     token = digests.unsubscribe_token(search)
     assert client.post(f"/en/alerts/unsubscribe/{token}x/").status_code == 400
     other = SavedSearchFactory(user=subscriber, query="q=y")
-    forged = token.replace(str(search.pk), str(other.pk))
-    assert client.post(f"/en/alerts/unsubscribe/{forged}/").status_code in (400, 404)
+    # The other search's payload under this token's signature: a link edited to name another search.
+    other_payload = signing.dumps([other.pk, subscriber.pk], salt=digests.UNSUBSCRIBE_SALT, compress=True)
+    forged = ":".join([other_payload.split(":")[0], *token.split(":")[1:]])
+    assert forged != token
+    assert client.post(f"/en/alerts/unsubscribe/{forged}/").status_code == 400
+    frequency = other.frequency
+    other.refresh_from_db()
+    assert other.frequency == frequency  # neither search was touched
     search.delete()
     assert client.get(f"/en/alerts/unsubscribe/{token}/").status_code == 404
 
