@@ -134,20 +134,22 @@ def _collect(using: str | None, add: Callable[[Pending], None]) -> None:
 # --------------------------------------------------------------------------- receivers
 
 
-def record_saved(sender: type, instance, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
-    """A record's own save or delete (a law's documents are its provisions: re-index the law)."""
-    if sender is Law:
-        _collect(using, lambda p: p.laws.add(instance.pk))
+def _reindex(family: type, pks: list[int], using: str | None) -> None:
+    """Collect records of one family for re-indexing (a law's documents are its provisions: the law)."""
+    if family is Law:
+        _collect(using, lambda p: p.laws.update(pks))
     else:
-        _collect(using, lambda p: p.records[sender.record_kind].add(instance.pk))
+        _collect(using, lambda p: p.records[family.record_kind].update(pks))
+
+
+def record_saved(sender: type, instance, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
+    """A record's own save or delete."""
+    _reindex(sender, [instance.pk], using)
 
 
 def touched(sender: type, pks: list[int], using: str | None = None, **kwargs) -> None:  # noqa: ANN003
     """sherloc.versions stamped records whose parts or shown terms changed: re-index them."""
-    if sender is Law:
-        _collect(using, lambda p: p.laws.update(pks))
-    else:
-        _collect(using, lambda p: p.records[sender.record_kind].update(pks))
+    _reindex(sender, pks, using)
 
 
 def provision_deleted(sender, instance: Provision, using: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN003
