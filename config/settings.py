@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "accounts",
     "demo",
     "alerts",
+    "mla",
     "portal",
 ]
 

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("alerts/", include("alerts.urls")),
+    path("mla/", include("mla.urls")),
     path("submit/", include("submissions.urls")),
     path("review/", include("submissions.review.urls")),
     path("search/", include(search_patterns)),

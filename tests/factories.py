@@ -275,3 +275,39 @@ class SavedSearchFactory(factory.django.DjangoModelFactory):
     frequency = "daily"
     language = "en"
     last_digest_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=1, minutes=5))
+
+
+class RequestDraftFactory(factory.django.DjangoModelFactory):
+    """A complete MLA request draft from Brazil to Argentina in a trafficking case: pass `requested_authority`
+    (an AuthorityFactory of the requested State) and `offences=[provision, ...]`; measures are added with
+    AssistanceMeasureFactory (a draft without one is incomplete)."""
+
+    class Meta:
+        model = "mla.RequestDraft"
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(UserFactory, groups=["practitioners"])
+    title = factory.Sequence(lambda n: f"Operation Harbour {n}")
+    requesting_country = factory.LazyFunction(lambda: country("BRA"))
+    requesting_authority = "Federal Public Prosecutor's Office"
+    requesting_contact = "Dr. Ana Souza, Federal Prosecutor, SAF Sul Quadra 4, Brasília; +55 61 3105 5100"
+    requested_country = factory.LazyFunction(lambda: country("ARG"))
+    legal_basis = "untoc"
+    facts = "Between 2021 and 2023 a network recruited women in Goiás with false job offers in Buenos Aires."
+    investigation = "Criminal investigation 1234/2023 by the Federal Public Prosecutor's Office into trafficking."
+    purpose = "To obtain evidence of the payments and of the victims' accommodation for the prosecution."
+    output_language = "en"
+
+    @factory.post_generation
+    def offences(self, create: bool, extracted: list | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            self.offences.set(extracted)
+
+
+class AssistanceMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "mla.AssistanceMeasure"
+
+    draft = factory.SubFactory(RequestDraftFactory)
+    measure = "records"
+    details = "Certified copies of the account statements of Banco Ejemplo S.A. account 000-123, 2021-2023."

@@ -127,10 +127,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Crawlers: public pages yes; the admin, the submission and review areas and the API no; the sitemap."""
+    """Crawlers: public pages yes; the admin, the submission and review areas, the MLA writer and the API no."""
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /files/"]
     lines += [
-        f"Disallow: /{code}/{area}/" for code, _name in settings.LANGUAGES for area in ("submit", "review", "accounts")
+        f"Disallow: /{code}/{area}/"
+        for code, _name in settings.LANGUAGES
+        for area in ("submit", "review", "accounts", "mla")
     ]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

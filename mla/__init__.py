@@ -1,0 +1,1 @@
+"""The mutual legal assistance request writer: a practitioner's private drafts (docs/mla.md)."""

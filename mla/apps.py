@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MlaConfig(AppConfig):
+    name = "mla"
+    verbose_name = "MLA request writer"
