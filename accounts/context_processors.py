@@ -31,6 +31,11 @@ class AccountNav:
         return self.user is not None and access.is_reviewer(self.user)
 
     @cached_property
+    def is_practitioner(self) -> bool:
+        """May use the MLA request writer (mla.views)."""
+        return self.user is not None and access.is_practitioner(self.user)
+
+    @cached_property
     def current(self) -> str:
         """ "submit" or "review" when the page belongs to that area (for aria-current)."""
         match = getattr(self._request, "resolver_match", None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
 from legislation.models import Provision
 from sherloc.language_codes import base_language
@@ -68,18 +68,18 @@ def _build(draft: RequestDraft, lang: str) -> Document:
     # Cover letter.
     add(Block("title", _("Cover letter")))
     add(Block("para", today))
-    add(Block("field", authority.name if authority else "", label=_("To")))
+    add(Block("field", authority.name if authority else "", label=pgettext("letter addressee", "To")))
     if authority is not None and authority.address:
         add(Block("para", authority.address))
-    add(Block("field", f"{draft.requesting_authority} ({requesting})", label=_("From")))
-    add(Block("field", title, label=_("Subject")))
+    add(Block("field", f"{draft.requesting_authority} ({requesting})", label=pgettext("letter sender", "From")))
+    add(Block("field", title, label=pgettext("letter subject", "Subject")))
     add(
         Block(
             "para",
             _(
                 "The %(authority)s of %(requesting)s presents its compliments to the %(requested_authority)s of "
                 "%(requested)s and has the honour to transmit the attached request for mutual legal assistance "
-                "in criminal matters, made under %(basis)s."
+                "in criminal matters, made on the following legal basis: %(basis)s."
             )
             % {
                 "authority": draft.requesting_authority,

@@ -31,6 +31,11 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:  # noqa: ANN001
+    return build_world()
+
+
+def build_world() -> World:
+    """Also used by the browser test (tests/browser/test_mla_flow.py) on its live server."""
     bra_law = LawFactory(country=country("BRA"), title="Código Penal")
     bra = ProvisionFactory(
         law=bra_law,
