@@ -2,7 +2,9 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# Fonts of the MLA writer's PDFs (mla/output.py): DejaVu (Latin, Cyrillic, Arabic), Noto CJK (Chinese).
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-dejavu-core fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY . .
 RUN pip install --no-cache-dir . \

@@ -117,11 +117,15 @@ def to_pdf(doc: Document) -> bytes:
     pdf.add_page()
     align = "R" if doc.rtl else "L"
     width = pdf.epw
+    # Chinese has no spaces between words: lines break between characters.
+    wrapmode = "CHAR" if doc.language.startswith("zh") else "WORD"
 
     def write(block_text: str, size: float, bold: bool = False, gap: float = 2, indent: float = 0) -> None:
         pdf.set_font("DejaVu", "B" if bold else "", size)
         pdf.set_x(pdf.l_margin + (0 if doc.rtl else indent))
-        pdf.multi_cell(width - indent, size * 0.5, block_text, align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            width - indent, size * 0.5, block_text, align=align, new_x="LMARGIN", new_y="NEXT", wrapmode=wrapmode
+        )
         pdf.ln(gap)
 
     for block in doc.blocks:

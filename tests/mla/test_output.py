@@ -124,3 +124,17 @@ def test_every_export_is_logged_for_its_author_only(client, world, complete) -> 
     assert list(RequestExport.objects.values_list("file_format", flat=True)) == ["docx", "pdf"]
     page = client.get(reverse("mla:step", kwargs={"pk": complete.pk, "step": "review"})).content.decode()
     assert page.count("<tr><td><time") == 2
+
+
+def test_docx_in_arabic_runs_right_to_left(client, world, complete) -> None:  # noqa: ANN001
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    complete.output_language = "ar"
+    complete.save()
+    response = export(client, complete, "docx")
+    assert response.status_code == 200
+    doc = Document(io.BytesIO(response.content))
+    paragraphs = [p for p in doc.paragraphs if p.text]
+    assert paragraphs and all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in paragraphs)
+    assert "الأرجنتين" in "\n".join(p.text for p in paragraphs)  # the requested State, named in Arabic
