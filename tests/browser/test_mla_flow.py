@@ -151,3 +151,47 @@ def test_practitioner_drafts_and_exports_a_request(browser, live_server, referen
         finally:
             pdf.close()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_writer_pages_pass_axe_and_fit_a_phone(browser, live_server, reference_data, lang) -> None:  # noqa: ANN001
+    """Every step of a complete draft (and the list of drafts), in English and in Arabic (right to left), at
+    1366 and 360 px: no critical or serious axe-core violation, no sideways scrolling on the phone."""
+    from mla.views import STEPS
+    from tests.browser.test_accessibility import FAILING, WIDTHS, describe, run_axe
+    from tests.factories import AssistanceMeasureFactory, RequestDraftFactory
+    from tests.mla.conftest import PASSWORD, build_world
+
+    world = build_world()
+    draft = RequestDraftFactory(
+        owner=world.practitioner,
+        requested_authority=world.authority,
+        offences=[world.bra_provision],
+        output_language="fr",  # not accepted: the warning is on the page too
+    )
+    AssistanceMeasureFactory(draft=draft)
+    base = live_server.url
+    paths = [f"/{lang}/mla/"] + [f"/{lang}/mla/{draft.pk}/{step.slug}/" for step in STEPS]
+    failures = []
+    for width, (w, h) in WIDTHS.items():
+        context = browser.new_context(viewport={"width": w, "height": h}, bypass_csp=True)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{base}/en/accounts/login/")
+        page.fill("input[name=username]", "prosecutor")
+        page.fill("input[name=password]", PASSWORD)
+        page.locator("main form button[type=submit]").last.click()
+        page.wait_for_load_state()
+        for path in paths:
+            response = page.goto(base + path)
+            assert response is not None and response.status == 200, path
+            failures += [describe(v, f"{width} {path}") for v in run_axe(page) if v["impact"] in FAILING]
+            if width == "phone":
+                overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if overflow > 1:
+                    failures.append(f"{width} {path}: scrolls sideways by {overflow}px")
+        if OUTPUT and lang == "ar" and width == "desktop":
+            page.goto(f"{base}/ar/mla/{draft.pk}/offences/")
+            shot(page, "5-offences-ar")
+        context.close()
+    assert not failures, "\n".join(failures)
