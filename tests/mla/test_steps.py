@@ -223,3 +223,39 @@ def test_private_pages_are_never_cached_or_indexed(client, world) -> None:  # no
     assert "Disallow: /en/mla/" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/mla/" not in sitemap
+
+
+def test_without_javascript_a_new_requested_state_drops_the_old_states_authority(client, world) -> None:  # noqa: ANN001
+    """The form posts the old authority with the new State (no script re-submitted on change): the State is
+    saved, the old authority is dropped, and the page comes back to list the new State's authorities."""
+    draft = RequestDraftFactory(owner=world.practitioner, requested_authority=world.authority)
+    client.force_login(world.practitioner)
+    response = client.post(
+        step_url(draft, "requested"),
+        {"requested_country": country("FRA").pk, "requested_authority": world.authority.pk, "action": "next"},
+    )
+    assert response.status_code == 302 and response["Location"] == step_url(draft, "requested")
+    draft.refresh_from_db()
+    assert draft.requested_country == country("FRA") and draft.requested_authority is None
+    page = client.get(step_url(draft, "requested")).content.decode()
+    assert "The directory lists no central authority for mutual legal assistance of France" in page
+    review = client.get(step_url(draft, "review")).content.decode()
+    assert "The requested State&#x27;s central authority." in review
+
+
+def test_the_provision_picker_filters_on_the_server(client, world) -> None:  # noqa: ANN001
+    draft = RequestDraftFactory(owner=world.practitioner, offences=[world.bra_other])
+    client.force_login(world.practitioner)
+    page = client.get(step_url(draft, "offences") + "?q=tráfico pessoas").content.decode()
+    assert "Art. 149-A" in page
+    assert "Art. 288" in page  # not matching, but already cited: it stays listed (and ticked)
+    page = client.get(step_url(draft, "offences") + "?q=nothing-like-this").content.decode()
+    assert "Art. 149-A" not in page
+
+
+def test_drafts_never_reach_search_or_api(client, world) -> None:  # noqa: ANN001
+    RequestDraftFactory(owner=world.practitioner, title="Operation Quokkaharbour", facts="Quokkaharbour facts.")
+    client.force_login(world.practitioner)
+    response = client.get("/api/v1/search/?q=Quokkaharbour")
+    assert response.status_code == 200 and response.json()["count"] == 0
+    assert "mla" not in client.get("/api/v1/").content.decode().lower()
