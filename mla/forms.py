@@ -36,6 +36,11 @@ class AuthorityForm(forms.ModelForm):
             "requesting_authority": gettext_lazy("Requesting authority"),
             "requesting_contact": gettext_lazy("Officer in charge and contact details"),
         }
+        help_texts = {
+            "title": gettext_lazy("For you only, e.g. your case number; it names the downloaded files."),
+            "requesting_authority": gettext_lazy("The authority making the request (art. 18(15)(a))."),
+            "requesting_contact": gettext_lazy("Name, title, address, telephone and e-mail of the officer in charge."),
+        }
         widgets = {"requesting_contact": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -62,6 +67,9 @@ class RequestedForm(forms.ModelForm):
         model = RequestDraft
         fields = ["requested_country", "requested_authority"]
         labels = {"requested_authority": gettext_lazy("Central authority for mutual legal assistance")}
+        help_texts = {
+            "requested_authority": gettext_lazy("Designated under art. 18(13), as listed in the directory."),
+        }
 
     def __init__(self, *args, user: object, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -98,6 +106,11 @@ class LegalBasisForm(forms.ModelForm):
             "legal_basis": gettext_lazy("Legal basis"),
             "legal_basis_details": gettext_lazy("Protocol, treaty or assurance of reciprocity"),
         }
+        help_texts = {
+            "legal_basis_details": gettext_lazy(
+                "Which Protocol or treaty (title, date), or the assurance of reciprocity offered."
+            ),
+        }
         widgets = {"legal_basis": forms.RadioSelect, "legal_basis_details": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -120,6 +133,13 @@ class FactsForm(forms.ModelForm):
         labels = {
             "facts": gettext_lazy("Summary of the facts"),
             "investigation": gettext_lazy("Investigation, prosecution or proceedings"),
+        }
+        help_texts = {
+            "facts": gettext_lazy("Summary of the relevant facts (art. 18(15)(c))."),
+            "investigation": gettext_lazy(
+                "Subject matter and nature of the investigation, prosecution or proceedings, and the name and "
+                "functions of the authority conducting it (art. 18(15)(b))."
+            ),
         }
         widgets = {"facts": forms.Textarea(attrs={"rows": 10}), "investigation": forms.Textarea(attrs={"rows": 5})}
 
@@ -151,7 +171,7 @@ class AssistanceForm(forms.Form):
     purpose = forms.CharField(
         label=gettext_lazy("Purpose of the request"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=RequestDraft._meta.get_field("purpose").help_text,
+        help_text=gettext_lazy("The purpose for which the evidence, information or action is sought (art. 18(15)(f))."),
     )
 
     def __init__(self, *args, draft: RequestDraft, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -208,6 +228,9 @@ class PersonsForm(forms.ModelForm):
         model = RequestDraft
         fields = ["persons"]
         labels = {"persons": gettext_lazy("Persons concerned")}
+        help_texts = {
+            "persons": gettext_lazy("Identity, location and nationality of any person concerned (art. 18(15)(e))."),
+        }
         widgets = {"persons": forms.Textarea(attrs={"rows": 8})}
 
 
@@ -229,6 +252,16 @@ class HandlingForm(forms.ModelForm):
             "urgency_reasons": gettext_lazy("Reasons for urgency"),
             "time_limit": gettext_lazy("Assistance needed by"),
             "output_language": gettext_lazy("Language of the request"),
+        }
+        help_texts = {
+            "confidential": gettext_lazy("The request and its contents are to be kept confidential (art. 18(20))."),
+            "confidentiality_details": gettext_lazy("Why, and what must stay confidential."),
+            "urgent": "",
+            "urgency_reasons": gettext_lazy("Required when the request is urgent."),
+            "time_limit": "",
+            "output_language": gettext_lazy(
+                "Language of the fixed text of the request and cover letter; your own text is kept as written."
+            ),
         }
         widgets = {
             "confidentiality_details": forms.Textarea(attrs={"rows": 3}),
