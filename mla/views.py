@@ -182,7 +182,9 @@ def _step_context(request: HttpRequest, draft: RequestDraft, current: Step, form
             {
                 "q": words,
                 "chosen_ids": {p.pk for p in chosen},
-                "listed": [p for p in chosen if p not in listed] + listed[: directory.PICKER_LIMIT],
+                # Cited provisions stay listed (ticked) whatever the filter, or saving would drop them.
+                "listed": [p for p in chosen if p not in listed[: directory.PICKER_LIMIT]]
+                + listed[: directory.PICKER_LIMIT],
                 "more": len(listed) > directory.PICKER_LIMIT,
                 "counterparts": directory.counterparts(chosen, draft.requested_country),
                 "selected_ids": _selected(form, chosen),

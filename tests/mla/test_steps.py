@@ -259,3 +259,13 @@ def test_drafts_never_reach_search_or_api(client, world) -> None:  # noqa: ANN00
     response = client.get("/api/v1/search/?q=Quokkaharbour")
     assert response.status_code == 200 and response.json()["count"] == 0
     assert "mla" not in client.get("/api/v1/").content.decode().lower()
+
+
+def test_a_cited_provision_beyond_the_picker_limit_stays_listed(client, world, monkeypatch) -> None:  # noqa: ANN001
+    from mla import directory
+
+    monkeypatch.setattr(directory, "PICKER_LIMIT", 1)
+    draft = RequestDraftFactory(owner=world.practitioner, offences=[world.bra_other])  # sorted after Art. 149-A
+    client.force_login(world.practitioner)
+    page = client.get(step_url(draft, "offences")).content.decode()
+    assert f'value="{world.bra_other.pk}" checked' in page and "More provisions match" in page
