@@ -10,6 +10,7 @@ rather than printing blanks.
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +25,10 @@ CJK_FONTS = [  # (path, index in a collection); the Simplified Chinese face of N
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
 ]
+
+
+# fontTools logs every glyph of every font subset fpdf2 embeds at INFO: noise in the server's log.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 
 class OutputUnavailable(Exception):
