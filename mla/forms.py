@@ -107,6 +107,7 @@ class LegalBasisForm(forms.ModelForm):
             "legal_basis_details": gettext_lazy("Protocol, treaty or assurance of reciprocity"),
         }
         help_texts = {
+            "legal_basis": "",
             "legal_basis_details": gettext_lazy(
                 "Which Protocol or treaty (title, date), or the assurance of reciprocity offered."
             ),
