@@ -11,7 +11,7 @@ from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person,
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
 from strategies.models import ExplanatoryMaterial, MaterialArticle, Strategy, StrategyArticle
-from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Issue, Language
+from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Instrument, Issue, Language
 
 
 def lang(code: str = "en") -> Language:
@@ -275,3 +275,19 @@ class SavedSearchFactory(factory.django.DjangoModelFactory):
     frequency = "daily"
     language = "en"
     last_digest_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=1, minutes=5))
+
+
+class TreatyStatusFactory(factory.django.DjangoModelFactory):
+    """A State's status towards an instrument (instrument by code); a party by default (ratified)."""
+
+    class Meta:
+        model = "treaties.TreatyStatus"
+        django_get_or_create = ("country", "instrument")
+
+    country = factory.LazyFunction(country)
+    instrument = factory.LazyFunction(lambda: Instrument.objects.get(code="UNTOC"))
+    signature_date = dt.date(2000, 12, 12)
+    consent_kind = "ratification"
+    consent_date = dt.date(2004, 1, 29)
+    entry_into_force_date = dt.date(2004, 2, 28)
+    note = "synthetic test data"
