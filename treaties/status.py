@@ -12,7 +12,9 @@ import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
 
+from taxonomy import registry
 from taxonomy.models import Country, Instrument
+from taxonomy.registry import Term
 
 from .models import Declaration, Notification, TreatyStatus
 
@@ -64,10 +66,11 @@ def parties(instrument: Instrument | str) -> QuerySet[TreatyStatus]:
     return TreatyStatus.objects.filter(**where, consent_date__isnull=False).select_related("country__region")
 
 
-def statuses_of_country(country: Country) -> list[tuple[Instrument, TreatyStatus | None]]:
-    """Every instrument (in its order) with the country's status towards it, None where none is recorded."""
-    found = {s.instrument_id: s for s in with_details(TreatyStatus.objects.filter(country=country))}
-    return [(inst, found.get(inst.pk)) for inst in Instrument.objects.order_by("sort_order", "code")]
+def statuses_of_country(country: Country) -> list[tuple[Term, TreatyStatus | None]]:
+    """Every instrument (a registry term, in the instruments' order) with the country's status towards it, None
+    where none is recorded. The instruments come from the vocabulary registry: no query of their own."""
+    found = {s.instrument.code: s for s in with_details(TreatyStatus.objects.filter(country=country))}
+    return [(term, found.get(term.code)) for term in registry.vocabulary("instrument")]
 
 
 def party_since(instrument: Instrument) -> dict[int, dt.date]:
