@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_accessibility import FAILING, describe, run_axe
 from tests.factories import AuthorityFactory, TreatyStatusFactory, article, country
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,3 +78,15 @@ def test_country_profile_and_instrument_page(page, treaty_site, tmp_path: Path) 
     parties.screenshot(path=str(shots / "instrument-parties.png"))
     page.goto(f"{base}/ar/instruments/UNTOC/?sort=-consent")
     page.locator("section[aria-labelledby=parties]").screenshot(path=str(shots / "instrument-parties-ar.png"))
+
+
+def test_treaty_sections_have_no_serious_axe_violation(browser, treaty_site) -> None:  # noqa: ANN001
+    base, _ = treaty_site
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, bypass_csp=True)  # axe is injected
+    page = context.new_page()
+    failures = []
+    for path in ("/en/countries/BRA/", "/en/instruments/UNTOC/?sort=-signature", "/ar/instruments/UNTOC/"):
+        page.goto(f"{base}{path}")
+        failures += [describe(v, path) for v in run_axe(page) if v["impact"] in FAILING]
+    context.close()
+    assert not failures, "\n".join(failures)
