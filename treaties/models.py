@@ -149,6 +149,7 @@ class Declaration(models.Model):
     text = models.TextField(help_text="Text as communicated to the depositary (English).")
     date = models.DateField(null=True, blank=True, help_text="Date made or communicated, if known.")
     order = models.PositiveSmallIntegerField(default=1, help_text="Position among the status's declarations.")
+    history = HistoricalRecords()  # a reservation's wording changes (withdrawals, modifications): keep the trail
 
     class Meta:
         verbose_name = _("reservation or declaration")
@@ -192,6 +193,7 @@ class Notification(models.Model):
         help_text="The competent authority the notification designates, in the directory (same country).",
     )
     order = models.PositiveSmallIntegerField(default=1, help_text="Position among the status's notifications.")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("notification")
