@@ -169,3 +169,9 @@ def test_notification_authority_must_exist_and_be_of_the_country(db: None, tmp_p
     assert "no authority 'no-such-authority'" in found[1, "notifications[0].authority"]
     assert "is of FRA, not of NGA" in found[2, "notifications[0].authority"]
     assert not report.committed
+
+
+def test_export_command_takes_the_treaty_status_type(statuses: dict, run_command) -> None:  # noqa: ANN001
+    out, err = run_command("export_records", "--type", "treaty_status")
+    assert [r["type"] for r in records(out)] == ["treaty_status", "treaty_status"]
+    assert "exported 2 treaty_status" in err
