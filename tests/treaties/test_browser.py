@@ -64,6 +64,7 @@ def test_country_profile_and_instrument_page(page, treaty_site, tmp_path: Path) 
     status = page.locator("section[aria-labelledby=treaty-status]")
     assert status.locator("tbody tr").count() == 4
     status.screenshot(path=str(shots / "country-treaty-status.png"))
+    page.screenshot(path=str(shots / "country-profile.png"), full_page=True)
     status.get_by_role("link", name=authority.name).click()
     page.wait_for_url(f"**/en/authorities/{authority.pk}/")
 
