@@ -59,7 +59,7 @@ def write(seed: int | str, world: World, report: Any) -> None:
         .values_list("country_id", "pk")
         .distinct()
     )
-    made: list[TreatyStatus] = []
+    made: list[tuple[TreatyStatus, random.Random]] = []  # each with its generator, for its children
     for place in world.places:
         if place.is_international:
             continue
@@ -69,12 +69,10 @@ def write(seed: int | str, world: World, report: Any) -> None:
             rng = random.Random(f"{seed}:treaty:{place.alpha3}:{instrument.code}")
             status = _status(rng, place.id, instrument)
             if status is not None:
-                status._demo_rng = rng
-                made.append(status)
-    TreatyStatus.objects.bulk_create(made)
+                made.append((status, rng))
+    TreatyStatus.objects.bulk_create([status for status, _ in made])
     declarations, notifications = [], []
-    for status in made:
-        rng = status._demo_rng
+    for status, rng in made:
         if status.consent_date and rng.random() < 0.2:
             number = 35 if status.instrument.code == "UNTOC" else 15
             declarations.append(
