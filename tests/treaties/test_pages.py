@@ -134,3 +134,10 @@ def test_coverage_matrix_has_party_since_column(client, brazil) -> None:  # noqa
     assert rows["FRA"]["party_since"] is None
     html = response.content.decode()
     assert "Party since" in html and '<time datetime="2004-01-29"' in html
+
+
+def test_instrument_pages_are_in_the_sitemap(client) -> None:  # noqa: ANN001
+    assert b"sitemap-instruments.xml" in client.get("/sitemap.xml").content
+    listed = client.get("/sitemap-instruments.xml").content.decode()
+    for code in ("UNTOC", "TIP", "SOM", "FIREARMS"):
+        assert f"/en/instruments/{code}/" in listed and f"/ar/instruments/{code}/" in listed
