@@ -15,11 +15,15 @@ from typing import Any, TextIO
 
 from django.db.models import QuerySet
 
+from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import MODELS, RECORD_TYPES, dumps, language_line, serialise
 from taxonomy.models import Language
 
 DEFAULT_CHUNK_SIZE = 500
+# Every line type an export can hold: the record families, then the treaty statuses (public reference facts
+# with no workflow, written whether or not the export is published-only; see interchange/treaty_status.py).
+EXPORT_TYPES = (*RECORD_TYPES, treaty_status.TREATY)
 
 
 def _queryset(kind: str, published_only: bool) -> QuerySet:
@@ -27,9 +31,12 @@ def _queryset(kind: str, published_only: bool) -> QuerySet:
     return qs.published() if published_only else qs
 
 
-def count_records(types: Iterable[str] = RECORD_TYPES, *, published_only: bool = False) -> int:
+def count_records(types: Iterable[str] = EXPORT_TYPES, *, published_only: bool = False) -> int:
     """How many records an export with these filters will write (for progress bars)."""
-    return sum(_queryset(kind, published_only).count() for kind in types)
+    return sum(
+        treaty_status.count() if kind == treaty_status.TREATY else _queryset(kind, published_only).count()
+        for kind in types
+    )
 
 
 def iter_language_lines() -> Iterator[dict[str, Any]]:
@@ -39,14 +46,18 @@ def iter_language_lines() -> Iterator[dict[str, Any]]:
 
 
 def iter_records(
-    types: Iterable[str] = RECORD_TYPES,
+    types: Iterable[str] = EXPORT_TYPES,
     *,
     published_only: bool = False,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> Iterator[dict[str, Any]]:
-    """Format objects, type by type (in the order given), each type ordered by external_id."""
+    """Format objects, type by type (in the order given), each type ordered by external_id (treaty statuses by
+    country and instrument)."""
     codes = Codes.load()
     for kind in types:
+        if kind == treaty_status.TREATY:
+            yield from treaty_status.iter_lines(chunk_size)
+            continue
         qs = _queryset(kind, published_only).order_by("external_id")
         last: str | None = None
         while True:
@@ -59,7 +70,7 @@ def iter_records(
 
 def export_records(
     stream: TextIO,
-    types: Iterable[str] = RECORD_TYPES,
+    types: Iterable[str] = EXPORT_TYPES,
     *,
     published_only: bool = False,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
@@ -73,7 +84,7 @@ def export_records(
     for line in iter_language_lines():
         stream.write(dumps(line) + "\n")
         counts[line["type"]] += 1
-    types = [t for t in RECORD_TYPES if t in set(types)]
+    types = [t for t in EXPORT_TYPES if t in set(types)]
     for record in iter_records(types, published_only=published_only, chunk_size=chunk_size):
         stream.write(dumps(record) + "\n")
         counts[record["type"]] += 1

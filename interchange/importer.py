@@ -22,6 +22,7 @@ from django.db import DatabaseError, transaction
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
+from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     AUTHORITY,
@@ -43,8 +44,10 @@ from taxonomy.models import Language
 ProgressCallback = Callable[[str, int, int], None]
 """progress(phase, lines_advanced, total_lines); phase is 'validate' or 'import'."""
 
-# laws before cases (charges may point at provisions) and before explanatory materials (which name their law)
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
+# laws before cases (charges may point at provisions) and before explanatory materials (which name their law);
+# treaty statuses last (their notifications name authorities)
+TREATY = treaty_status.TREATY
+IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, TREATY)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
 _IDENTITIES = {
@@ -133,6 +136,9 @@ class _FileChecks:
         self.law_orders: dict[str, set[int]] = {}
         self.refs: list[tuple[int, str, str, int]] = []
         self.law_refs: list[tuple[int, str]] = []  # (line, law external_id) of explanatory materials
+        self.authorities: dict[str, str] = {}  # authority external_id -> country, of the file's valid lines
+        # (line, path, authority external_id, country) of treaty status notifications
+        self.authority_refs: list[tuple[int, str, str, str]] = []
 
     def error(self, line: int, path: str, message: str) -> None:
         self.report.errors.append(LineError(line, path, message))
@@ -147,6 +153,15 @@ class _FileChecks:
         kind = data["type"]
         self.kinds[line] = kind
         if kind == LANGUAGE:
+            return
+        if kind == TREATY:
+            key = treaty_status.key_of(data)
+            if (TREATY, key) in self.seen:
+                other = self.seen[TREATY, key]
+                self.error(line, "instrument", f"duplicate: the status {key[0]} {key[1]} is also on line {other}")
+            self.seen.setdefault((TREATY, key), line)
+            for path, ref in treaty_status.authority_refs(data):
+                self.authority_refs.append((line, path, ref, data["country"]))
             return
         ext = data["external_id"]
         if (kind, ext) in self.seen:
@@ -164,6 +179,7 @@ class _FileChecks:
                     self.refs.append((line, f"charges[{i}].provision", ref["law"], ref["order"]))
         elif kind == AUTHORITY:
             self._unique(line, (AUTHORITY, data["country"], data["name"]), "name", "country + name", ext)
+            self.authorities[ext] = data["country"]
         elif kind == STRATEGY:
             self._unique(line, (STRATEGY, data["country"], data["title"]), "title", "country + title", ext)
         elif kind == MATERIAL:
@@ -186,6 +202,23 @@ class _FileChecks:
                         )
         self._check_provision_refs()
         self._check_law_refs()
+        self._check_authority_refs()
+
+    def _check_authority_refs(self) -> None:
+        """A notification's authority: an authority of the file or the database, of the status's country."""
+        outside = sorted({ref for _, _, ref, _ in self.authority_refs if ref not in self.authorities})
+        in_db: dict[str, str] = {}
+        for start in range(0, len(outside), DB_CHECK_CHUNK):
+            in_db.update(treaty_status.authority_countries(outside[start : start + DB_CHECK_CHUNK]))
+        for line, path, ref, country in self.authority_refs:
+            auth_line = self.seen.get((AUTHORITY, ref))
+            found = self.authorities.get(ref, in_db.get(ref))
+            if auth_line in self.bad:
+                self.error(line, path, f"authority {ref!r} is on line {auth_line}, which is invalid")
+            elif found is None:
+                self.error(line, path, f"no authority {ref!r} in the file or the database")
+            elif found != country:
+                self.error(line, path, f"authority {ref!r} is of {found}, not of {country}")
 
     def _check_law_refs(self) -> None:
         """An explanatory material's law: a valid law line of the file, or a law in the database."""
@@ -263,6 +296,8 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def _existing(kind: str, chunk: list[tuple[int, dict]], codes: Codes) -> tuple[dict[str, Any], dict[str, dict]]:
     """Rows already in the database for a chunk, and their current export (to spot unchanged lines)."""
+    if kind == TREATY:
+        return treaty_status.current([d for _, d in chunk])
     if kind == LANGUAGE:
         languages = list(Language.objects.filter(code__in=[d["code"] for _, d in chunk]))
         return (
@@ -284,7 +319,10 @@ def _write_chunk(
     existing, current = _existing(kind, chunk, writer.codes)
     todo: list[tuple[int, dict, Any]] = []
     for number, data in chunk:
-        key = data["code"] if kind == LANGUAGE else data["external_id"]
+        if kind == TREATY:
+            key = treaty_status.key_of(data)
+        else:
+            key = data["code"] if kind == LANGUAGE else data["external_id"]
         obj = existing.get(key)
         if obj is not None and current.get(key) == data:
             report.unchanged[kind] += 1

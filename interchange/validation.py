@@ -39,6 +39,7 @@ from caselaw.models import (
     Verdict,
 )
 from caselaw.rules import validate_decision_date
+from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     ATTACHMENT_FIELDS,
@@ -581,6 +582,7 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
     MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
+    treaty_status.TREATY: ("format_version", "type") + treaty_status.STATUS_FIELDS,
 }
 _VALIDATORS = {
     LAW: _validate_law,
@@ -589,6 +591,7 @@ _VALIDATORS = {
     STRATEGY: _validate_strategy,
     MATERIAL: _validate_material,
     LANGUAGE: _validate_language,
+    treaty_status.TREATY: treaty_status.validate,
 }
 _MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority, STRATEGY: Strategy, MATERIAL: ExplanatoryMaterial}
 
@@ -609,7 +612,7 @@ def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:
         c.error("type", message if "type" in data else "required field is missing")
         return c.errors
     c.known_fields(data, ALLOWED_FIELDS[kind], "")
-    if kind != LANGUAGE:
+    if kind not in (LANGUAGE, treaty_status.TREATY):  # identified by their code / country + instrument
         ext = c.string(data, "external_id", "external_id", required=True, max_length=64)
         if ext is not None and not EXTERNAL_ID.fullmatch(ext):
             c.error("external_id", "must not contain spaces")

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from interchange import treaty_status
 from interchange.codes import Codes, Vocabulary
 from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW, MATERIAL, STRATEGY
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
@@ -94,6 +95,10 @@ class RecordWriter:
         if kind == LANGUAGE:
             for data, _ in items:
                 self.write_language(data)
+            return
+        if kind == treaty_status.TREATY:
+            for data, existing in items:
+                treaty_status.write(data, existing, self.codes, self.change_reason)
             return
         update = {
             LAW: self.update_law,

@@ -27,7 +27,7 @@ from caselaw.models import Case
 from legislation.models import Law
 from sherloc.publishable import record_changed
 from strategies.models import Strategy
-from taxonomy.models import Country
+from taxonomy.models import Country, Instrument
 
 
 class _RecordSitemap(Sitemap):
@@ -86,6 +86,20 @@ class CountrySitemap(Sitemap):
         return reverse("taxonomy:country-detail", args=[country.alpha3])
 
 
+class InstrumentSitemap(Sitemap):
+    """The Convention and Protocols: their articles and their States parties (treaty status)."""
+
+    i18n = True
+    alternates = True
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet:
+        return Instrument.objects.order_by("sort_order", "code").only("code")
+
+    def location(self, instrument: Instrument) -> str:
+        return reverse("taxonomy:instrument-detail", args=[instrument.code])
+
+
 class PageSitemap(Sitemap):
     i18n = True
     alternates = True
@@ -101,6 +115,7 @@ class PageSitemap(Sitemap):
 SITEMAPS = {
     "pages": PageSitemap,
     "countries": CountrySitemap,
+    "instruments": InstrumentSitemap,
     "laws": LawSitemap,
     "cases": CaseSitemap,
     "authorities": AuthoritySitemap,

@@ -11,7 +11,7 @@ from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person,
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
 from strategies.models import ExplanatoryMaterial, MaterialArticle, Strategy, StrategyArticle
-from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Issue, Language
+from taxonomy.models import Article, AuthorityRole, Country, CrimeType, Instrument, Issue, Language
 
 
 def lang(code: str = "en") -> Language:
@@ -311,3 +311,19 @@ class AssistanceMeasureFactory(factory.django.DjangoModelFactory):
     draft = factory.SubFactory(RequestDraftFactory)
     measure = "records"
     details = "Certified copies of the account statements of Banco Ejemplo S.A. account 000-123, 2021-2023."
+
+
+class TreatyStatusFactory(factory.django.DjangoModelFactory):
+    """A State's status towards an instrument (instrument by code); a party by default (ratified)."""
+
+    class Meta:
+        model = "treaties.TreatyStatus"
+        django_get_or_create = ("country", "instrument")
+
+    country = factory.LazyFunction(country)
+    instrument = factory.LazyFunction(lambda: Instrument.objects.get(code="UNTOC"))
+    signature_date = dt.date(2000, 12, 12)
+    consent_kind = "ratification"
+    consent_date = dt.date(2004, 1, 29)
+    entry_into_force_date = dt.date(2004, 2, 28)
+    note = "synthetic test data"

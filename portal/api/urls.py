@@ -26,6 +26,7 @@ from taxonomy.api import (
     LanguageViewSet,
     RegionViewSet,
 )
+from treaties.api import TreatyStatusViewSet
 
 app_name = "api"
 
@@ -42,6 +43,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("authorities", AuthorityViewSet, basename="authority")
 router.register("strategies", StrategyViewSet, basename="strategy")
 router.register("explanatory-materials", MaterialViewSet, basename="material")
+router.register("treaty-status", TreatyStatusViewSet, basename="treaty-status")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")

@@ -23,6 +23,8 @@ from sherloc.collation import sort_by_label, sort_key
 from sherloc.models import PublicationStatus
 from strategies import listing as strategy_listing
 from taxonomy.models import Article, Country, CrimeType, Instrument, Region
+from treaties import listing as treaty_listing
+from treaties import status as treaty_status
 
 PUBLISHED = PublicationStatus.PUBLISHED
 LIST_LIMIT = 50  # records listed on a profile before "see all in the search"
@@ -176,6 +178,7 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
         ),
         "list_limit": LIST_LIMIT,
         **_documents(strategy_listing.for_country(country), country=country.alpha3),
+        "treaty_statuses": treaty_status.statuses_of_country(country),
     }
     return render(request, "taxonomy/country_detail.html", context)
 
@@ -257,7 +260,13 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
         chapters.setdefault((article.chapter_number, article.chapter_title), []).append(
             {"article": article, "provisions": provisions[article.pk], "cases": cases[article.pk]}
         )
-    context = {"nav": "instruments", "instrument": instrument, "chapters": list(chapters.items())}
+    context = {
+        "nav": "instruments",
+        "instrument": instrument,
+        "chapters": list(chapters.items()),
+        # ?sort=country|signature|consent|entry_into_force, '-' for descending: the status table sorts without JS
+        "treaty": treaty_listing.instrument_status(instrument, request.GET.get("sort", ""), get_language()),
+    }
     return render(request, "taxonomy/instrument_detail.html", context)
 
 
@@ -362,6 +371,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     )
     if not show_all:
         countries = countries.filter(pk__in=list(cells))
+    party_since = treaty_status.party_since(instrument)
     lang = get_language()
     collate = sort_key(lang)
     # Thousands of cells: build their links with string formatting, not a template tag per cell.
@@ -377,6 +387,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
                     for n in (cells.get(c.pk, {}).get(a.pk, 0),)
                 ],
                 "covered": len(cells.get(c.pk, {})),
+                "party_since": party_since.get(c.pk),
             }
             for c in countries
         ),

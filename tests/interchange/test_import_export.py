@@ -553,10 +553,10 @@ def test_export_command_to_file_and_stdout(full_records: dict, tmp_path: Path, r
 def test_examples_in_the_docs_are_valid(db: None, tmp_path: Path) -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "import-format.md").read_text(encoding="utf-8")
     blocks = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", docs, flags=re.S)]
-    assert [b["type"] for b in blocks] == ["language", "law", "case", "authority"]
+    assert [b["type"] for b in blocks] == ["language", "law", "case", "authority", "treaty_status"]
     report = import_file(write(tmp_path, blocks), dry_run=True)
     assert report.ok, [str(e) for e in report.errors]
-    assert dict(report.created) == {"language": 1, "law": 1, "case": 1, "authority": 1}
+    assert dict(report.created) == {"language": 1, "law": 1, "case": 1, "authority": 1, "treaty_status": 1}
 
 
 def test_import_from_stdin_without_indexing(db: None, run_command, monkeypatch) -> None:  # noqa: ANN001

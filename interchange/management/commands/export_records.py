@@ -18,12 +18,11 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from interchange.bulk import without_query_log
-from interchange.exporter import count_records, export_records
-from interchange.jsonl_format import RECORD_TYPES
+from interchange.exporter import EXPORT_TYPES, count_records, export_records
 
 
 class Command(BaseCommand):
-    help = "Export laws, cases and authorities as JSON Lines (stdout by default)."
+    help = "Export records and treaty statuses as JSON Lines (stdout by default)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -31,7 +30,7 @@ class Command(BaseCommand):
             dest="types",
             action="extend",
             nargs="+",
-            choices=RECORD_TYPES,
+            choices=EXPORT_TYPES,
             help="Record types to export (repeatable; default: all).",
         )
         parser.add_argument("--output", "-o", help="Write to this file instead of stdout.")
@@ -40,7 +39,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        types = options["types"] or list(RECORD_TYPES)
+        types = options["types"] or list(EXPORT_TYPES)
         published_only = options["published_only"]
         total = count_records(types, published_only=published_only)
         err_stream = getattr(self.stderr, "_out", sys.stderr)
@@ -49,7 +48,7 @@ class Command(BaseCommand):
                 counts = self._to_file(Path(options["output"]), types, published_only, bar.update)
             else:
                 counts = self._to_stdout(types, published_only, bar.update)
-        summary = ", ".join(f"{counts[t]} {t}" for t in RECORD_TYPES if t in types)
+        summary = ", ".join(f"{counts[t]} {t}" for t in EXPORT_TYPES if t in types)
         self.stderr.write(f"exported {summary}" + (f" to {options['output']}" if options["output"] else ""))
 
     @staticmethod
