@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .legal_basis import legal_basis_options
+from .legal_basis import options_for
 from .models import RequestDraft
 
 
@@ -31,7 +31,7 @@ def missing_parts(draft: RequestDraft) -> list[Missing]:
     need("authority", draft.requesting_contact.strip(), _("The contact details of the officer in charge."))
     need("requested", draft.requested_country_id, _("The requested State."))
     need("requested", draft.requested_authority_id, _("The requested State's central authority."))
-    options, _reasons = legal_basis_options(draft.requested_authority)
+    options, _reasons = options_for(draft)
     need("legal-basis", draft.legal_basis, _("The legal basis."))
     if draft.legal_basis and draft.legal_basis not in {value for value, _label in options}:
         out.append(Missing("legal-basis", _("The legal basis chosen is no longer offered for this authority.")))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from taxonomy.models import Country
 
 from .directory import central_authorities, offence_provisions
-from .legal_basis import legal_basis_options
+from .legal_basis import options_for
 from .models import AssistanceMeasure, Measure, RequestDraft
 
 
@@ -116,7 +116,7 @@ class LegalBasisForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
-        options, self.reasons = legal_basis_options(self.instance.requested_authority)
+        options, self.reasons = options_for(self.instance)
         self.fields["legal_basis"].choices = options
         self.fields["legal_basis"].required = True
 

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 
 from mla.models import AssistanceMeasure, RequestDraft, RequestExport
-from tests.factories import AssistanceMeasureFactory, AuthorityFactory, RequestDraftFactory, UserFactory, country
+from tests.factories import (
+    AssistanceMeasureFactory,
+    AuthorityFactory,
+    RequestDraftFactory,
+    TreatyStatusFactory,
+    UserFactory,
+    country,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +196,30 @@ def test_convention_offered_only_when_the_directory_says_it_is_accepted(client, 
     draft.save()
     page = client.get(step_url(draft, "requested")).content.decode()
     assert refusing.name in page and world.authority.name in page
+
+
+def test_treaty_status_decides_when_the_directory_is_silent(client, world) -> None:  # noqa: ANN001
+    """Both States parties: the Convention is offered though the directory says nothing; a State recorded
+    without consent to be bound: not offered, even where the directory accepts it, with the reason."""
+    silent = AuthorityFactory(country=country("ARG"), name="Autoridad Central Silenciosa", untoc_legal_basis=None)
+    draft = RequestDraftFactory(owner=world.practitioner, requested_authority=silent, legal_basis="")
+    client.force_login(world.practitioner)
+    page = client.get(step_url(draft, "legal-basis")).content.decode()
+    assert 'value="untoc"' not in page and "Neither the directory nor the treaty status" in page
+
+    TreatyStatusFactory(country=country("BRA"))
+    argentina = TreatyStatusFactory(country=country("ARG"))
+    page = client.get(step_url(draft, "legal-basis")).content.decode()
+    assert 'value="untoc"' in page and 'value="protocol"' in page
+
+    argentina.consent_kind, argentina.consent_date, argentina.entry_into_force_date = "", None, None
+    argentina.save()
+    draft.requested_authority = world.authority  # the directory accepts the Convention for this one
+    draft.save()
+    page = client.get(step_url(draft, "legal-basis")).content.decode()
+    assert 'value="untoc"' not in page and "is not a party to the Convention" in page
+    response = client.post(step_url(draft, "legal-basis"), {"legal_basis": "untoc"})
+    assert response.status_code == 400 and "legal_basis" in response.context["form"].errors
 
 
 def test_output_language_not_accepted_is_warned(client, world) -> None:  # noqa: ANN001
