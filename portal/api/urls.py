@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from authorities.api import AuthorityViewSet
+from bibliography.api import PublicationViewSet
 from caselaw.api import CaseViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
@@ -42,6 +43,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("authorities", AuthorityViewSet, basename="authority")
 router.register("strategies", StrategyViewSet, basename="strategy")
 router.register("explanatory-materials", MaterialViewSet, basename="material")
+router.register("publications", PublicationViewSet, basename="publication")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")
