@@ -60,7 +60,10 @@ def test_detail_and_list_show_published_only(api, shelf):
     ]
     assert body["doi"] == "10.1007/s12117-019-09361-2" and body["publication_type"] == "article"
     assert sorted(c["code"] for c in body["countries"]) == ["BRA", "NGA"]
-    assert body["articles"][0]["reference"] == "TIP 3" and body["keywords"] == ["financial investigation", "money laundering"]
+    assert body["articles"][0]["reference"] == "TIP 3" and body["keywords"] == [
+        "financial investigation",
+        "money laundering",
+    ]
     assert body["url"].endswith(f"/bibliography/{article.pk}/")
     assert ids(api.get("/api/v1/publications/")) == sorted([article.pk, shelf["book"].pk])
     assert api.get(f"/api/v1/publications/{shelf['draft'].pk}/").status_code == 404

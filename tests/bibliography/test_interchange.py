@@ -44,7 +44,9 @@ def shelf() -> list[Publication]:
 
 def snapshot() -> list[dict]:
     def row(p: Publication) -> dict:
-        values = {f.name: getattr(p, f.name) for f in p._meta.concrete_fields if not f.is_relation and not f.primary_key}
+        values = {
+            f.name: getattr(p, f.name) for f in p._meta.concrete_fields if not f.is_relation and not f.primary_key
+        }
         values["original_language"] = p.original_language.code
         values["submitted_by"] = p.submitted_by.username if p.submitted_by else None
         values["authors"] = [(a.position, a.family, a.given, a.literal) for a in p.authors.order_by("position")]

@@ -37,7 +37,7 @@ def shelf() -> dict:
         year=2014,
         pages="115-139",
         publisher="SAGE",
-        isbn="978-1-4522-7226-2",
+        isbn="978-1-4522-7226-9",
         research_method="legal",
         original_language=lang("fr"),
         covered=["BRA"],
@@ -124,7 +124,7 @@ def test_record_page_shows_citation_keywords_synopsis_and_downloads(client: obje
     chapter = shelf["chapter"]
     html = client.get(f"/en/bibliography/{chapter.pk}/").content.decode()
     assert "United Nations Office on Drugs and Crime" in html and "Gallagher, Anne T." in html
-    assert "Handbook of Transnational Crime &amp; Justice" in html and "9781452272262" in html
+    assert "Handbook of Transnational Crime &amp; Justice" in html and "9781452272269" in html
     assert "Cite this record" in html and "financial investigation" in html
     assert "Follows the money" in html
     for fmt in ("ris", "bib", "json"):
@@ -152,7 +152,7 @@ def test_search_export_as_bibtex_reads_back(client: object, shelf: dict) -> None
     assert (names[1].last, names[1].first) == (["Gallagher"], ["Anne", "T."])
     assert got["title"] == chapter.title and got["year"] == "2014"
     assert got["booktitle"] == r"Handbook of Transnational Crime \& Justice"
-    assert got["pages"] == "115--139" and got["publisher"] == "SAGE" and got["isbn"] == "9781452272262"
+    assert got["pages"] == "115--139" and got["publisher"] == "SAGE" and got["isbn"] == "9781452272269"
     got = entries[f"sherloc-publication-{article.pk}"]
     assert got.entry_type == "article" and got["journal"] == "Trends in Organized Crime"
     assert [n.last for n in got["author"]] == [["Shelley"], ["Kleemans"]]
@@ -169,7 +169,7 @@ def test_search_export_as_ris_reads_back(client: object, shelf: dict) -> None:
     assert refs[0]["authors"] == ["United Nations Office on Drugs and Crime", "Gallagher, Anne T."]
     assert refs[0]["secondary_title"] == chapter.container_title
     assert (refs[0]["start_page"], refs[0]["end_page"], refs[0]["year"]) == ("115", "139", "2014")
-    assert refs[0]["language"] == "fr" and refs[0]["issn"] == "9781452272262"
+    assert refs[0]["language"] == "fr" and refs[0]["issn"] == "9781452272269"
     assert refs[1]["type_of_reference"] == "JOUR" and refs[1]["doi"] == "10.1007/s12117-019-09361-2"
     assert refs[1]["authors"] == ["Shelley, Louise", "Kleemans, Edward R."]
     assert refs[1]["title"] == article.title and refs[1]["keywords"] == ["financial investigation", "money laundering"]
@@ -187,7 +187,7 @@ def test_search_export_as_csl_json_reads_back(client: object, shelf: dict) -> No
         {"family": "Gallagher", "given": "Anne T."},
     ]
     assert chapter.issued.year == 2014 and str(chapter.container_title) == shelf["chapter"].container_title
-    assert str(chapter.page) == "115-139" and str(chapter.ISBN) == "9781452272262"
+    assert str(chapter.page) == "115-139" and str(chapter.ISBN) == "9781452272269"
     report = source[f"sherloc-publication-{shelf['report'].pk}"]
     assert report.type == "report" and report.issued.year == 2021 and "author" in report
     assert len(items) == 2
