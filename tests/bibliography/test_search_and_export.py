@@ -220,3 +220,13 @@ def test_bad_export_params_are_400_naming_the_problem(
     response = client.get(url, params)
     assert response.status_code == 400
     assert response.content.decode().startswith(f"{named}:")
+
+
+def test_country_and_article_pages_list_the_entries_covering_them(client: object, shelf: dict) -> None:
+    brazil = client.get("/en/countries/BRA/").content.decode()
+    assert 'id="bibliography"' in brazil
+    assert shelf["article"].title in brazil and shelf["chapter"].title in brazil
+    assert shelf["report"].title not in brazil and shelf["draft"].title not in brazil
+    article_page = client.get("/en/instruments/UNTOC/articles/5/").content.decode()
+    assert shelf["chapter"].title in article_page and shelf["article"].title not in article_page
+    assert 'id="bibliography"' not in client.get("/en/countries/JPN/").content.decode()  # nothing: no section
