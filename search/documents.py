@@ -488,12 +488,13 @@ def build_publication(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     language = vocab.language(row["original_language"])
     authors = [name for _, name in sorted(tags.authors)]
     keywords = [str(k) for k in (row["keywords"] or [])]
+    # The synopsis first: a hit's snippet comes from the body, and the annotation is what a reader wants there.
     body = _join_text(
+        richtext.plain(row["synopsis"]),
         "; ".join(authors),
         row["container_title"],
         row["publisher"],
         ", ".join(keywords),
-        richtext.plain(row["synopsis"]),
     )
     doc = _base("publication", {**row, "country": None}, vocab, row["updated_at"], url)
     codes, regions = _countries(None, tags.countries, vocab)
