@@ -109,7 +109,8 @@ def write_publications(indices: list[int], seed: int | str, world: World, today:
 
     ids = [external_id("publication", i) for i in indices]
     existing = _existing(Publication, ids)
-    report.skipped["publication"] += len(existing)
+    if existing:  # (a run too small for any entry reports none)
+        report.skipped["publication"] += len(existing)
     built = [_publication(i, seed, world, today) for i, ext in zip(indices, ids, strict=True) if ext not in existing]
     if not built:
         return
