@@ -44,3 +44,18 @@ def test_submit_needs_a_synopsis_then_the_queue_lists_the_entry_and_publish_snap
     assert Publication.objects.get(pk=entry.pk).status == PublicationStatus.PUBLISHED
     (version,) = PublishedVersion.objects.filter(object_id=entry.pk, content_type__model="publication")
     assert version.data["title"] == entry.title and version.data["authors"][0]["family"] == "Shelley"
+
+
+def test_focal_points_have_no_way_to_write_bibliography_entries(client) -> None:  # noqa: ANN001
+    from tests.factories import ApiTokenFactory, FocalPointFactory
+
+    entry = PublicationFactory()
+    focal_point = FocalPointFactory(username="fp", countries=["BRA"])
+    client.force_login(focal_point)
+    assert client.post(f"/en/submit/publication/{entry.pk}/revise/").status_code == 404
+    token = ApiTokenFactory(user=focal_point, scopes=["submit"]).key
+    line = {"type": "publication", "title": "A paper", "original_language": "en"}
+    response = client.post(
+        "/api/v1/submissions/", line, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 400 and "unknown record type 'publication'" in response.content.decode()
