@@ -114,3 +114,14 @@ def test_search_api_hits_link_to_the_publication_endpoint(api, shelf):
     (hit,) = body["results"]
     assert hit["type"] == "publication" and hit["api_url"].endswith(f"/api/v1/publications/{shelf['article'].pk}/")
     assert sorted(hit["countries"]) == ["BRA", "NGA"]
+
+
+def test_search_export_as_jsonl_and_csv_holds_the_entries(api, shelf):
+    import json
+
+    body = b"".join(api.get("/api/v1/export/", {"format": "jsonl", "type": "publication"}).streaming_content)
+    lines = [json.loads(line) for line in body.decode().splitlines()]
+    assert sorted(line["title"] for line in lines) == sorted([shelf["article"].title, shelf["book"].title])
+    assert {line["type"] for line in lines} == {"publication"}
+    csv = b"".join(api.get("/api/v1/export/", {"format": "csv", "publication_type": "book"}).streaming_content)
+    assert shelf["book"].title in csv.decode() and shelf["article"].title not in csv.decode()
