@@ -131,6 +131,9 @@ def test_record_page_shows_citation_keywords_synopsis_and_downloads(client: obje
         assert f"/cite/publication/{chapter.pk}.{fmt}" in html
     assert '<meta name="citation_author" content="Gallagher, Anne T.">' in html
     assert client.get(f"/en/bibliography/{shelf['draft'].pk}/").status_code == 404
+    arabic = client.get(f"/ar/bibliography/{chapter.pk}/")
+    assert arabic.status_code == 200 and 'dir="rtl"' in arabic.content.decode()
+    assert "<bdi>Gallagher, Anne T.</bdi>" in arabic.content.decode()  # names keep their direction
 
 
 def _bib(text: str) -> dict:
