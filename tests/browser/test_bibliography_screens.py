@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_accessibility import contexts  # noqa: F401 - a fixture
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -80,3 +82,17 @@ def test_bibliography_tab_and_record_page(page, shelf) -> None:  # noqa: ANN001
     body = page.content()
     assert "Cite this record" in body and "Gallagher, Anne T." in body and "Download as CSL-JSON" in body
     shot(page, "bibliography-record.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_bibliography_pages_have_no_serious_axe_violation(contexts, shelf, lang) -> None:  # noqa: ANN001, F811
+    from tests.browser.test_accessibility import FAILING, describe, run_axe
+
+    base, entries = shelf
+    failures = []
+    for width in ("desktop", "phone"):
+        page = contexts(width)
+        for path in (f"/{lang}/search/?q=trafficking&type=publication", f"/{lang}/bibliography/{entries[1].pk}/"):
+            assert page.goto(base + path).status == 200
+            failures += [describe(v, f"{width} {path}") for v in run_axe(page) if v["impact"] in FAILING]
+    assert not failures, "\n".join(failures)
