@@ -148,9 +148,14 @@ class Publication(PublishableRecord):
     def get_absolute_url(self) -> str:
         return reverse("bibliography:publication-detail", kwargs={"pk": self.pk})
 
+    def clean_fields(self, exclude: object = None) -> None:
+        # Normalised first: a pasted "https://doi.org/..." or a hyphenated ISBN is fine, and the uniqueness
+        # check that follows compares the stored spelling.
+        self.doi, self.isbn = normalise_doi(self.doi), normalise_isbn(self.isbn)
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         super().clean()
-        self.doi, self.isbn = normalise_doi(self.doi), normalise_isbn(self.isbn)
         errors = {
             name: problem for name, problem in (("doi", doi_problem(self.doi)), ("isbn", isbn_problem(self.isbn)))
         }
