@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "authorities",
     "strategies",
     "treaties",
+    "bibliography",
     "search",
     "apikeys",
     "interchange",

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("cases/", include("caselaw.urls")),
     path("authorities/", include("authorities.urls")),
     path("strategies/", include("strategies.urls")),
+    path("bibliography/", include("bibliography.urls")),
     path("", include(reference_patterns)),
     prefix_default_language=True,
 )

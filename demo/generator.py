@@ -41,6 +41,7 @@ from caselaw.models import (
     ProceduralStage,
     Verdict,
 )
+from demo import bibliography as demo_bibliography
 from demo import strategies as demo_strategies
 from demo import text as txt
 from demo import treaties as demo_treaties
@@ -124,7 +125,8 @@ class SeedReport:
     def summary(self) -> str:
         plural = {"law": "laws", "provision": "provisions", "case": "cases", "person": "people", "charge": "charges",
                   "authority": "authorities", "strategy": "strategies",
-                  "material": "explanatory materials", "treaty_status": "treaty statuses"}  # fmt: skip
+                  "material": "explanatory materials", "treaty_status": "treaty statuses",
+                  "publication": "bibliography entries"}  # fmt: skip
         made = ", ".join(f"{self.created[k]} {p}" for k, p in plural.items() if self.created[k]) or "nothing"
         text = f"created {made}"
         if any(self.skipped.values()):
@@ -680,6 +682,9 @@ def seed_demo(
                 demo_strategies.write_materials(batch, seed, world, today, report)
         with transaction.atomic():  # after the authorities: a party's 18(13) notification designates one
             demo_treaties.write(seed, world, report)
+        for batch in _batches(demo_bibliography.counts(records)["publication"], batch_size):
+            with transaction.atomic():
+                demo_bibliography.write_publications(batch, seed, world, today, report)
     return report
 
 
@@ -703,6 +708,7 @@ def delete_demo_records(prefix: str = PREFIX) -> dict[str, int]:
     with transaction.atomic():
         deleted.update(demo_strategies.delete(prefix, _raw_delete))  # materials before the laws they explain
         deleted.update(demo_treaties.delete(_raw_delete))  # notifications before the authorities they name
+        deleted.update(demo_bibliography.delete(prefix, _raw_delete))
         deleted["charge"] = _raw_delete(Charge.objects.filter(case__in=cases))
         Charge.objects.filter(provision__in=provisions).update(provision=None)
         deleted["person"] = _raw_delete(Person.objects.filter(case__in=cases))

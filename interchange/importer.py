@@ -21,6 +21,8 @@ from typing import Any
 from django.db import DatabaseError, transaction
 
 from authorities.models import CompetentAuthority
+from bibliography.identifiers import normalise_doi
+from bibliography.models import Publication
 from caselaw.models import Case
 from interchange import treaty_status
 from interchange.codes import Codes
@@ -31,6 +33,7 @@ from interchange.jsonl_format import (
     LAW,
     MATERIAL,
     MODELS,
+    PUBLICATION,
     STRATEGY,
     language_line,
     serialise,
@@ -47,7 +50,7 @@ ProgressCallback = Callable[[str, int, int], None]
 # laws before cases (charges may point at provisions) and before explanatory materials (which name their law);
 # treaty statuses last (their notifications name authorities)
 TREATY = treaty_status.TREATY
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, TREATY)
+IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, TREATY)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
 _IDENTITIES = {
@@ -56,6 +59,7 @@ _IDENTITIES = {
     AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
     STRATEGY: (Strategy, ("country__alpha3", "title"), "title", "country + title"),
     MATERIAL: (ExplanatoryMaterial, ("law__external_id", "title"), "title", "law + title"),
+    PUBLICATION: (Publication, ("doi",), "doi", "DOI"),  # only entries with a DOI have an identity to check
 }
 
 
@@ -185,6 +189,8 @@ class _FileChecks:
         elif kind == MATERIAL:
             self._unique(line, (MATERIAL, data["law"], data["title"]), "title", "law + title", ext)
             self.law_refs.append((line, data["law"]))
+        elif kind == PUBLICATION and data.get("doi"):
+            self._unique(line, (PUBLICATION, normalise_doi(data["doi"])), "doi", "DOI", ext)
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange.codes import Codes
@@ -35,14 +36,16 @@ FORMAT_VERSION = 1
 
 LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
 STRATEGY, MATERIAL = "strategy", "material"
+PUBLICATION = "publication"
 # Export order; an explanatory material names its law, so laws come first (the importer's order too).
-RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
+RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION)
 MODELS: dict[str, type] = {
     LAW: Law,
     CASE: Case,
     AUTHORITY: CompetentAuthority,
     STRATEGY: Strategy,
     MATERIAL: ExplanatoryMaterial,
+    PUBLICATION: Publication,
 }
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
@@ -108,6 +111,32 @@ STRATEGY_FIELDS = (
     "issues",
 )
 MATERIAL_FIELDS = ("law", "kind", "title", "date", "summary", "text", "source_url", "articles", "crime_types", "issues")
+PUBLICATION_FIELDS = (
+    "title",
+    "authors",
+    "year",
+    "publication_type",
+    "container_title",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "doi",
+    "isbn",
+    "url",
+    "synopsis",
+    "research_method",
+    "keywords",
+    "countries",
+    "articles",
+    "crime_types",
+    "issues",
+)
+# The fields stored on the row itself (the rest are authors, keywords, countries and tags).
+PUBLICATION_SCALARS = tuple(
+    name for name in PUBLICATION_FIELDS if name not in ("authors", "keywords", "countries", *TAG_FIELDS)
+)
+AUTHOR_FIELDS = ("family", "given", "literal")
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -414,12 +443,42 @@ def serialise_materials(materials: Sequence[ExplanatoryMaterial], codes: Codes) 
     return out
 
 
+def serialise_publications(publications: Sequence[Publication], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of bibliography entries: authors in order, countries and tags by code."""
+    ids = [p.pk for p in publications]
+    authors: dict[int, list[dict]] = defaultdict(list)
+    for author in PublicationAuthor.objects.filter(publication_id__in=ids).order_by("publication_id", "position"):
+        authors[author.publication_id].append({name: getattr(author, name) for name in AUTHOR_FIELDS})
+    countries = _m2m(Publication, "countries", ids)
+    articles = _article_rows(PublicationArticle, "publication_id", ids)
+    crime_types = _m2m(Publication, "crime_types", ids)
+    issues = _m2m(Publication, "issues", ids)
+    out = []
+    for publication in publications:
+        record = _header(PUBLICATION, publication)
+        record.update({name: getattr(publication, name) for name in PUBLICATION_SCALARS})
+        record.update(
+            {
+                "authors": authors.get(publication.pk, []),
+                "keywords": list(publication.keywords or []),
+                "countries": sorted(codes.countries.codes(countries.get(publication.pk, ()))),
+                "articles": codes.article_tags(articles.get(publication.pk, ())),
+                "crime_types": codes.crime_types.codes(crime_types.get(publication.pk, ())),
+                "issues": codes.issues.codes(issues.get(publication.pk, ())),
+            }
+        )
+        record.update(_workflow_and_meta(publication, codes))
+        out.append(record)
+    return out
+
+
 SERIALISERS = {
     LAW: serialise_laws,
     CASE: serialise_cases,
     AUTHORITY: serialise_authorities,
     STRATEGY: serialise_strategies,
     MATERIAL: serialise_materials,
+    PUBLICATION: serialise_publications,
 }
 
 

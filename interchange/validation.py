@@ -25,6 +25,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
 from authorities.models import Channel, CompetentAuthority
+from bibliography.identifiers import doi_problem, isbn_problem, normalise_doi, normalise_isbn
+from bibliography.models import YEAR_MAX, YEAR_MIN, Publication, PublicationType, ResearchMethod
 from caselaw.dates import parse_partial_date
 from caselaw.models import (
     Case,
@@ -43,6 +45,7 @@ from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     ATTACHMENT_FIELDS,
+    AUTHOR_FIELDS,
     AUTHORITY,
     AUTHORITY_FIELDS,
     CASE,
@@ -58,6 +61,8 @@ from interchange.jsonl_format import (
     META_FIELDS,
     PERSON_FIELDS,
     PROVISION_FIELDS,
+    PUBLICATION,
+    PUBLICATION_FIELDS,
     STRATEGY,
     STRATEGY_FIELDS,
     TAG_FIELDS,
@@ -566,6 +571,40 @@ def _validate_material(c: _Checker, data: dict) -> None:
     c.attachments(data)
 
 
+def _validate_publication(c: _Checker, data: dict) -> None:
+    """A bibliography entry: authors in order (a person's family name, or an organisation as `literal`)."""
+    vocab = c.ctx.codes
+    c.string(data, "title", "title", required=True, max_length=_max_length(Publication, "title"))
+    for i, author in enumerate(c.lst(data, "authors", "authors")):
+        if c.obj(author, f"authors[{i}]") is None:
+            continue
+        c.known_fields(author, AUTHOR_FIELDS, f"authors[{i}].")
+        family = c.string(author, "family", f"authors[{i}].family", max_length=255)
+        given = c.string(author, "given", f"authors[{i}].given", max_length=255)
+        literal = c.string(author, "literal", f"authors[{i}].literal", max_length=500)
+        if bool(literal) == bool(family) or (literal and given):
+            c.error(f"authors[{i}]", "a person (family, optional given) or an organisation (literal), not both")
+    c.integer(data, "year", "year", minimum=YEAR_MIN, maximum=YEAR_MAX)
+    c.choice(data, "publication_type", "publication_type", PublicationType)
+    for key in ("container_title", "volume", "issue", "pages", "publisher"):
+        c.string(data, key, key, max_length=_max_length(Publication, key))
+    doi = c.string(data, "doi", "doi", max_length=_max_length(Publication, "doi"))
+    if doi and (problem := doi_problem(normalise_doi(doi))):
+        c.error("doi", problem)
+    isbn = c.string(data, "isbn", "isbn", max_length=17)
+    if isbn and (problem := isbn_problem(normalise_isbn(isbn))):
+        c.error("isbn", problem)
+    c.url(data, "url", "url", _max_length(Publication, "url"))
+    c.string(data, "synopsis", "synopsis")
+    if data.get("research_method"):
+        c.choice(data, "research_method", "research_method", ResearchMethod)
+    for i, word in enumerate(c.lst(data, "keywords", "keywords")):
+        if not isinstance(word, str) or not word.strip():
+            c.error(f"keywords[{i}]", f"expected a non-blank string, got {_type_name(word)}")
+    c.codes(data, "countries", "countries", vocab.countries, "country")
+    c.tags(data, "", subtypes=False)
+
+
 def _validate_language(c: _Checker, data: dict) -> None:
     code = c.string(data, "code", "code", required=True, max_length=_max_length(Language, "code"))
     if code is not None and not LANGUAGE_TAG.fullmatch(code.lower()):
@@ -581,6 +620,7 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     AUTHORITY: _HEADERS + AUTHORITY_FIELDS,
     STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
     MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
+    PUBLICATION: _HEADERS + PUBLICATION_FIELDS,
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
     treaty_status.TREATY: ("format_version", "type") + treaty_status.STATUS_FIELDS,
 }
@@ -590,10 +630,18 @@ _VALIDATORS = {
     AUTHORITY: _validate_authority,
     STRATEGY: _validate_strategy,
     MATERIAL: _validate_material,
+    PUBLICATION: _validate_publication,
     LANGUAGE: _validate_language,
     treaty_status.TREATY: treaty_status.validate,
 }
-_MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority, STRATEGY: Strategy, MATERIAL: ExplanatoryMaterial}
+_MODELS = {
+    LAW: Law,
+    CASE: Case,
+    AUTHORITY: CompetentAuthority,
+    STRATEGY: Strategy,
+    MATERIAL: ExplanatoryMaterial,
+    PUBLICATION: Publication,
+}
 
 
 def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:

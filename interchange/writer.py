@@ -25,11 +25,23 @@ from django.db.models.signals import post_save
 from simple_history.utils import bulk_create_with_history
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from bibliography.identifiers import normalise_doi, normalise_isbn
+from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
 from interchange import treaty_status
 from interchange.codes import Codes, Vocabulary
-from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW, MATERIAL, STRATEGY
+from interchange.jsonl_format import (
+    AUTHOR_FIELDS,
+    AUTHORITY,
+    CASE,
+    LANGUAGE,
+    LAW,
+    MATERIAL,
+    PUBLICATION,
+    PUBLICATION_SCALARS,
+    STRATEGY,
+)
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from strategies.models import (
     ExplanatoryMaterial,
@@ -48,6 +60,7 @@ TAGS = {
     CompetentAuthority: (AuthorityArticle, "authority_id", ("roles", "crime_types")),
     Strategy: (StrategyArticle, "strategy_id", ("covered_countries", "crime_types", "issues")),
     ExplanatoryMaterial: (MaterialArticle, "material_id", ("crime_types", "issues")),
+    Publication: (PublicationArticle, "publication_id", ("countries", "crime_types", "issues")),
 }
 
 
@@ -106,6 +119,7 @@ class RecordWriter:
             AUTHORITY: self.update_authority,
             STRATEGY: self.update_strategy,
             MATERIAL: self.update_material,
+            PUBLICATION: self.update_publication,
         }[kind]
         for data, existing in items:
             if existing is not None:
@@ -118,6 +132,7 @@ class RecordWriter:
                 AUTHORITY: self.create_authorities,
                 STRATEGY: self.create_strategies,
                 MATERIAL: self.create_materials,
+                PUBLICATION: self.create_publications,
             }[kind]
             create(new)
 
@@ -187,6 +202,7 @@ class RecordWriter:
             "issues": self.codes.issues,
             "roles": self.codes.roles,
             "covered_countries": self.codes.countries,
+            "countries": self.codes.countries,
         }[name]
 
     def _write_tags(self, owner: type[models.Model], rows: Sequence[tuple[int, dict]], *, fresh: bool) -> None:
@@ -513,3 +529,43 @@ class RecordWriter:
         self._sync_attachments(MaterialAttachment, "material_id", material.pk, data.get("attachments", []))
         self._restore_timestamps(ExplanatoryMaterial, [material], [data])
         return material
+
+    # --- bibliography entries -----------------------------------------------------------------
+    def _assign_publication(self, publication: Publication, data: dict) -> Publication:
+        for name in PUBLICATION_SCALARS:
+            setattr(publication, name, _value(data, Publication, name))
+        publication.keywords = list(data.get("keywords", []))
+        # bulk_create skips save(), which keeps one spelling of a DOI and an ISBN
+        publication.doi, publication.isbn = normalise_doi(publication.doi), normalise_isbn(publication.isbn)
+        return self._workflow(publication, data)
+
+    def _write_authors(self, rows: Sequence[tuple[int, dict]], *, fresh: bool) -> None:
+        """The authors of [(publication pk, data)], in the file's order (positions from 1)."""
+        if not fresh:
+            PublicationAuthor.objects.filter(publication_id__in=[pk for pk, _ in rows]).delete()
+        PublicationAuthor.objects.bulk_create(
+            [
+                PublicationAuthor(
+                    publication_id=pk, position=i, **{name: author.get(name, "") for name in AUTHOR_FIELDS}
+                )
+                for pk, data in rows
+                for i, author in enumerate(data.get("authors", []), start=1)
+            ]
+        )
+
+    def create_publications(self, datas: Sequence[dict]) -> list[Publication]:
+        publications = [self._assign_publication(Publication(external_id=d["external_id"]), d) for d in datas]
+        Publication.objects.bulk_create(publications)
+        rows = [(p.pk, d) for p, d in zip(publications, datas, strict=True)]
+        self._write_authors(rows, fresh=True)
+        self._write_tags(Publication, rows, fresh=True)
+        self._restore_timestamps(Publication, publications, datas)
+        self._announce(Publication, publications)
+        return publications
+
+    def update_publication(self, data: dict, publication: Publication) -> Publication:
+        self._assign_publication(publication, data).save()
+        self._write_authors([(publication.pk, data)], fresh=False)
+        self._write_tags(Publication, [(publication.pk, data)], fresh=False)
+        self._restore_timestamps(Publication, [publication], [data])
+        return publication

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_page
 
 from authorities.models import CompetentAuthority
+from bibliography.models import Publication
 from caselaw.models import Case
 from legislation.models import Law
 from sherloc.publishable import record_changed
@@ -74,6 +75,11 @@ class StrategySitemap(_RecordSitemap):
     url_name = "strategies:strategy-detail"
 
 
+class PublicationSitemap(_RecordSitemap):
+    model = Publication
+    url_name = "bibliography:publication-detail"
+
+
 class CountrySitemap(Sitemap):
     i18n = True
     alternates = True
@@ -120,6 +126,7 @@ SITEMAPS = {
     "cases": CaseSitemap,
     "authorities": AuthoritySitemap,
     "strategies": StrategySitemap,
+    "bibliography": PublicationSitemap,
 }
 
 

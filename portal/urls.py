@@ -30,4 +30,8 @@ search_patterns = (
 )
 
 # RIS/BibTeX of one record, language-neutral (mounted outside the language prefix by config/urls.py).
-cite_patterns = [path("cite/<slug:kind>/<int:pk>.<slug:fmt>", cite.record_citation, name="record-citation")]
+# The bibliography entries of a search, the same formats (cite/bibliography.ris?q=...&country=BRA).
+cite_patterns = [
+    path("cite/bibliography.<slug:fmt>", cite.bibliography_export, name="bibliography-export"),
+    path("cite/<slug:kind>/<int:pk>.<slug:fmt>", cite.record_citation, name="record-citation"),
+]

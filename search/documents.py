@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.bands import age_band, group_size_band, sentence_band
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Person, PersonKind, PersonRole, Verdict
@@ -105,7 +106,8 @@ class Tags:
     law_files: list[tuple[int | None, str]] = field(default_factory=list)  # (language pk, text), lead provision
     people: list[tuple] = field(default_factory=list)  # a case's Person rows (PEOPLE_COLUMNS)
     charges: list[tuple] = field(default_factory=list)  # a case's Charge rows (CHARGE_COLUMNS)
-    countries: list[int] = field(default_factory=list)  # the States a regional strategy covers
+    countries: list[int] = field(default_factory=list)  # the States a regional strategy (a publication) covers
+    authors: list[tuple] = field(default_factory=list)  # a publication's (position, name) rows
 
     def fields(self, vocab: Vocab) -> dict:
         instruments: set[str] = set()
@@ -311,6 +313,8 @@ def _base(kind: str, row: dict, vocab: Vocab, version: object, url: str) -> dict
         "region": list(country.regions),
         "court_level": "",
         "legal_status": "",
+        "publication_type": "",
+        "research_method": "",
         **{name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS},
         "year": None,
         "date": None,
@@ -479,6 +483,61 @@ def build_material(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     return doc
 
 
+def build_publication(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    """A bibliography entry: found under every country it covers; authors and container are searchable."""
+    language = vocab.language(row["original_language"])
+    authors = [name for _, name in sorted(tags.authors)]
+    keywords = [str(k) for k in (row["keywords"] or [])]
+    # The synopsis first: a hit's snippet comes from the body, and the annotation is what a reader wants there.
+    body = _join_text(
+        richtext.plain(row["synopsis"]),
+        "; ".join(authors),
+        row["container_title"],
+        row["publisher"],
+        ", ".join(keywords),
+    )
+    doc = _base("publication", {**row, "country": None}, vocab, row["updated_at"], url)
+    codes, regions = _countries(None, tags.countries, vocab)
+    year = row["year"]
+    doc.update(
+        title=row["title"],
+        subtitle=SEPARATOR.join(
+            p
+            for p in (
+                "; ".join(authors[:3]) + (" et al." if len(authors) > 3 else ""),
+                row["container_title"],
+                str(year) if year else "",
+            )
+            if p
+        ),
+        texts={language: {"title": row["title"], "body": body}},
+        language=language,
+        country=codes,
+        region=regions,
+        year=year,
+        date=f"{year:04d}-01-01" if year else None,
+        sort_title=row["title"].lower(),
+        numbers=[n for n in (row["doi"], row["isbn"]) if n],
+        publication_type=row["publication_type"],
+        research_method=row["research_method"],
+        **tags.fields(vocab),
+    )
+    return doc
+
+
+def _author_name(family: str, given: str, literal: str) -> str:
+    return literal or (f"{family}, {given}" if given else family)
+
+
+def _load_authors(rows: list[dict], tags: dict[int, Tags]) -> None:
+    """A batch's authors in one query, as display names in order."""
+    found = PublicationAuthor.objects.filter(publication_id__in=[r["pk"] for r in rows]).order_by()
+    for pk, position, family, given, literal in found.values_list(
+        "publication_id", "position", "family", "given", "literal"
+    ):
+        tags[pk].authors.append((position, _author_name(family, given, literal)))
+
+
 BUILDERS: dict[str, Builder] = {
     "provision": Builder(
         kind="provision",
@@ -615,6 +674,36 @@ BUILDERS: dict[str, Builder] = {
         # public only while its law is: a hit leads to the law's page
         published=lambda: ExplanatoryMaterial.objects.filter(status=PUBLISHED, law__status=PUBLISHED),
         version_field="updated_at",
+    ),
+    "publication": Builder(
+        kind="publication",
+        model=Publication,
+        fields=(
+            "pk",
+            "title",
+            "year",
+            "publication_type",
+            "research_method",
+            "container_title",
+            "publisher",
+            "doi",
+            "isbn",
+            "keywords",
+            "synopsis",
+            "original_language",
+            "updated_at",
+        ),
+        tag_sources=(
+            TagSource(PublicationArticle, "publication_id", "article_id", "article_refs", extra="paragraph"),
+            _m2m(Publication, "crime_types", "crime_types"),
+            _m2m(Publication, "issues", "issues"),
+            TagSource(Publication.countries.through, "publication_id", "country_id", "countries"),
+        ),
+        build=build_publication,
+        viewname="bibliography:publication-detail",
+        published=lambda: Publication.objects.filter(status=PUBLISHED),
+        version_field="updated_at",
+        loaders=(_load_authors,),
     ),
 }
 KINDS: tuple[str, ...] = tuple(BUILDERS)

@@ -35,6 +35,8 @@ FACETS: dict[str, Facet] = {
         Facet("language", "language"),
         Facet("role", "role"),
         Facet("court_level", "court_level"),
+        Facet("publication_type", "publication_type"),
+        Facet("research_method", "research_method"),
         *(Facet(name, name) for name in CASE_PEOPLE_FIELDS),
     )
 }
@@ -42,10 +44,15 @@ FACET_NAMES: tuple[str, ...] = tuple(FACETS)
 
 # Facets whose values only documents of one type have: a search limited to other types leaves them out of
 # its default facets (their counts would be 0 anyway), so a search of laws does not pay for them.
-FACET_TYPES: dict[str, str] = {"role": "authority", "court_level": "case", **dict.fromkeys(CASE_PEOPLE_FIELDS, "case")}
+FACET_TYPES: dict[str, str] = {
+    "role": "authority",
+    "court_level": "case",
+    **dict.fromkeys(CASE_PEOPLE_FIELDS, "case"),
+    **dict.fromkeys(("publication_type", "research_method"), "publication"),
+}
 
 # Filterable keyword fields that are not returned as facets by default.
 EXTRA_FILTERS: tuple[str, ...] = ("legal_status",)
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
-DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material")
+DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material", "publication")

@@ -54,6 +54,7 @@ DOC_KINDS: dict[str, str] = {
     "authority": "authority",
     "strategy": "strategy",
     "material": "material",  # an explanatory material of a law; its url is the law page's anchor
+    "publication": "publication",  # a bibliography entry
 }
 
 # A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.
@@ -87,6 +88,8 @@ KEYWORD_FIELDS: tuple[str, ...] = (
     "court_level",
     "legal_status",
     "role",
+    "publication_type",  # a bibliography entry's type (book, article...), and its research method
+    "research_method",
     *CASE_PEOPLE_FIELDS,
     "sort_title",
 )

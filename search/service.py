@@ -35,6 +35,7 @@ DOC_TYPE_LABELS = {
     "authority": _("Competent authorities"),
     "strategy": _("Strategies and policies"),
     "material": _("Explanatory materials"),
+    "publication": _("Bibliography"),
 }
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")
@@ -59,6 +60,7 @@ def _vocabulary_name(facet: str) -> str:
 @functools.cache
 def choices() -> dict[str, type]:
     """{filter name: its Django choices} for the filters whose values are choices, not vocabularies."""
+    from bibliography.models import PublicationType, ResearchMethod
     from caselaw.bands import AgeBand, GroupSizeBand, LegalPersonRole, SentenceBand
     from caselaw.models import CourtLevel, Gender, ProceduralStage, Verdict
     from legislation.models import LegalStatus
@@ -75,6 +77,8 @@ def choices() -> dict[str, type]:
         "defendant_age": AgeBand,
         "legal_person": LegalPersonRole,
         "group_size": GroupSizeBand,
+        "publication_type": PublicationType,
+        "research_method": ResearchMethod,
     }
 
 

@@ -237,6 +237,7 @@ class RemovalKind(models.TextChoices):
     AUTHORITY = "authority", _("Authority")
     STRATEGY = "strategy", _("Strategy")
     MATERIAL = "material", _("Explanatory material")
+    PUBLICATION = "publication", _("Publication")
 
 
 class RemovalReason(models.TextChoices):

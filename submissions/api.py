@@ -37,7 +37,8 @@ from rest_framework.views import APIView
 
 from apikeys.scopes import Scope
 from interchange.codes import Codes
-from interchange.jsonl_format import MODELS, RECORD_TYPES, serialise
+from interchange.jsonl_format import MODELS as ALL_MODELS
+from interchange.jsonl_format import serialise
 from sherloc import access
 from sherloc.api.errors import error_body
 from sherloc.api.pagination import PAGE, PAGE_SIZE, RecordPagination, parse_positive_int
@@ -53,6 +54,10 @@ from .serializers import SubmissionDetailSerializer, SubmissionSerializer
 ACTION_PARAM = "action"
 SUBMIT, DRAFT = "submit", "draft"
 ACTIONS = (SUBMIT, DRAFT)
+
+# The families focal points submit: those whose records belong to one country (not the bibliography).
+MODELS = {kind: model for kind, model in ALL_MODELS.items() if record_access.placed_in_a_country(model)}
+RECORD_TYPES = tuple(MODELS)
 
 
 class SubmissionAccess(BasePermission):

@@ -30,7 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import PersonRole
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, STRATEGY
+from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, PUBLICATION, STRATEGY
 from sherloc import richtext
 
 REQUIRED_MESSAGE = _("This field is required to submit.")
@@ -127,6 +127,7 @@ _RULES = {
     AUTHORITY: _missing_authority,
     STRATEGY: _missing_document(("summary",)),
     MATERIAL: _missing_document(("summary", "text")),
+    PUBLICATION: _missing_document(("synopsis",)),  # an annotated bibliography: the synopsis is its content
 }
 
 

@@ -45,11 +45,11 @@ def possible_duplicates(record: models.Model, limit: int = 5) -> list[models.Mod
     """Records that may be the same as `record`, most similar first."""
     model = type(record)
     title_field, number_field = _title_field(model), _number_field(model)
-    others = (
-        model._default_manager.originals()
-        .filter(country_id=record.country_id)
-        .exclude(status__in=IGNORED_STATUSES)
-        .exclude(pk__in=[pk for pk in (record.pk, record.revision_of_id) if pk])
+    others = model._default_manager.originals()
+    if hasattr(record, "country_id"):  # same country; a family without one (the bibliography) compares all
+        others = others.filter(country_id=record.country_id)
+    others = others.exclude(status__in=IGNORED_STATUSES).exclude(
+        pk__in=[pk for pk in (record.pk, record.revision_of_id) if pk]
     )
     found: dict[int, tuple[float, models.Model]] = {}
     number = getattr(record, number_field, "") if number_field else ""
@@ -69,7 +69,7 @@ def possible_duplicates(record: models.Model, limit: int = 5) -> list[models.Mod
     mine = normalise(getattr(record, title_field))
     if mine:
         matcher = difflib.SequenceMatcher(b=mine, autojunk=False)
-        for other in others.only("pk", title_field, "status", "country_id")[:MAX_CANDIDATES]:
+        for other in others.only("pk", title_field, "status")[:MAX_CANDIDATES]:
             matcher.set_seq1(normalise(getattr(other, title_field)))
             if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
                 continue

@@ -42,7 +42,6 @@ from interchange.jsonl_format import (
     FORMAT_VERSION,
     LAW,
     MODELS,
-    RECORD_TYPES,
     TIMESTAMP_FIELDS,
     WORKFLOW_FIELDS,
 )
@@ -54,6 +53,8 @@ from sherloc.models import PublicationStatus, new_external_id
 
 from . import completeness, record_access, revisions, workflow
 
+#: The record types focal points submit: the families whose records belong to one country.
+RECORD_TYPES = tuple(kind for kind, model in MODELS.items() if record_access.placed_in_a_country(model))
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
 WORKFLOW_OWNED = (*WORKFLOW_FIELDS, *TIMESTAMP_FIELDS)
 CHANGE_REASON = "API submission"

@@ -10,6 +10,14 @@ from sherloc.access import is_editor, is_focal_point, is_reviewer
 from sherloc.models import PublicationStatus
 from taxonomy.models import Country
 
+
+def placed_in_a_country(model: type) -> bool:
+    """Whether a family's records belong to one country, the scope of the focal points' workflow. The
+    bibliography's entries do not (they cover countries; the secretariat curates them): the focal-point API
+    and forms leave them out."""
+    return any(field.name == "country" for field in model._meta.fields)
+
+
 # Statuses in which a focal point may still change a record's content.
 EDITABLE_BY_FOCAL_POINT = (PublicationStatus.DRAFT, PublicationStatus.RETURNED)
 

@@ -7,6 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person, PersonRole
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
@@ -219,6 +220,46 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
         if create and extracted:
             apply_tags(self, MaterialArticle, "material", extracted)
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    """A journal article of the bibliography. authors=[("Shelley", "Louise"), "UNODC"] (a str is an
+    organisation); tags as StrategyFactory's; covered=["BRA", ...] (alpha-3)."""
+
+    class Meta:
+        model = Publication
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Human trafficking networks and their finances: a study {n}")
+    year = 2019
+    publication_type = "article"
+    container_title = "Trends in Organized Crime"
+    volume = "22"
+    issue = "3"
+    pages = "245-267"
+    publisher = "Springer"
+    synopsis = "Follows the money of trafficking networks through court files and interviews with investigators."
+    research_method = "qualitative"
+    keywords = factory.LazyFunction(lambda: ["financial investigation", "money laundering"])
+    original_language = factory.LazyFunction(lang)
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def authors(self, create: bool, extracted: list | None, **kwargs) -> None:  # noqa: ANN003
+        names = [("Shelley", "Louise")] if extracted is None else extracted
+        for position, name in enumerate(names if create else [], start=1):
+            person = {"literal": name} if isinstance(name, str) else {"family": name[0], "given": name[1]}
+            PublicationAuthor.objects.create(publication=self, position=position, **person)
+
+    @factory.post_generation
+    def tags(self, create: bool, extracted: dict | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            apply_tags(self, PublicationArticle, "publication", extracted)
+
+    @factory.post_generation
+    def covered(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
+        if create and extracted:
+            self.countries.set(Country.objects.filter(alpha3__in=extracted))
 
 
 class ApiTokenFactory(factory.django.DjangoModelFactory):

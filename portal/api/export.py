@@ -40,10 +40,11 @@ from django.utils.translation import gettext_lazy as _
 
 from alerts.entries import localized_subtitle
 from authorities.models import CompetentAuthority
+from bibliography.models import Publication
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CourtLevel
 from interchange.codes import Codes
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, STRATEGY, dumps, serialise
+from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, PUBLICATION, STRATEGY, dumps, serialise
 from legislation.models import Law, LegalStatus, Provision
 from portal.templatetags.portal import instrument_name_for
 from search.documents import BUILDERS, Vocab, documents_for
@@ -147,11 +148,17 @@ EMPTY_FIELDS = {
     "authority": {"court_level", "legal_status", "crime_subtype", "issue", "year"},
     "strategy": {"court_level", "legal_status", "crime_subtype", "role"},
     "material": {"court_level", "legal_status", "crime_subtype", "role"},
+    "publication": {"court_level", "legal_status", "crime_subtype", "role"},
 }
+# Only bibliography entries have a publication type or a research method.
+for _kind, _empty in EMPTY_FIELDS.items():
+    if _kind != "publication":
+        _empty.update({"publication_type", "research_method"})
 
 
 def _filtersets() -> dict[str, type]:
     from authorities.filters import AuthorityFilterSet
+    from bibliography.filters import PublicationFilterSet
     from caselaw.filters import CaseFilterSet
     from legislation.filters import ProvisionFilterSet
     from strategies.filters import MaterialFilterSet, StrategyFilterSet
@@ -162,6 +169,7 @@ def _filtersets() -> dict[str, type]:
         "authority": AuthorityFilterSet,
         "strategy": StrategyFilterSet,
         "material": MaterialFilterSet,
+        "publication": PublicationFilterSet,
     }
 
 
@@ -319,6 +327,11 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
         ):
             if status == published and law_status == published:
                 rows["material"][pk] = {"external_id": external_id, "text": text}
+    if by_type.get("publication"):
+        query = Publication.objects.filter(pk__in=by_type["publication"]).order_by()
+        for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "synopsis"):
+            if status == published:
+                rows["publication"][pk] = {"external_id": external_id, "text": text}
     return rows
 
 
@@ -364,6 +377,7 @@ def jsonl_stream(
             (AUTHORITY, CompetentAuthority, "authority"),
             (STRATEGY, Strategy, "strategy"),
             (MATERIAL, ExplanatoryMaterial, "material"),
+            (PUBLICATION, Publication, "publication"),
         ):
             ids = list(rows[hit_type])
             if ids:

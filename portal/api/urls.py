@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from authorities.api import AuthorityViewSet
+from bibliography.api import PublicationViewSet
 from caselaw.api import CaseViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
@@ -44,6 +45,7 @@ router.register("authorities", AuthorityViewSet, basename="authority")
 router.register("strategies", StrategyViewSet, basename="strategy")
 router.register("explanatory-materials", MaterialViewSet, basename="material")
 router.register("treaty-status", TreatyStatusViewSet, basename="treaty-status")
+router.register("publications", PublicationViewSet, basename="publication")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")

@@ -15,7 +15,12 @@ from .portal import citation
 
 register = template.Library()
 
-_BUILDERS = {"law": citations.for_law, "provision": citations.for_provision, "case": citations.for_case}
+_BUILDERS = {
+    "law": citations.for_law,
+    "provision": citations.for_provision,
+    "case": citations.for_case,
+    "publication": citations.for_publication,
+}
 
 
 def _absolute(context: template.Context, path: str) -> str:
@@ -37,10 +42,13 @@ def citation_head(context: template.Context, kind: str, record: object) -> SafeS
 
 
 def _downloads(kind: str, pk: int) -> list[tuple[str, str, str]]:
-    return [
+    files = [
         (reverse("record-citation", args=[kind, pk, "ris"]), "RIS", citations.RIS_MEDIA_TYPE),
         (reverse("record-citation", args=[kind, pk, "bib"]), "BibTeX", citations.BIBTEX_MEDIA_TYPE),
     ]
+    if kind == "publication":  # a bibliography entry is also offered to citation processors
+        files.append((reverse("record-citation", args=[kind, pk, "json"]), "CSL-JSON", citations.CSL_JSON_MEDIA_TYPE))
+    return files
 
 
 @register.simple_tag

@@ -33,6 +33,16 @@ def export_links_for(params: Params) -> list[dict]:
     ]
 
 
+def bibliography_links_for(params: Params) -> list[dict]:
+    """[{label, url}]: the search's bibliography entries as reference-manager files (portal.views.cite); paging
+    and the type (always publications there) are left out."""
+    kept = [(k, v) for k, v in params if k not in ("page", "cursor", "page_size", "type")]
+    return [
+        {"label": label, "url": reverse("bibliography-export", args=[fmt]) + encode(kept)}
+        for fmt, label in (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
+    ]
+
+
 @register.simple_tag
 def export_links(**filters: object) -> list[dict]:
     """`{% export_links country=country.alpha3 type="legislation" as downloads %}`; empty values are left out."""

@@ -41,6 +41,8 @@ FACET_TITLES = {
     "year_to": _("To year"),
     "language": _("Original language"),
     "court_level": _("Court level"),
+    "publication_type": _("Publication type"),
+    "research_method": _("Research method"),
     "legal_status": _("Legal status"),
     "role": _("Designation"),
     "procedural_stage": _("Procedural stage"),
@@ -66,6 +68,7 @@ SORT_LABELS = (
 # Sidebar order; a tuple is a tree (parent facet, child facet).
 PANEL_ORDER: tuple[str | tuple[str, str], ...] = (
     "role",
+    "publication_type",
     "crime_type",
     ("instrument", "article"),
     "country",
@@ -82,6 +85,7 @@ PANEL_ORDER: tuple[str | tuple[str, str], ...] = (
     "defendant_age",
     "legal_person",
     "group_size",
+    "research_method",
     "issue",
     "language",
 )

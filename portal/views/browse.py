@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from authorities.models import AuthorityArticle, CompetentAuthority
+from bibliography import listing as bibliography_listing
 from caselaw.models import Case, CaseArticle, Court
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
@@ -179,6 +180,7 @@ def country_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
         "list_limit": LIST_LIMIT,
         **_documents(strategy_listing.for_country(country), country=country.alpha3),
         "treaty_statuses": treaty_status.statuses_of_country(country),
+        **_publications(bibliography_listing.for_country(country), country=country.alpha3),
     }
     return render(request, "taxonomy/country_detail.html", context)
 
@@ -195,6 +197,18 @@ def _documents(found: dict[str, QuerySet], **search: str) -> dict[str, object]:
         "material_count": found["materials"].count() if len(materials) == LIST_LIMIT else len(materials),
         "search_strategies": search_href(type="strategy", **search),
         "search_materials": search_href(type="material", **search),
+    }
+
+
+def _publications(found: QuerySet, **search: str) -> dict[str, object]:
+    """The bibliography's section (templates/bibliography/_section.html): its entries and the search link."""
+    from portal.templatetags.portal import search_href
+
+    publications = list(found[:LIST_LIMIT])
+    return {
+        "publications": publications,
+        "publication_count": found.count() if len(publications) == LIST_LIMIT else len(publications),
+        "search_publications": search_href(type="publication", **search),
     }
 
 
@@ -314,6 +328,7 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
             lang,
         ),
         **_documents(strategy_listing.for_article(article), article=article.code),
+        **_publications(bibliography_listing.for_article(article), article=article.code),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "list_limit": LIST_LIMIT,

@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from alerts.models import Frequency
 from caselaw.dates import format_partial, parse_partial_date
 from portal.caching import cache_public_briefly
-from portal.templatetags.exports import export_links_for
+from portal.templatetags.exports import bibliography_links_for, export_links_for
 from portal.templatetags.facet_panels import (
     FACET_TITLES,
     SORT_LABELS,
@@ -102,6 +102,8 @@ def result_context(params: Params, result: SearchResult, lang: str) -> dict:
         "years": {key: (values_of(params, key) or [""])[0] for key in RANGE_KEYS},
         "pages": _pages(base, params, result),
         "downloads": _downloads(params),
+        # The Bibliography tab: its entries also as reference-manager files.
+        "references": bibliography_links_for(params) if values_of(params, "type") == ["publication"] else [],
         "relax": _relax_suggestions(base, params, chips, result),
         "relaxed": result.relaxed,
         **_follow(params),

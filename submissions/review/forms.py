@@ -16,6 +16,7 @@ KIND_LABELS = {
     "authority": _("Authority"),
     "strategy": _("Strategy or policy"),
     "material": _("Explanatory material"),
+    "publication": _("Bibliography entry"),
 }
 TYPE_CHOICES = [("", _("All types")), *KIND_LABELS.items()]
 AGE_CHOICES = [

@@ -78,13 +78,14 @@ def _queue_rows(filters: dict, user) -> list[dict]:  # noqa: ANN001
     kinds = [kind] if kind else list(KINDS)
     rows = []
     for name in kinds:
-        records = (
-            KINDS[name]
-            .objects.filter(status__in=PENDING)
-            .select_related("country", "submitted_by", "assigned_to", "revision_of")
+        model = KINDS[name]
+        records = model.objects.filter(status__in=PENDING).select_related(
+            *_placed(model), "submitted_by", "assigned_to", "revision_of"
         )
         if filters.get("country"):
-            records = records.filter(country=filters["country"])
+            # a family without a country of its own (the bibliography) is found by the countries it covers
+            where = "country" if _placed(model) else "countries"
+            records = records.filter(**{where: filters["country"]}).distinct()
         age = filters.get("age")
         if age:
             records = records.filter(submitted_at__lte=timezone.now() - timedelta(days=int(age)))
@@ -112,7 +113,12 @@ def _record(kind: str, pk: int):  # noqa: ANN202
     model = KINDS.get(kind)
     if model is None:
         raise Http404
-    return get_object_or_404(model.objects.select_related("country", "submitted_by", "reviewed_by"), pk=pk)
+    return get_object_or_404(model.objects.select_related(*_placed(model), "submitted_by", "reviewed_by"), pk=pk)
+
+
+def _placed(model: type) -> tuple[str, ...]:
+    """("country",) for a family whose records have one country, () otherwise (bibliography entries)."""
+    return ("country",) if any(f.name == "country" for f in model._meta.fields) else ()
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from interchange.jsonl_format import MODELS
 
-from .. import revisions
+from .. import record_access, revisions
 from .editing import edit_url_name
 
 
@@ -19,7 +19,7 @@ def revise(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Start (or resume) an update of a published record: the focal point edits a working copy while the
     public keeps seeing the published version."""
     model = MODELS.get(kind)
-    if model is None:
+    if model is None or not record_access.placed_in_a_country(model):  # no focal-point form (the bibliography)
         raise Http404
     record = get_object_or_404(model.objects.published(), pk=pk)
     copy = revisions.start_revision(record, request.user)  # NotAllowed is a 403

@@ -53,7 +53,11 @@ SCHEMA_FIELDS = (
 
 
 # A case without people or charges (and every other record) has these people fields.
-NO_PEOPLE = {name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS}
+NO_PEOPLE = {
+    **{name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS},
+    "publication_type": "",  # the bibliography's own facets, empty on every other kind
+    "research_method": "",
+}
 
 
 @pytest.fixture
@@ -323,9 +327,9 @@ def make_records(n: int) -> None:
 # Vocabularies 7; per batch: rows 1 + tag relations (provision 4 + the laws' attachment texts 1, case 5,
 # authority 3).
 def max_queries(batches_per_kind: int) -> int:
-    # case: + people, charges; + 2: the one (empty) rows query of strategies and of explanatory materials,
-    # which make_records has none of
-    return 7 + batches_per_kind * ((1 + 4 + 1) + (1 + 5 + 2) + (1 + 3)) + 2
+    # case: + people, charges; + 3: the one (empty) rows query of strategies, of explanatory materials and
+    # of bibliography entries, which make_records has none of
+    return 7 + batches_per_kind * ((1 + 4 + 1) + (1 + 5 + 2) + (1 + 3)) + 3
 
 
 @pytest.mark.parametrize("n", [2, 12])

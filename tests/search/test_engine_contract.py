@@ -67,6 +67,8 @@ def make_doc(
         "court_level": court_level,
         "legal_status": legal_status,
         "role": list(role),
+        "publication_type": "",
+        "research_method": "",
         **{name: [] if name in MULTI_VALUED else "" for name in CASE_PEOPLE_FIELDS},
         **(people or {}),
         "sort_title": title.lower(),
