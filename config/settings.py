@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "caselaw",
     "authorities",
     "strategies",
+    "guidance",
     "search",
     "apikeys",
     "interchange",

@@ -22,10 +22,12 @@ from django.db import DatabaseError, transaction
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     AUTHORITY,
     CASE,
+    GUIDANCE,
     LANGUAGE,
     LAW,
     MATERIAL,
@@ -44,7 +46,7 @@ ProgressCallback = Callable[[str, int, int], None]
 """progress(phase, lines_advanced, total_lines); phase is 'validate' or 'import'."""
 
 # laws before cases (charges may point at provisions) and before explanatory materials (which name their law)
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
+IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, GUIDANCE)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
 _IDENTITIES = {
@@ -53,6 +55,7 @@ _IDENTITIES = {
     AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
     STRATEGY: (Strategy, ("country__alpha3", "title"), "title", "country + title"),
     MATERIAL: (ExplanatoryMaterial, ("law__external_id", "title"), "title", "law + title"),
+    GUIDANCE: (ArticleGuidance, ("article__code", "language"), "language", "article + language"),
 }
 
 
@@ -169,6 +172,8 @@ class _FileChecks:
         elif kind == MATERIAL:
             self._unique(line, (MATERIAL, data["law"], data["title"]), "title", "law + title", ext)
             self.law_refs.append((line, data["law"]))
+        elif kind == GUIDANCE:
+            self._unique(line, (GUIDANCE, data["article"], data["language"]), "language", "article + language", ext)
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""

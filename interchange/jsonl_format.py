@@ -20,6 +20,7 @@ from typing import Any
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from strategies.models import (
@@ -35,15 +36,21 @@ FORMAT_VERSION = 1
 
 LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
 STRATEGY, MATERIAL = "strategy", "material"
+GUIDANCE = "guidance"
 # Export order; an explanatory material names its law, so laws come first (the importer's order too).
-RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
+RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, GUIDANCE)
+# Written by the secretariat only (the admin, an import): no focal-point submission, API intake or review queue.
+CURATED_TYPES = (GUIDANCE,)
+SUBMITTABLE_TYPES = tuple(kind for kind in RECORD_TYPES if kind not in CURATED_TYPES)
 MODELS: dict[str, type] = {
     LAW: Law,
     CASE: Case,
     AUTHORITY: CompetentAuthority,
     STRATEGY: Strategy,
     MATERIAL: ExplanatoryMaterial,
+    GUIDANCE: ArticleGuidance,
 }
+SUBMITTABLE_MODELS: dict[str, type] = {kind: MODELS[kind] for kind in SUBMITTABLE_TYPES}
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
 WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
@@ -108,6 +115,7 @@ STRATEGY_FIELDS = (
     "issues",
 )
 MATERIAL_FIELDS = ("law", "kind", "title", "date", "summary", "text", "source_url", "articles", "crime_types", "issues")
+GUIDANCE_FIELDS = ("article", "language", *ArticleGuidance.RICH_TEXT_FIELDS)
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -414,12 +422,30 @@ def serialise_materials(materials: Sequence[ExplanatoryMaterial], codes: Codes) 
     return out
 
 
+def serialise_guidance(guidance: Sequence[ArticleGuidance], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of article guidance: the article by code, the sections as stored."""
+    out = []
+    for item in guidance:
+        record = _header(GUIDANCE, item)
+        record.update(
+            {
+                "article": codes.articles.by_id[item.article_id],
+                "language": item.language,
+                **{name: getattr(item, name) for name in ArticleGuidance.RICH_TEXT_FIELDS},
+            }
+        )
+        record.update(_workflow_and_meta(item, codes))
+        out.append(record)
+    return out
+
+
 SERIALISERS = {
     LAW: serialise_laws,
     CASE: serialise_cases,
     AUTHORITY: serialise_authorities,
     STRATEGY: serialise_strategies,
     MATERIAL: serialise_materials,
+    GUIDANCE: serialise_guidance,
 }
 
 

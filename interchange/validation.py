@@ -39,6 +39,7 @@ from caselaw.models import (
     Verdict,
 )
 from caselaw.rules import validate_decision_date
+from guidance.models import ArticleGuidance, GuidanceLanguage
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     ATTACHMENT_FIELDS,
@@ -48,6 +49,8 @@ from interchange.jsonl_format import (
     CASE_FIELDS,
     CHARGE_FIELDS,
     FORMAT_VERSION,
+    GUIDANCE,
+    GUIDANCE_FIELDS,
     LANGUAGE,
     LANGUAGE_FIELDS,
     LAW,
@@ -565,6 +568,20 @@ def _validate_material(c: _Checker, data: dict) -> None:
     c.attachments(data)
 
 
+def _validate_guidance(c: _Checker, data: dict) -> None:
+    """One article's guidance in one of the six UN languages, which is also its original language."""
+    c.code_field(data, "article", "article", c.ctx.codes.articles, "article", required=True)
+    language = c.choice(data, "language", "language", GuidanceLanguage, required=True)
+    original = data.get("original_language")
+    if language is not None and isinstance(original, str) and original != language:
+        c.error("original_language", f"must equal language {language!r} (guidance is written in its language)")
+    text = c.string(data, "requirements", "requirements", required=True)
+    if text is not None and not text.strip():
+        c.error("requirements", "must not be empty: say what the article requires")
+    for name in ArticleGuidance.RICH_TEXT_FIELDS[1:]:
+        c.string(data, name, name)
+
+
 def _validate_language(c: _Checker, data: dict) -> None:
     code = c.string(data, "code", "code", required=True, max_length=_max_length(Language, "code"))
     if code is not None and not LANGUAGE_TAG.fullmatch(code.lower()):
@@ -580,6 +597,7 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     AUTHORITY: _HEADERS + AUTHORITY_FIELDS,
     STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
     MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
+    GUIDANCE: _HEADERS + GUIDANCE_FIELDS,
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
 }
 _VALIDATORS = {
@@ -588,9 +606,17 @@ _VALIDATORS = {
     AUTHORITY: _validate_authority,
     STRATEGY: _validate_strategy,
     MATERIAL: _validate_material,
+    GUIDANCE: _validate_guidance,
     LANGUAGE: _validate_language,
 }
-_MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority, STRATEGY: Strategy, MATERIAL: ExplanatoryMaterial}
+_MODELS = {
+    LAW: Law,
+    CASE: Case,
+    AUTHORITY: CompetentAuthority,
+    STRATEGY: Strategy,
+    MATERIAL: ExplanatoryMaterial,
+    GUIDANCE: ArticleGuidance,
+}
 
 
 def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:

@@ -27,9 +27,11 @@ from simple_history.utils import bulk_create_with_history
 from authorities.models import AuthorityArticle, CompetentAuthority
 from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes, Vocabulary
-from interchange.jsonl_format import AUTHORITY, CASE, LANGUAGE, LAW, MATERIAL, STRATEGY
+from interchange.jsonl_format import AUTHORITY, CASE, GUIDANCE, LANGUAGE, LAW, MATERIAL, STRATEGY
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from sherloc import richtext
 from strategies.models import (
     ExplanatoryMaterial,
     MaterialArticle,
@@ -101,6 +103,7 @@ class RecordWriter:
             AUTHORITY: self.update_authority,
             STRATEGY: self.update_strategy,
             MATERIAL: self.update_material,
+            GUIDANCE: self.update_guidance,
         }[kind]
         for data, existing in items:
             if existing is not None:
@@ -113,6 +116,7 @@ class RecordWriter:
                 AUTHORITY: self.create_authorities,
                 STRATEGY: self.create_strategies,
                 MATERIAL: self.create_materials,
+                GUIDANCE: self.create_guidance,
             }[kind]
             create(new)
 
@@ -508,3 +512,25 @@ class RecordWriter:
         self._sync_attachments(MaterialAttachment, "material_id", material.pk, data.get("attachments", []))
         self._restore_timestamps(ExplanatoryMaterial, [material], [data])
         return material
+
+    # --- article guidance ---------------------------------------------------------------------
+    def _assign_guidance(self, item: ArticleGuidance, data: dict) -> ArticleGuidance:
+        item.article_id = self.codes.articles.by_code[data["article"]]
+        item.language = data["language"]
+        for name in ArticleGuidance.RICH_TEXT_FIELDS:  # bulk_create skips save(), which also cleans them
+            setattr(item, name, richtext.clean(data.get(name) or ""))
+        self._workflow(item, data)
+        item.original_language_id = self.codes.languages.by_code[data["language"]]  # its language, always
+        return item
+
+    def create_guidance(self, datas: Sequence[dict]) -> list[ArticleGuidance]:
+        items = [self._assign_guidance(ArticleGuidance(external_id=d["external_id"]), d) for d in datas]
+        ArticleGuidance.objects.bulk_create(items)
+        self._restore_timestamps(ArticleGuidance, items, datas)
+        self._announce(ArticleGuidance, items)
+        return items
+
+    def update_guidance(self, data: dict, item: ArticleGuidance) -> ArticleGuidance:
+        self._assign_guidance(item, data).save()
+        self._restore_timestamps(ArticleGuidance, [item], [data])
+        return item

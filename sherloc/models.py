@@ -237,6 +237,7 @@ class RemovalKind(models.TextChoices):
     AUTHORITY = "authority", _("Authority")
     STRATEGY = "strategy", _("Strategy")
     MATERIAL = "material", _("Explanatory material")
+    GUIDANCE = "guidance", _("Article guidance")
 
 
 class RemovalReason(models.TextChoices):

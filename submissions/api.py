@@ -37,7 +37,7 @@ from rest_framework.views import APIView
 
 from apikeys.scopes import Scope
 from interchange.codes import Codes
-from interchange.jsonl_format import MODELS, RECORD_TYPES, serialise
+from interchange.jsonl_format import SUBMITTABLE_MODELS, SUBMITTABLE_TYPES, serialise
 from sherloc import access
 from sherloc.api.errors import error_body
 from sherloc.api.pagination import PAGE, PAGE_SIZE, RecordPagination, parse_positive_int
@@ -93,7 +93,7 @@ def own_submission_keys(user: Any) -> list[tuple[Any, str, int]]:
     workflow (created, submitted...) or submitted, still within their countries (as the web "mine" page)."""
     rows: list[tuple[Any, str, int]] = []
     countries = None if access.is_editor(user) else record_access.countries_for(user)
-    for kind, model in MODELS.items():
+    for kind, model in SUBMITTABLE_MODELS.items():
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         acted = Transition.objects.filter(actor=user, content_type=ct).values("object_id")
         queryset = model.objects.filter(Q(pk__in=acted) | Q(submitted_by=user))
@@ -112,7 +112,7 @@ def load_records(keys: list[tuple[Any, str, int]]) -> list[Model]:
     found = {
         (kind, obj.pk): obj
         for kind, pks in wanted.items()
-        for obj in MODELS[kind].objects.filter(pk__in=pks).select_related("country")
+        for obj in SUBMITTABLE_MODELS[kind].objects.filter(pk__in=pks).select_related("country")
     }
     return [found[kind, pk] for _updated, kind, pk in keys if (kind, pk) in found]
 
@@ -134,7 +134,7 @@ RECORD_BODY = {
     "required": ["type"],
     "properties": {
         "format_version": {"type": "integer", "enum": [1]},
-        "type": {"type": "string", "enum": list(RECORD_TYPES)},
+        "type": {"type": "string", "enum": list(SUBMITTABLE_TYPES)},
         "external_id": {"type": "string", "maxLength": 64, "description": "Your stable id; generated if absent."},
         "country": {"type": "string", "description": "Country code (alpha-3); must be in your scope."},
         "original_language": {"type": "string", "description": "Language code, e.g. `en`, `fr`, `pt`."},
@@ -304,13 +304,13 @@ class SubmissionDetailView(ApiViewMixin, GenericAPIView):
         summary="One of your submissions",
         description="A record you may see in any status (your countries'), with its history and its content.",
         parameters=[
-            OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=list(RECORD_TYPES)),
+            OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=list(SUBMITTABLE_TYPES)),
             OpenApiParameter("id", int, OpenApiParameter.PATH),
         ],
         responses={200: SubmissionDetailSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        record = MODELS[kwargs["kind"]].objects.select_related("country").filter(pk=kwargs["id"]).first()
+        record = SUBMITTABLE_MODELS[kwargs["kind"]].objects.select_related("country").filter(pk=kwargs["id"]).first()
         if record is None:
             raise Http404
         if not record_access.can_view(request.user, record):

@@ -41,8 +41,8 @@ from interchange.jsonl_format import (
     CASE,
     FORMAT_VERSION,
     LAW,
-    MODELS,
-    RECORD_TYPES,
+    SUBMITTABLE_MODELS,
+    SUBMITTABLE_TYPES,
     TIMESTAMP_FIELDS,
     WORKFLOW_FIELDS,
 )
@@ -127,10 +127,10 @@ def check_shape(data: Any, codes: Codes, *, submit: bool = False) -> dict:
         raise _invalid({"(record)": ["expected one record as a JSON object"]})
     data = dict(data)
     problems: list[tuple[str, str]] = []
-    if data.get("type") not in RECORD_TYPES:
+    if data.get("type") not in SUBMITTABLE_TYPES:
         # `language` lines are vocabulary, not submissions; anything else is the validator's message.
         shown = "required field is missing" if "type" not in data else f"unknown record type {data['type']!r}"
-        raise _invalid({"type": [f"{shown}; expected one of {', '.join(RECORD_TYPES)}"]})
+        raise _invalid({"type": [f"{shown}; expected one of {', '.join(SUBMITTABLE_TYPES)}"]})
     data.setdefault("format_version", FORMAT_VERSION)
     if "external_id" not in data or data["external_id"] is None:
         data["external_id"] = new_external_id()
@@ -198,7 +198,7 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
     to be in the user's scope, and messages never name the other record, so nothing about records the
     user may not see is revealed beyond "taken"."""
     kind = data["type"]
-    model = MODELS[kind]
+    model = SUBMITTABLE_MODELS[kind]
     existing = model.objects.filter(external_id=data["external_id"]).first()
     updating = None
     if existing is not None:
