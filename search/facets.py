@@ -48,4 +48,4 @@ FACET_TYPES: dict[str, str] = {"role": "authority", "court_level": "case", **dic
 EXTRA_FILTERS: tuple[str, ...] = ("legal_status",)
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
-DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material")
+DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material", "guidance")

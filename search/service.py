@@ -35,6 +35,7 @@ DOC_TYPE_LABELS = {
     "authority": _("Competent authorities"),
     "strategy": _("Strategies and policies"),
     "material": _("Explanatory materials"),
+    "guidance": _("Article guidance"),
 }
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")
