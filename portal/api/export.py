@@ -42,8 +42,9 @@ from alerts.entries import localized_subtitle
 from authorities.models import CompetentAuthority
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CourtLevel
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, STRATEGY, dumps, serialise
+from interchange.jsonl_format import AUTHORITY, CASE, GUIDANCE, LAW, MATERIAL, STRATEGY, dumps, serialise
 from legislation.models import Law, LegalStatus, Provision
 from portal.templatetags.portal import instrument_name_for
 from search.documents import BUILDERS, Vocab, documents_for
@@ -147,12 +148,24 @@ EMPTY_FIELDS = {
     "authority": {"court_level", "legal_status", "crime_subtype", "issue", "year"},
     "strategy": {"court_level", "legal_status", "crime_subtype", "role"},
     "material": {"court_level", "legal_status", "crime_subtype", "role"},
+    "guidance": {
+        "country",
+        "region",
+        "court_level",
+        "legal_status",
+        "crime_type",
+        "crime_subtype",
+        "issue",
+        "role",
+        "year",
+    },
 }
 
 
 def _filtersets() -> dict[str, type]:
     from authorities.filters import AuthorityFilterSet
     from caselaw.filters import CaseFilterSet
+    from guidance.filters import GuidanceFilterSet
     from legislation.filters import ProvisionFilterSet
     from strategies.filters import MaterialFilterSet, StrategyFilterSet
 
@@ -162,6 +175,7 @@ def _filtersets() -> dict[str, type]:
         "authority": AuthorityFilterSet,
         "strategy": StrategyFilterSet,
         "material": MaterialFilterSet,
+        "guidance": GuidanceFilterSet,
     }
 
 
@@ -319,6 +333,11 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
         ):
             if status == published and law_status == published:
                 rows["material"][pk] = {"external_id": external_id, "text": text}
+    if by_type.get("guidance"):
+        query = ArticleGuidance.objects.filter(pk__in=by_type["guidance"]).order_by()
+        for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "requirements"):
+            if status == published:
+                rows["guidance"][pk] = {"external_id": external_id, "text": text}
     return rows
 
 
@@ -364,6 +383,7 @@ def jsonl_stream(
             (AUTHORITY, CompetentAuthority, "authority"),
             (STRATEGY, Strategy, "strategy"),
             (MATERIAL, ExplanatoryMaterial, "material"),
+            (GUIDANCE, ArticleGuidance, "guidance"),
         ):
             ids = list(rows[hit_type])
             if ids:

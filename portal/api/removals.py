@@ -22,7 +22,7 @@ class RemovalFilterSet(django_filters.FilterSet):
     type = ChoiceInFilter(
         field_name="kind",
         choices=RemovalKind.choices,
-        help_text="law, provision, case, authority, strategy, material (comma list).",
+        help_text="law, provision, case, authority, strategy, material, guidance (comma list).",
     )
 
     class Meta:
@@ -31,7 +31,9 @@ class RemovalFilterSet(django_filters.FilterSet):
 
 
 class RemovalSerializer(serializers.ModelSerializer):
-    type = serializers.CharField(source="kind", help_text="law, provision, case, authority, strategy or material.")
+    type = serializers.CharField(
+        source="kind", help_text="law, provision, case, authority, strategy, material or guidance."
+    )
     id = serializers.IntegerField(source="record_id", help_text="The `id` the record had in the API.")
 
     class Meta:

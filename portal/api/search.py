@@ -46,6 +46,7 @@ HIT_API_VIEWS = {
     "authority": "api:authority-detail",
     "strategy": "api:strategy-detail",
     "material": "api:material-detail",
+    "guidance": "api:guidance-detail",
 }
 POSITION_PARAMS = ("page", "page_size", "cursor")
 QUERY_PARAMS = ("q", *FILTER_NAMES, "year_from", "year_to", "sort")

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from authorities.api import AuthorityViewSet
 from caselaw.api import CaseViewSet
+from guidance.api import GuidanceViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
 from portal.api.search import ExportView, SearchView
@@ -42,6 +43,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("authorities", AuthorityViewSet, basename="authority")
 router.register("strategies", StrategyViewSet, basename="strategy")
 router.register("explanatory-materials", MaterialViewSet, basename="material")
+router.register("guidance", GuidanceViewSet, basename="guidance")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")
