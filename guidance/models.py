@@ -114,6 +114,11 @@ class ArticleGuidance(PublishableRecord):
         url = reverse("taxonomy:article-detail", kwargs={"code": article.instrument.code, "number": article.number})
         return f"{url}#guidance"
 
+    def validate_constraints(self, exclude: Any = None) -> None:
+        """Check one guidance per article and language in forms too: the constraint's condition reads
+        `revision_of`, which no form shows, and Django skips a constraint whose fields a form excludes."""
+        super().validate_constraints(exclude=set(exclude or ()) - {"revision_of"})
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Sanitise the rich text (any path: admin, import, shell) and keep `original_language` = `language`."""
         for name in self.RICH_TEXT_FIELDS:
