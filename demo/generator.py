@@ -41,6 +41,7 @@ from caselaw.models import (
     ProceduralStage,
     Verdict,
 )
+from demo import guidance as demo_guidance
 from demo import strategies as demo_strategies
 from demo import text as txt
 from demo.world import Place, World
@@ -123,7 +124,7 @@ class SeedReport:
     def summary(self) -> str:
         plural = {"law": "laws", "provision": "provisions", "case": "cases", "person": "people", "charge": "charges",
                   "authority": "authorities", "strategy": "strategies",
-                  "material": "explanatory materials"}  # fmt: skip
+                  "material": "explanatory materials", "guidance": "article guidance texts"}  # fmt: skip
         made = ", ".join(f"{self.created[k]} {p}" for k, p in plural.items() if self.created[k]) or "nothing"
         text = f"created {made}"
         if any(self.skipped.values()):
@@ -677,6 +678,9 @@ def seed_demo(
         for batch in _batches(extra["material"], batch_size):
             with transaction.atomic():
                 demo_strategies.write_materials(batch, seed, world, today, report)
+        if records:
+            with transaction.atomic():
+                demo_guidance.write_guidance(PREFIX, report)
     return report
 
 
@@ -699,6 +703,7 @@ def delete_demo_records(prefix: str = PREFIX) -> dict[str, int]:
     provisions = Provision.objects.filter(law__in=laws)
     with transaction.atomic():
         deleted.update(demo_strategies.delete(prefix, _raw_delete))  # materials before the laws they explain
+        deleted.update(demo_guidance.delete(prefix, _raw_delete))
         deleted["charge"] = _raw_delete(Charge.objects.filter(case__in=cases))
         Charge.objects.filter(provision__in=provisions).update(provision=None)
         deleted["person"] = _raw_delete(Person.objects.filter(case__in=cases))

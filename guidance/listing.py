@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from django.db.models import Max
 
 from sherloc.language_codes import base_language
 
@@ -40,3 +43,12 @@ def for_article(article: object, lang: str | None) -> ShownGuidance | None:
     if FALLBACK_LANGUAGE in rows:
         return ShownGuidance(rows[FALLBACK_LANGUAGE], fallback=True)
     return None
+
+
+def last_changes() -> dict[int, dt.datetime]:
+    """{article pk: when its published guidance (any language) last changed}: the article page's lastmod
+    in the sitemap. One GROUP BY."""
+    rows = (
+        ArticleGuidance.objects.published().originals().order_by().values("article_id").annotate(last=Max("updated_at"))
+    )
+    return {row["article_id"]: row["last"] for row in rows}

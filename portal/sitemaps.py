@@ -24,10 +24,11 @@ from django.views.decorators.cache import cache_page
 
 from authorities.models import CompetentAuthority
 from caselaw.models import Case
+from guidance import listing as guidance_listing
 from legislation.models import Law
 from sherloc.publishable import record_changed
 from strategies.models import Strategy
-from taxonomy.models import Country
+from taxonomy.models import Article, Country
 
 
 class _RecordSitemap(Sitemap):
@@ -86,6 +87,28 @@ class CountrySitemap(Sitemap):
         return reverse("taxonomy:country-detail", args=[country.alpha3])
 
 
+class ArticleSitemap(Sitemap):
+    """Every article page; its lastmod is when the guidance it shows last changed (none without guidance:
+    the provisions and cases it lists are in the sitemap on their own pages)."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self) -> list[tuple[str, int, object]]:
+        changed = guidance_listing.last_changes()
+        rows = Article.objects.order_by("instrument__sort_order", "number").values_list(
+            "pk", "instrument__code", "number"
+        )
+        return [(code, number, changed.get(pk)) for pk, code, number in rows]
+
+    def location(self, item: tuple) -> str:
+        return reverse("taxonomy:article-detail", kwargs={"code": item[0], "number": item[1]})
+
+    def lastmod(self, item: tuple) -> object:
+        return item[2]
+
+
 class PageSitemap(Sitemap):
     i18n = True
     alternates = True
@@ -105,6 +128,7 @@ SITEMAPS = {
     "cases": CaseSitemap,
     "authorities": AuthoritySitemap,
     "strategies": StrategySitemap,
+    "articles": ArticleSitemap,
 }
 
 
