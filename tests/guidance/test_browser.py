@@ -21,6 +21,7 @@ PAGES = {
     "es-fallback": ("/es/instruments/UNTOC/articles/5/", "en"),  # no Spanish guidance on article 5
     "ar": ("/ar/instruments/UNTOC/articles/5/", "ar"),
 }
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 WIDTHS = {"desktop": (1280, 900), "phone": (360, 780)}
 
 
@@ -52,7 +53,7 @@ def test_guidance_box_reads_in_each_direction(browser, live_server, reference_da
                 "() => document.getElementById('guidance').compareDocumentPosition("
                 "document.getElementById('provisions')) & Node.DOCUMENT_POSITION_FOLLOWING"
             )
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+            overflow = page.evaluate(SIDEWAYS)
             assert overflow <= 1, f"{name} {width} scrolls sideways by {overflow}px"
             for violation in run_axe(page):
                 if violation["impact"] in FAILING:
