@@ -35,7 +35,7 @@ DOC_TYPE_LABELS = {
     "authority": _("Competent authorities"),
     "strategy": _("Strategies and policies"),
     "material": _("Explanatory materials"),
-    "guidance": _("Article guidance"),
+    "guidance": _("Guidance"),  # short: the seventh tab still fits one line at desktop width
 }
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")

@@ -1,6 +1,8 @@
 """Guidance in the search: its document, found by a word, faceted by article, instrument and language; the
 hit leads to the article page's guidance box; the web search page lists it."""
 
+import re
+
 import pytest
 from django.db import transaction
 
@@ -73,4 +75,5 @@ def test_search_page_lists_guidance_with_a_tab(client) -> None:
     indexing.rebuild()
     body = client.get("/en/search/?q=participation").content.decode()
     assert 'href="/en/instruments/UNTOC/articles/5/#guidance"' in body
-    assert "Article guidance" in body
+    assert '<span class="badge badge-guidance">Guidance</span>' in body
+    assert re.search(r'<a href="[^"]*type=guidance"[^>]*>Guidance <span class="count">1</span>', body)  # its tab
