@@ -61,6 +61,7 @@ def test_search_parameters_and_enums_documented(schema):
         "authority",
         "strategy",
         "material",
+        "guidance",
     }
     assert "country" in params["facets"]["schema"]["items"]["enum"]
     assert "appeal" in params["court_level"]["schema"]["items"]["enum"]

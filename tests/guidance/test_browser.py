@@ -61,7 +61,7 @@ def test_guidance_box_reads_in_each_direction(browser, live_server, reference_da
             page.screenshot(path=str(shots / f"article-guidance-{name}-{width}.png"), full_page=True)
         # the search finds it under its own tab, and its hit opens the article page at the box
         page.goto(live_server.url + "/fr/search/?q=laundering")
-        page.locator(".tabs a", has_text="Guidance").click()
+        page.locator(".tabs a[href*='type=guidance']").click()  # 'Orientations' in French
         page.wait_for_load_state()
         assert "type=guidance" in page.url
         page.screenshot(path=str(shots / f"search-guidance-{width}.png"), full_page=True)
