@@ -111,3 +111,24 @@ def test_focal_point_cannot_see_or_edit_guidance(client) -> None:  # noqa: ANN00
     assert client.post(ADD, form_data()).status_code == 403
     assert ArticleGuidance.objects.count() == 1
     assert b"guidance" not in client.get(reverse("admin:index")).content.lower()
+
+
+def test_focal_point_cannot_submit_guidance_through_the_api(db) -> None:  # noqa: ANN001
+    from rest_framework.test import APIClient
+
+    from tests.factories import ApiTokenFactory
+
+    focal_point = FocalPointFactory(username="fp-api", countries=["BRA"])
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=focal_point, scopes=['submit']).key}")
+    body = {
+        "type": "guidance",
+        "article": "UNTOC-5",
+        "language": "en",
+        "requirements": "Text.",
+        "original_language": "en",
+    }
+    response = api.post("/api/v1/submissions/", body, format="json")
+    assert response.status_code == 400
+    assert "unknown record type 'guidance'" in response.content.decode()
+    assert not ArticleGuidance.objects.exists()
