@@ -108,3 +108,35 @@ def test_cursor_sync_and_removals(api, records):
         ("guidance", removed_id, "deleted"),
     ]
     assert ids(api.get("/api/v1/guidance/")) == pks(records, "en5", "tip3")
+
+
+def _body(response) -> str:  # noqa: ANN001
+    assert response.status_code == 200, response.content
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def test_search_export_carries_published_guidance(api, records):
+    import csv
+    import io
+    import json
+
+    from search import indexing
+
+    indexing.rebuild()
+    lines = [json.loads(x) for x in _body(api.get("/api/v1/export/?format=jsonl&type=guidance")).splitlines()]
+    assert sorted(r["external_id"] for r in lines) == sorted(
+        records[name].external_id for name in ("en5", "fr5", "en6", "tip3")
+    )
+    assert {r["type"] for r in lines} == {"guidance"}
+    text = _body(api.get("/api/v1/export/?format=jsonl&q=trata")).splitlines()  # a text query: the engine's cursor
+    assert [json.loads(x)["external_id"] for x in text] == [records["tip3"].external_id]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_body(api.get("/api/v1/export/?format=csv&type=guidance&language=fr")).lstrip("\ufeff"))
+        )
+    )
+    assert [r["external_id"] for r in rows] == [records["fr5"].external_id]
+    assert rows[0]["api_url"].endswith(f"/api/v1/guidance/{records['fr5'].pk}/")
+    assert rows[0]["url"].endswith("/instruments/UNTOC/articles/5/#guidance")
+    # a filter guidance never has (a country) leaves it out rather than failing
+    assert _body(api.get("/api/v1/export/?format=jsonl&type=guidance&country=BRA")) == ""
