@@ -495,11 +495,10 @@ def build_guidance(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     title = f"{info.instrument} {info.label_in(language)}" if info is not None else row["article__code"]
     url = _neutral_url("taxonomy:article-detail", code=row["article__instrument__code"], number=row["article__number"])
     body = _join_text(*(richtext.plain(row[name]) for name in ArticleGuidance.RICH_TEXT_FIELDS))
-    term = vocab.languages.by_pk(row["original_language"])
     doc = _base("guidance", row, vocab, row["updated_at"], url + "#guidance")
     doc.update(
         title=title,
-        subtitle=SEPARATOR.join(p for p in (info.instrument if info else "", term.label if term else language) if p),
+        subtitle=info.instrument if info else "",  # the language is the result's lang and its facet: no label here
         texts={language: {"title": title, "body": body}},
         language=language,
         sort_title=title.lower(),
@@ -655,7 +654,6 @@ BUILDERS: dict[str, Builder] = {
             "article__number",
             "article__instrument__code",
             "language",
-            "original_language",
             *ArticleGuidance.RICH_TEXT_FIELDS,
             "updated_at",
         ),
