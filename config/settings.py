@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "strategies",
     "treaties",
     "bibliography",
+    "guidance",
     "search",
     "apikeys",
     "interchange",
@@ -359,7 +360,7 @@ SPECTACULAR_SETTINGS = {
         "ProceduralStageEnum": "caselaw.models.ProceduralStage",
         "VerdictEnum": "caselaw.models.Verdict",
         "PublicationStatusEnum": "sherloc.models.PublicationStatus",
-        "RecordKindEnum": "interchange.jsonl_format.RECORD_TYPES",
+        "RecordKindEnum": "interchange.jsonl_format.SUBMITTABLE_TYPES",  # the submissions API's kinds
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -42,6 +42,7 @@ from caselaw.models import (
     Verdict,
 )
 from demo import bibliography as demo_bibliography
+from demo import guidance as demo_guidance
 from demo import strategies as demo_strategies
 from demo import text as txt
 from demo import treaties as demo_treaties
@@ -126,7 +127,7 @@ class SeedReport:
         plural = {"law": "laws", "provision": "provisions", "case": "cases", "person": "people", "charge": "charges",
                   "authority": "authorities", "strategy": "strategies",
                   "material": "explanatory materials", "treaty_status": "treaty statuses",
-                  "publication": "bibliography entries"}  # fmt: skip
+                  "publication": "bibliography entries", "guidance": "article guidance texts"}  # fmt: skip
         made = ", ".join(f"{self.created[k]} {p}" for k, p in plural.items() if self.created[k]) or "nothing"
         text = f"created {made}"
         if any(self.skipped.values()):
@@ -685,6 +686,9 @@ def seed_demo(
         for batch in _batches(demo_bibliography.counts(records)["publication"], batch_size):
             with transaction.atomic():
                 demo_bibliography.write_publications(batch, seed, world, today, report)
+        if records:
+            with transaction.atomic():
+                demo_guidance.write_guidance(PREFIX, report)
     return report
 
 
@@ -709,6 +713,7 @@ def delete_demo_records(prefix: str = PREFIX) -> dict[str, int]:
         deleted.update(demo_strategies.delete(prefix, _raw_delete))  # materials before the laws they explain
         deleted.update(demo_treaties.delete(_raw_delete))  # notifications before the authorities they name
         deleted.update(demo_bibliography.delete(prefix, _raw_delete))
+        deleted.update(demo_guidance.delete(prefix, _raw_delete))
         deleted["charge"] = _raw_delete(Charge.objects.filter(case__in=cases))
         Charge.objects.filter(provision__in=provisions).update(provision=None)
         deleted["person"] = _raw_delete(Person.objects.filter(case__in=cases))

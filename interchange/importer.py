@@ -24,11 +24,13 @@ from authorities.models import CompetentAuthority
 from bibliography.identifiers import normalise_doi
 from bibliography.models import Publication
 from caselaw.models import Case
+from guidance.models import ArticleGuidance
 from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     AUTHORITY,
     CASE,
+    GUIDANCE,
     LANGUAGE,
     LAW,
     MATERIAL,
@@ -50,7 +52,7 @@ ProgressCallback = Callable[[str, int, int], None]
 # laws before cases (charges may point at provisions) and before explanatory materials (which name their law);
 # treaty statuses last (their notifications name authorities)
 TREATY = treaty_status.TREATY
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, TREATY)
+IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, GUIDANCE, TREATY)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
 _IDENTITIES = {
@@ -60,6 +62,7 @@ _IDENTITIES = {
     STRATEGY: (Strategy, ("country__alpha3", "title"), "title", "country + title"),
     MATERIAL: (ExplanatoryMaterial, ("law__external_id", "title"), "title", "law + title"),
     PUBLICATION: (Publication, ("doi",), "doi", "DOI"),  # only entries with a DOI have an identity to check
+    GUIDANCE: (ArticleGuidance, ("article__code", "language"), "language", "article + language"),
 }
 
 
@@ -191,6 +194,8 @@ class _FileChecks:
             self.law_refs.append((line, data["law"]))
         elif kind == PUBLICATION and data.get("doi"):
             self._unique(line, (PUBLICATION, normalise_doi(data["doi"])), "doi", "DOI", ext)
+        elif kind == GUIDANCE:
+            self._unique(line, (GUIDANCE, data["article"], data["language"]), "language", "article + language", ext)
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""

@@ -21,6 +21,7 @@ from authorities.models import AuthorityArticle, CompetentAuthority
 from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from strategies.models import (
@@ -38,7 +39,11 @@ LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
 STRATEGY, MATERIAL = "strategy", "material"
 PUBLICATION = "publication"
 # Export order; an explanatory material names its law, so laws come first (the importer's order too).
-RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION)
+GUIDANCE = "guidance"
+RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, GUIDANCE)
+# Written by the secretariat only (the admin, an import): no focal-point submission, API intake or review queue.
+CURATED_TYPES = (GUIDANCE,)
+SUBMITTABLE_TYPES = tuple(kind for kind in RECORD_TYPES if kind not in CURATED_TYPES)
 MODELS: dict[str, type] = {
     LAW: Law,
     CASE: Case,
@@ -46,7 +51,9 @@ MODELS: dict[str, type] = {
     STRATEGY: Strategy,
     MATERIAL: ExplanatoryMaterial,
     PUBLICATION: Publication,
+    GUIDANCE: ArticleGuidance,
 }
+SUBMITTABLE_MODELS: dict[str, type] = {kind: MODELS[kind] for kind in SUBMITTABLE_TYPES}
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
 WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "published_at")
@@ -137,6 +144,7 @@ PUBLICATION_SCALARS = tuple(
     name for name in PUBLICATION_FIELDS if name not in ("authors", "keywords", "countries", *TAG_FIELDS)
 )
 AUTHOR_FIELDS = ("family", "given", "literal")
+GUIDANCE_FIELDS = ("article", "language", *ArticleGuidance.RICH_TEXT_FIELDS)
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -472,6 +480,23 @@ def serialise_publications(publications: Sequence[Publication], codes: Codes) ->
     return out
 
 
+def serialise_guidance(guidance: Sequence[ArticleGuidance], codes: Codes) -> list[dict[str, Any]]:
+    """Format objects for a chunk of article guidance: the article by code, the sections as stored."""
+    out = []
+    for item in guidance:
+        record = _header(GUIDANCE, item)
+        record.update(
+            {
+                "article": codes.articles.by_id[item.article_id],
+                "language": item.language,
+                **{name: getattr(item, name) for name in ArticleGuidance.RICH_TEXT_FIELDS},
+            }
+        )
+        record.update(_workflow_and_meta(item, codes))
+        out.append(record)
+    return out
+
+
 SERIALISERS = {
     LAW: serialise_laws,
     CASE: serialise_cases,
@@ -479,6 +504,7 @@ SERIALISERS = {
     STRATEGY: serialise_strategies,
     MATERIAL: serialise_materials,
     PUBLICATION: serialise_publications,
+    GUIDANCE: serialise_guidance,
 }
 
 

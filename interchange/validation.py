@@ -41,6 +41,7 @@ from caselaw.models import (
     Verdict,
 )
 from caselaw.rules import validate_decision_date
+from guidance.models import ArticleGuidance, GuidanceLanguage
 from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
@@ -52,6 +53,8 @@ from interchange.jsonl_format import (
     CASE_FIELDS,
     CHARGE_FIELDS,
     FORMAT_VERSION,
+    GUIDANCE,
+    GUIDANCE_FIELDS,
     LANGUAGE,
     LANGUAGE_FIELDS,
     LAW,
@@ -605,6 +608,20 @@ def _validate_publication(c: _Checker, data: dict) -> None:
     c.tags(data, "", subtypes=False)
 
 
+def _validate_guidance(c: _Checker, data: dict) -> None:
+    """One article's guidance in one of the six UN languages, which is also its original language."""
+    c.code_field(data, "article", "article", c.ctx.codes.articles, "article", required=True)
+    language = c.choice(data, "language", "language", GuidanceLanguage, required=True)
+    original = data.get("original_language")
+    if language is not None and isinstance(original, str) and original != language:
+        c.error("original_language", f"must equal language {language!r} (guidance is written in its language)")
+    text = c.string(data, "requirements", "requirements", required=True)
+    if text is not None and not text.strip():
+        c.error("requirements", "must not be empty: say what the article requires")
+    for name in ArticleGuidance.RICH_TEXT_FIELDS[1:]:
+        c.string(data, name, name)
+
+
 def _validate_language(c: _Checker, data: dict) -> None:
     code = c.string(data, "code", "code", required=True, max_length=_max_length(Language, "code"))
     if code is not None and not LANGUAGE_TAG.fullmatch(code.lower()):
@@ -621,6 +638,7 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
     MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
     PUBLICATION: _HEADERS + PUBLICATION_FIELDS,
+    GUIDANCE: _HEADERS + GUIDANCE_FIELDS,
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
     treaty_status.TREATY: ("format_version", "type") + treaty_status.STATUS_FIELDS,
 }
@@ -631,6 +649,7 @@ _VALIDATORS = {
     STRATEGY: _validate_strategy,
     MATERIAL: _validate_material,
     PUBLICATION: _validate_publication,
+    GUIDANCE: _validate_guidance,
     LANGUAGE: _validate_language,
     treaty_status.TREATY: treaty_status.validate,
 }
@@ -641,6 +660,7 @@ _MODELS = {
     STRATEGY: Strategy,
     MATERIAL: ExplanatoryMaterial,
     PUBLICATION: Publication,
+    GUIDANCE: ArticleGuidance,
 }
 
 

@@ -29,12 +29,14 @@ from bibliography.identifiers import normalise_doi, normalise_isbn
 from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.dates import parse_partial_date
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Person
+from guidance.models import ArticleGuidance
 from interchange import treaty_status
 from interchange.codes import Codes, Vocabulary
 from interchange.jsonl_format import (
     AUTHOR_FIELDS,
     AUTHORITY,
     CASE,
+    GUIDANCE,
     LANGUAGE,
     LAW,
     MATERIAL,
@@ -43,6 +45,7 @@ from interchange.jsonl_format import (
     STRATEGY,
 )
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from sherloc import richtext
 from strategies.models import (
     ExplanatoryMaterial,
     MaterialArticle,
@@ -120,6 +123,7 @@ class RecordWriter:
             STRATEGY: self.update_strategy,
             MATERIAL: self.update_material,
             PUBLICATION: self.update_publication,
+            GUIDANCE: self.update_guidance,
         }[kind]
         for data, existing in items:
             if existing is not None:
@@ -133,6 +137,7 @@ class RecordWriter:
                 STRATEGY: self.create_strategies,
                 MATERIAL: self.create_materials,
                 PUBLICATION: self.create_publications,
+                GUIDANCE: self.create_guidance,
             }[kind]
             create(new)
 
@@ -569,3 +574,25 @@ class RecordWriter:
         self._write_tags(Publication, [(publication.pk, data)], fresh=False)
         self._restore_timestamps(Publication, [publication], [data])
         return publication
+
+    # --- article guidance ---------------------------------------------------------------------
+    def _assign_guidance(self, item: ArticleGuidance, data: dict) -> ArticleGuidance:
+        item.article_id = self.codes.articles.by_code[data["article"]]
+        item.language = data["language"]
+        for name in ArticleGuidance.RICH_TEXT_FIELDS:  # bulk_create skips save(), which also cleans them
+            setattr(item, name, richtext.clean(data.get(name) or ""))
+        self._workflow(item, data)
+        item.original_language_id = self.codes.languages.by_code[data["language"]]  # its language, always
+        return item
+
+    def create_guidance(self, datas: Sequence[dict]) -> list[ArticleGuidance]:
+        items = [self._assign_guidance(ArticleGuidance(external_id=d["external_id"]), d) for d in datas]
+        ArticleGuidance.objects.bulk_create(items)
+        self._restore_timestamps(ArticleGuidance, items, datas)
+        self._announce(ArticleGuidance, items)
+        return items
+
+    def update_guidance(self, data: dict, item: ArticleGuidance) -> ArticleGuidance:
+        self._assign_guidance(item, data).save()
+        self._restore_timestamps(ArticleGuidance, [item], [data])
+        return item

@@ -25,10 +25,11 @@ from django.views.decorators.cache import cache_page
 from authorities.models import CompetentAuthority
 from bibliography.models import Publication
 from caselaw.models import Case
+from guidance import listing as guidance_listing
 from legislation.models import Law
 from sherloc.publishable import record_changed
 from strategies.models import Strategy
-from taxonomy.models import Country, Instrument
+from taxonomy.models import Article, Country, Instrument
 
 
 class _RecordSitemap(Sitemap):
@@ -106,6 +107,28 @@ class InstrumentSitemap(Sitemap):
         return reverse("taxonomy:instrument-detail", args=[instrument.code])
 
 
+class ArticleSitemap(Sitemap):
+    """Every article page; its lastmod is when the guidance it shows last changed (none without guidance:
+    the provisions and cases it lists are in the sitemap on their own pages)."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self) -> list[tuple[str, int, object]]:
+        changed = guidance_listing.last_changes()
+        rows = Article.objects.order_by("instrument__sort_order", "number").values_list(
+            "pk", "instrument__code", "number"
+        )
+        return [(code, number, changed.get(pk)) for pk, code, number in rows]
+
+    def location(self, item: tuple) -> str:
+        return reverse("taxonomy:article-detail", kwargs={"code": item[0], "number": item[1]})
+
+    def lastmod(self, item: tuple) -> object:
+        return item[2]
+
+
 class PageSitemap(Sitemap):
     i18n = True
     alternates = True
@@ -127,6 +150,7 @@ SITEMAPS = {
     "authorities": AuthoritySitemap,
     "strategies": StrategySitemap,
     "bibliography": PublicationSitemap,
+    "articles": ArticleSitemap,
 }
 
 

@@ -30,6 +30,7 @@ from bibliography.models import Publication, PublicationArticle, PublicationAuth
 from caselaw.bands import age_band, group_size_band, sentence_band
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Person, PersonKind, PersonRole, Verdict
+from guidance.models import ArticleGuidance
 from legislation.models import LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
 from sherloc.models import PublicationStatus
@@ -179,14 +180,20 @@ def _url_pattern(viewname: str) -> str:
 
     Public pages live under a language prefix (/en/laws/7/). One document serves every UI language,
     so the stored URL is language-neutral ("/laws/7/", as in search/schema.py); the UI adds the
-    reader's prefix (e.g. `f"/{get_language()}{url}"`).
+    reader's prefix (e.g. `f"/{get_language()}{url}"`). A kind whose page is not a record's (guidance:
+    the article page) has no viewname and builds its URL itself (`_neutral_url`).
     """
+    if not viewname:
+        return ""
+    return _neutral_url(viewname, pk=987654321).replace("987654321", "{pk}")
+
+
+def _neutral_url(viewname: str, **kwargs: object) -> str:
+    """A page's URL without the language prefix."""
     with translation.override(settings.LANGUAGE_CODE):
-        url = reverse(viewname, kwargs={"pk": 987654321})
+        url = reverse(viewname, kwargs=kwargs)
     prefix = f"/{settings.LANGUAGE_CODE}/"
-    if url.startswith(prefix):
-        url = url[len(prefix) - 1 :]
-    return url.replace("987654321", "{pk}")
+    return url[len(prefix) - 1 :] if url.startswith(prefix) else url
 
 
 def _join_text(*parts: object) -> str:
@@ -525,6 +532,27 @@ def build_publication(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
     return doc
 
 
+def build_guidance(row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
+    """Article guidance: its hit leads to the article page's guidance box; faceted by its article,
+    instrument and language (it has no country)."""
+    row = {**row, "country": None}
+    language = row["language"]
+    info = vocab.articles.by_pk(row["article"])
+    title = f"{info.instrument} {info.label_in(language)}" if info is not None else row["article__code"]
+    url = _neutral_url("taxonomy:article-detail", code=row["article__instrument__code"], number=row["article__number"])
+    body = _join_text(*(richtext.plain(row[name]) for name in ArticleGuidance.RICH_TEXT_FIELDS))
+    doc = _base("guidance", row, vocab, row["updated_at"], url + "#guidance")
+    doc.update(
+        title=title,
+        subtitle=info.instrument if info else "",  # the language is the result's lang and its facet: no label here
+        texts={language: {"title": title, "body": body}},
+        language=language,
+        sort_title=title.lower(),
+        **Tags(article_refs=[(row["article"], "")]).fields(vocab),
+    )
+    return doc
+
+
 def _author_name(family: str, given: str, literal: str) -> str:
     return literal or (f"{family}, {given}" if given else family)
 
@@ -704,6 +732,25 @@ BUILDERS: dict[str, Builder] = {
         published=lambda: Publication.objects.filter(status=PUBLISHED),
         version_field="updated_at",
         loaders=(_load_authors,),
+    ),
+    "guidance": Builder(
+        kind="guidance",
+        model=ArticleGuidance,
+        fields=(
+            "pk",
+            "article",
+            "article__code",
+            "article__number",
+            "article__instrument__code",
+            "language",
+            *ArticleGuidance.RICH_TEXT_FIELDS,
+            "updated_at",
+        ),
+        tag_sources=(),
+        build=build_guidance,
+        viewname="",  # the article page: build_guidance makes the URL
+        published=lambda: ArticleGuidance.objects.filter(status=PUBLISHED, revision_of__isnull=True),
+        version_field="updated_at",
     ),
 }
 KINDS: tuple[str, ...] = tuple(BUILDERS)

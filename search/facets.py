@@ -55,4 +55,4 @@ FACET_TYPES: dict[str, str] = {
 EXTRA_FILTERS: tuple[str, ...] = ("legal_status",)
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
-DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material", "publication")
+DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material", "publication", "guidance")

@@ -55,6 +55,7 @@ DOC_KINDS: dict[str, str] = {
     "strategy": "strategy",
     "material": "material",  # an explanatory material of a law; its url is the law page's anchor
     "publication": "publication",  # a bibliography entry
+    "guidance": "guidance",  # article guidance; its url is the article page's guidance anchor
 }
 
 # A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.

@@ -36,6 +36,7 @@ DOC_TYPE_LABELS = {
     "strategy": _("Strategies and policies"),
     "material": _("Explanatory materials"),
     "publication": _("Bibliography"),
+    "guidance": _("Guidance"),  # short: the seventh tab still fits one line at desktop width
 }
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")

@@ -238,6 +238,7 @@ class RemovalKind(models.TextChoices):
     STRATEGY = "strategy", _("Strategy")
     MATERIAL = "material", _("Explanatory material")
     PUBLICATION = "publication", _("Publication")
+    GUIDANCE = "guidance", _("Article guidance")
 
 
 class RemovalReason(models.TextChoices):

@@ -37,8 +37,7 @@ from rest_framework.views import APIView
 
 from apikeys.scopes import Scope
 from interchange.codes import Codes
-from interchange.jsonl_format import MODELS as ALL_MODELS
-from interchange.jsonl_format import serialise
+from interchange.jsonl_format import SUBMITTABLE_MODELS, serialise
 from sherloc import access
 from sherloc.api.errors import error_body
 from sherloc.api.pagination import PAGE, PAGE_SIZE, RecordPagination, parse_positive_int
@@ -56,7 +55,8 @@ SUBMIT, DRAFT = "submit", "draft"
 ACTIONS = (SUBMIT, DRAFT)
 
 # The families focal points submit: those whose records belong to one country (not the bibliography).
-MODELS = {kind: model for kind, model in ALL_MODELS.items() if record_access.placed_in_a_country(model)}
+# Families a focal point submits: not the secretariat-curated ones, and only those placed in one country.
+MODELS = {kind: model for kind, model in SUBMITTABLE_MODELS.items() if record_access.placed_in_a_country(model)}
 RECORD_TYPES = tuple(MODELS)
 
 

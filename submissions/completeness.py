@@ -17,7 +17,8 @@ The record comes in one neutral shape: a mapping with the import format's field 
   `address`;
 - strategy: `original_language`; its content: a `summary` with some text or one of `attachments`;
 - material (explanatory material): `original_language`; its content: a `summary` or `text` with some text, or one
-  of `attachments`.
+  of `attachments`;
+- guidance (article guidance, secretariat only): its `requirements` with some text.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import PersonRole
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, PUBLICATION, STRATEGY
+from interchange.jsonl_format import AUTHORITY, CASE, GUIDANCE, LAW, MATERIAL, PUBLICATION, STRATEGY
 from sherloc import richtext
 
 REQUIRED_MESSAGE = _("This field is required to submit.")
@@ -128,6 +129,7 @@ _RULES = {
     STRATEGY: _missing_document(("summary",)),
     MATERIAL: _missing_document(("summary", "text")),
     PUBLICATION: _missing_document(("synopsis",)),  # an annotated bibliography: the synopsis is its content
+    GUIDANCE: _missing_document(("requirements",)),  # secretariat-written; submitted from the admin
 }
 
 

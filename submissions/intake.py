@@ -41,7 +41,7 @@ from interchange.jsonl_format import (
     CASE,
     FORMAT_VERSION,
     LAW,
-    MODELS,
+    SUBMITTABLE_MODELS,
     TIMESTAMP_FIELDS,
     WORKFLOW_FIELDS,
 )
@@ -54,7 +54,7 @@ from sherloc.models import PublicationStatus, new_external_id
 from . import completeness, record_access, revisions, workflow
 
 #: The record types focal points submit: the families whose records belong to one country.
-RECORD_TYPES = tuple(kind for kind, model in MODELS.items() if record_access.placed_in_a_country(model))
+RECORD_TYPES = tuple(kind for kind, model in SUBMITTABLE_MODELS.items() if record_access.placed_in_a_country(model))
 #: Set by the workflow, never by the submitter. `null` is tolerated (an exported line carries them).
 WORKFLOW_OWNED = (*WORKFLOW_FIELDS, *TIMESTAMP_FIELDS)
 CHANGE_REASON = "API submission"
@@ -199,7 +199,7 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
     to be in the user's scope, and messages never name the other record, so nothing about records the
     user may not see is revealed beyond "taken"."""
     kind = data["type"]
-    model = MODELS[kind]
+    model = SUBMITTABLE_MODELS[kind]
     existing = model.objects.filter(external_id=data["external_id"]).first()
     updating = None
     if existing is not None:

@@ -16,7 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from interchange.jsonl_format import RECORD_TYPES
+from interchange.jsonl_format import SUBMITTABLE_TYPES
 from sherloc.models import PublicationStatus
 
 from . import workflow
@@ -78,7 +78,7 @@ class SubmissionSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     latest_comment = serializers.SerializerMethodField(help_text="The latest workflow step that carries a comment.")
 
-    @extend_schema_field(serializers.ChoiceField(choices=RECORD_TYPES))
+    @extend_schema_field(serializers.ChoiceField(choices=SUBMITTABLE_TYPES))
     def get_kind(self, obj: Model) -> str:
         return record_kind(obj)
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from authorities.models import AuthorityArticle, CompetentAuthority
 from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.models import Case, CaseArticle, Charge, Court, CourtLevel, Person, PersonRole
+from guidance.models import ArticleGuidance
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc.models import PublicationStatus
 from strategies.models import ExplanatoryMaterial, MaterialArticle, Strategy, StrategyArticle
@@ -260,6 +261,23 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     def covered(self, create: bool, extracted: list[str] | None, **kwargs) -> None:  # noqa: ANN003
         if create and extracted:
             self.countries.set(Country.objects.filter(alpha3__in=extracted))
+
+
+class GuidanceFactory(factory.django.DjangoModelFactory):
+    """Published English guidance on UNTOC article 5: GuidanceFactory(article=article("UNTOC-6"), language="fr")."""
+
+    class Meta:
+        model = ArticleGuidance
+
+    article = factory.LazyFunction(lambda: article("UNTOC-5"))
+    language = "en"
+    requirements = "States shall criminalize participation in an organized criminal group."
+    mandatory_measures = "<ul><li>The offence of agreeing to commit a serious crime, or of taking part.</li></ul>"
+    optional_measures = "Requiring an act in furtherance of the agreement."
+    drafting_points = "Align the definition of 'organized criminal group' with article 2(a)."
+    sources = "Legislative Guide, paras. 45-78."
+    status = PublicationStatus.PUBLISHED
+    original_language = factory.LazyAttribute(lambda g: lang(g.language))
 
 
 class ApiTokenFactory(factory.django.DjangoModelFactory):

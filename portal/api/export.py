@@ -43,8 +43,9 @@ from authorities.models import CompetentAuthority
 from bibliography.models import Publication
 from caselaw.dates import iso_partial
 from caselaw.models import Case, CourtLevel
+from guidance.models import ArticleGuidance
 from interchange.codes import Codes
-from interchange.jsonl_format import AUTHORITY, CASE, LAW, MATERIAL, PUBLICATION, STRATEGY, dumps, serialise
+from interchange.jsonl_format import AUTHORITY, CASE, GUIDANCE, LAW, MATERIAL, PUBLICATION, STRATEGY, dumps, serialise
 from legislation.models import Law, LegalStatus, Provision
 from portal.templatetags.portal import instrument_name_for
 from search.documents import BUILDERS, Vocab, documents_for
@@ -149,6 +150,17 @@ EMPTY_FIELDS = {
     "strategy": {"court_level", "legal_status", "crime_subtype", "role"},
     "material": {"court_level", "legal_status", "crime_subtype", "role"},
     "publication": {"court_level", "legal_status", "crime_subtype", "role"},
+    "guidance": {
+        "country",
+        "region",
+        "court_level",
+        "legal_status",
+        "crime_type",
+        "crime_subtype",
+        "issue",
+        "role",
+        "year",
+    },
 }
 # Only bibliography entries have a publication type or a research method.
 for _kind, _empty in EMPTY_FIELDS.items():
@@ -160,6 +172,7 @@ def _filtersets() -> dict[str, type]:
     from authorities.filters import AuthorityFilterSet
     from bibliography.filters import PublicationFilterSet
     from caselaw.filters import CaseFilterSet
+    from guidance.filters import GuidanceFilterSet
     from legislation.filters import ProvisionFilterSet
     from strategies.filters import MaterialFilterSet, StrategyFilterSet
 
@@ -170,6 +183,7 @@ def _filtersets() -> dict[str, type]:
         "strategy": StrategyFilterSet,
         "material": MaterialFilterSet,
         "publication": PublicationFilterSet,
+        "guidance": GuidanceFilterSet,
     }
 
 
@@ -332,6 +346,11 @@ def published_ids(hits: Iterable[Hit]) -> dict[str, dict[int, dict[str, Any]]]:
         for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "synopsis"):
             if status == published:
                 rows["publication"][pk] = {"external_id": external_id, "text": text}
+    if by_type.get("guidance"):
+        query = ArticleGuidance.objects.filter(pk__in=by_type["guidance"]).order_by()
+        for pk, external_id, status, text in query.values_list("pk", "external_id", "status", "requirements"):
+            if status == published:
+                rows["guidance"][pk] = {"external_id": external_id, "text": text}
     return rows
 
 
@@ -378,6 +397,7 @@ def jsonl_stream(
             (STRATEGY, Strategy, "strategy"),
             (MATERIAL, ExplanatoryMaterial, "material"),
             (PUBLICATION, Publication, "publication"),
+            (GUIDANCE, ArticleGuidance, "guidance"),
         ):
             ids = list(rows[hit_type])
             if ids:

@@ -22,7 +22,7 @@ class RemovalFilterSet(django_filters.FilterSet):
     type = ChoiceInFilter(
         field_name="kind",
         choices=RemovalKind.choices,
-        help_text="law, provision, case, authority, strategy, material, publication (comma list).",
+        help_text="law, provision, case, authority, strategy, material, publication, guidance (comma list).",
     )
 
     class Meta:
@@ -32,7 +32,7 @@ class RemovalFilterSet(django_filters.FilterSet):
 
 class RemovalSerializer(serializers.ModelSerializer):
     type = serializers.CharField(
-        source="kind", help_text="law, provision, case, authority, strategy, material or publication."
+        source="kind", help_text="law, provision, case, authority, strategy, material, publication or guidance."
     )
     id = serializers.IntegerField(source="record_id", help_text="The `id` the record had in the API.")
 

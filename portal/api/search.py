@@ -47,6 +47,7 @@ HIT_API_VIEWS = {
     "strategy": "api:strategy-detail",
     "material": "api:material-detail",
     "publication": "api:publication-detail",
+    "guidance": "api:guidance-detail",
 }
 POSITION_PARAMS = ("page", "page_size", "cursor")
 QUERY_PARAMS = ("q", *FILTER_NAMES, "year_from", "year_to", "sort")

@@ -11,6 +11,7 @@ from rest_framework.routers import DefaultRouter
 from authorities.api import AuthorityViewSet
 from bibliography.api import PublicationViewSet
 from caselaw.api import CaseViewSet
+from guidance.api import GuidanceViewSet
 from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
 from portal.api.search import ExportView, SearchView
@@ -46,6 +47,7 @@ router.register("strategies", StrategyViewSet, basename="strategy")
 router.register("explanatory-materials", MaterialViewSet, basename="material")
 router.register("treaty-status", TreatyStatusViewSet, basename="treaty-status")
 router.register("publications", PublicationViewSet, basename="publication")
+router.register("guidance", GuidanceViewSet, basename="guidance")
 router.register("instruments", InstrumentViewSet, basename="instrument")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("crime-types", CrimeTypeViewSet, basename="crime-type")

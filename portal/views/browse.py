@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from authorities.models import AuthorityArticle, CompetentAuthority
 from bibliography import listing as bibliography_listing
 from caselaw.models import Case, CaseArticle, Court
+from guidance import listing as guidance_listing
 from legislation.models import Law, Provision, ProvisionArticle
 from sherloc import cache as shared_cache
 from sherloc.collation import sort_by_label, sort_key
@@ -285,7 +286,8 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    """One article: the provisions of every country tagged with it (grouped by country) and the cases."""
+    """One article: the secretariat's guidance on it (the page's language, else English), then the provisions
+    of every country tagged with it (grouped by country) and the cases."""
     instrument = _instrument(code)
     article = get_object_or_404(Article, instrument=instrument, number=number)
     tags = ProvisionArticle.objects.filter(article=article, provision__law__status=PUBLISHED)
@@ -314,6 +316,7 @@ def article_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
         "nav": "instruments",
         "instrument": instrument,
         "article": article,
+        "guidance": guidance_listing.for_article(article, lang),
         "provisions": sort_by_label(provisions[:ARTICLE_PROVISION_LIMIT], lambda p: p.law.country.label_in(lang), lang),
         "provision_count": provision_count,
         "provision_limit": ARTICLE_PROVISION_LIMIT,

@@ -20,14 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from interchange.jsonl_format import MODELS
+from interchange.jsonl_format import SUBMITTABLE_MODELS
 from sherloc import access
 from sherloc.models import PublicationStatus
 
 from .. import diff, duplicates, revisions, snapshots, workflow
 from .forms import KIND_LABELS, QueueFilterForm
 
-KINDS = MODELS  # every record family of the interchange format: law, case, authority, strategy, material
+KINDS = SUBMITTABLE_MODELS  # the families focal points submit: law, case, authority, strategy, material
 PENDING = (PublicationStatus.SUBMITTED, PublicationStatus.IN_REVIEW)
 
 

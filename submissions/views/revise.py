@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from interchange.jsonl_format import MODELS
+from interchange.jsonl_format import SUBMITTABLE_MODELS
 
 from .. import record_access, revisions
 from .editing import edit_url_name
@@ -18,7 +18,7 @@ from .editing import edit_url_name
 def revise(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Start (or resume) an update of a published record: the focal point edits a working copy while the
     public keeps seeing the published version."""
-    model = MODELS.get(kind)
+    model = SUBMITTABLE_MODELS.get(kind)
     if model is None or not record_access.placed_in_a_country(model):  # no focal-point form (the bibliography)
         raise Http404
     record = get_object_or_404(model.objects.published(), pk=pk)

@@ -62,6 +62,7 @@ def test_search_parameters_and_enums_documented(schema):
         "strategy",
         "material",
         "publication",
+        "guidance",
     }
     assert "country" in params["facets"]["schema"]["items"]["enum"]
     assert "appeal" in params["court_level"]["schema"]["items"]["enum"]
