@@ -145,13 +145,12 @@ def rebuild(
         workers > 1 and sum(n for _, _, _, n in slices) >= PARALLEL_MIN and not multiprocessing.current_process().daemon
     )
 
+    # Fork the workers before the engine starts its writer threads (a forked child has none of them).
+    pool = _Workers(slices, workers, engine.preparer(sample), vocab) if parallel else None
+
     def stream() -> Iterator:
         pending = 0
-        if parallel:
-            produced = _built_in_workers(slices, workers, engine.preparer(sample), vocab)
-        else:
-            produced = iter_documents(vocab=vocab)
-        for doc in produced:
+        for doc in pool if pool is not None else iter_documents(vocab=vocab):
             yield doc
             pending += 1
             if progress and pending >= 500:
@@ -160,7 +159,11 @@ def rebuild(
         if progress and pending:
             progress(pending)
 
-    return engine.rebuild(stream(), sample=sample)
+    try:
+        return engine.rebuild(stream(), sample=sample)
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def _slices(size: int = SLICE) -> list[tuple[str, int, int, int]]:
@@ -202,23 +205,42 @@ def _build_slice(kind: str, first: int, last: int) -> list:
     return [prepare(doc) for doc in docs] if prepare else list(docs)
 
 
-def _built_in_workers(
-    slices: list[tuple[str, int, int, int]], workers: int, prepare: Callable[[dict], object] | None, vocab: Vocab
-) -> Iterator:
-    """The slices' documents in order, built by `workers` processes; at most IN_FLIGHT slices per worker
-    are built or waiting at a time, which bounds the memory a slow writer lets pile up."""
-    connections.close_all()  # forked children open their own database connections
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(prepare, vocab)) as pool:
-        todo = iter(slices)
-        running: deque = deque()
-        for kind, first, last, _ in itertools.islice(todo, workers * IN_FLIGHT):
-            running.append(pool.submit(_build_slice, kind, first, last))
-        while running:
-            batch = running.popleft().result()
-            for kind, first, last, _ in itertools.islice(todo, 1):
-                running.append(pool.submit(_build_slice, kind, first, last))
+class _Workers:
+    """Worker processes building the slices' documents; iterating yields them in slice order.
+
+    At most IN_FLIGHT slices per worker are built or waiting at a time, which bounds the memory a slow
+    writer lets pile up. The processes are forked when this is created."""
+
+    def __init__(
+        self,
+        slices: list[tuple[str, int, int, int]],
+        workers: int,
+        prepare: Callable[[dict], object] | None,
+        vocab: Vocab,
+    ) -> None:
+        connections.close_all()  # forked children open their own database connections
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(prepare, vocab),
+        )
+        self._todo = iter(slices)
+        self._running: deque = deque()
+        self._submit(workers * IN_FLIGHT)
+
+    def _submit(self, count: int) -> None:
+        for kind, first, last, _ in itertools.islice(self._todo, count):
+            self._running.append(self._pool.submit(_build_slice, kind, first, last))
+
+    def __iter__(self) -> Iterator:
+        while self._running:
+            batch = self._running.popleft().result()
+            self._submit(1)
             yield from batch
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def diff(engine: SearchEngine | None = None) -> IndexDiff:

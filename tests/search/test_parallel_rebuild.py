@@ -71,7 +71,7 @@ def test_parallel_rebuild_indexes_what_the_serial_one_does(records, monkeypatch)
     monkeypatch.setattr(indexing, "PARALLEL_MIN", 1)
     serial_count = indexing.rebuild(workers=1)
     serial = _snapshot(engine)
-    with mock.patch.object(indexing, "_built_in_workers", wraps=indexing._built_in_workers) as parallel_path:
+    with mock.patch.object(indexing, "_Workers", wraps=indexing._Workers) as parallel_path:
         parallel_count = indexing.rebuild(workers=2)
     assert parallel_path.called  # the worker processes did build the documents
     parallel = _snapshot(engine)
@@ -83,7 +83,7 @@ def test_parallel_rebuild_indexes_what_the_serial_one_does(records, monkeypatch)
 
 def test_small_corpus_and_one_worker_build_in_process(records, settings) -> None:  # noqa: ANN001
     settings.SEARCH_INDEX_WORKERS = 4
-    with mock.patch.object(indexing, "_built_in_workers") as parallel_path:
+    with mock.patch.object(indexing, "_Workers") as parallel_path:
         assert indexing.rebuild() == expected_count()  # below PARALLEL_MIN
         assert indexing.rebuild(workers=1) == expected_count()
     parallel_path.assert_not_called()
