@@ -7,6 +7,7 @@ call can be repeated, reordered or retried without harm, and the index converges
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -219,6 +220,7 @@ class _Workers:
         vocab: Vocab,
     ) -> None:
         connections.close_all()  # forked children open their own database connections
+        gc.freeze()  # the children's collections leave the inherited objects (and their pages) alone
         self._pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("fork"),
@@ -227,7 +229,10 @@ class _Workers:
         )
         self._todo = iter(slices)
         self._running: deque = deque()
-        self._submit(workers * IN_FLIGHT)
+        try:
+            self._submit(workers * IN_FLIGHT)  # forks the workers
+        finally:
+            gc.unfreeze()
 
     def _submit(self, count: int) -> None:
         for kind, first, last, _ in itertools.islice(self._todo, count):

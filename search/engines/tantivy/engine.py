@@ -39,7 +39,7 @@ from ...schema import (
 from ...textquery import parse_text
 from ..base import EngineError, SearchEngine
 from . import paging
-from .analysis import zh_words
+from .analysis import zh_tokens, zh_words
 from .facetcache import FacetCache
 from .fields import (
     COARSE_SORT_KEYS,
@@ -140,7 +140,9 @@ class TantivyEngine(SearchEngine):
         return TitleTable.from_titles(sort_title(doc) for doc in sample)
 
     def preparer(self, sample: Sequence[dict] = ()) -> Callable[[dict], Prepared]:
-        """fields.prepare with the title keys `rebuild(docs, sample)` uses (picklable)."""
+        """fields.prepare with the title keys `rebuild(docs, sample)` uses (picklable). Loads jieba's
+        dictionary here, once, so that worker processes forked after this inherit it."""
+        zh_tokens("")
         return functools.partial(prepare, titles=self._title_table(sample))
 
     @_engine_errors
