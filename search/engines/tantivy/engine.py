@@ -155,11 +155,11 @@ class TantivyEngine(SearchEngine):
         files = {TABLE_FILE: titles.dumps()}
         with self._store.new_generation(BULK_HEAP, BULK_THREADS, files=files) as writer:
             for item in docs:
-                prepared = item if isinstance(item, Prepared) else prepare(item, titles)
-                if prepared.id in seen:  # a fresh index needs no deletes, except for repeated ids
-                    writer.delete_documents_by_term("id", prepared.id)
-                seen.add(prepared.id)
-                writer.add_document(assemble(prepared.fields, prepared.zh))
+                doc_id, fields, zh = prepare(item, titles) if isinstance(item, dict) else item
+                if doc_id in seen:  # a fresh index needs no deletes, except for repeated ids
+                    writer.delete_documents_by_term("id", doc_id)
+                seen.add(doc_id)
+                writer.add_document(assemble(fields, zh))
                 written += 1
         return written
 

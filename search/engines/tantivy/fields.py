@@ -26,7 +26,6 @@ import datetime as dt
 import functools
 import re
 import zlib
-from typing import NamedTuple
 
 import orjson
 import tantivy
@@ -214,17 +213,14 @@ def document_fields(doc: dict, titles: TitleTable = EMPTY) -> tuple[dict[str, li
     return out, zh
 
 
-class Prepared(NamedTuple):
-    """A document converted ahead of writing (in a worker process of a parallel rebuild)."""
-
-    id: str
-    fields: dict[str, list]
-    zh: list[tuple[str, str, list]]
+# A document converted ahead of writing (in a worker process of a parallel rebuild): (id, fields, zh).
+# A plain tuple: unpickling a NamedTuple cost the writing process 39 µs a document, a tuple 13 µs.
+Prepared = tuple[str, dict[str, list], list[tuple[str, str, list]]]
 
 
 def prepare(doc: dict, titles: TitleTable = EMPTY) -> Prepared:
     """document_fields() with the id: what TantivyEngine.preparer() runs in worker processes."""
-    return Prepared(doc["id"], *document_fields(doc, titles))
+    return (doc["id"], *document_fields(doc, titles))
 
 
 @functools.cache
