@@ -7,6 +7,7 @@ development secret key or DEBUG on, so a misconfigured deployment fails loudly i
 """
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import environ
@@ -278,6 +279,9 @@ SEARCH_INDEX_DIR = Path(env.str("SEARCH_INDEX_DIR", default=str(VAR_DIR / "index
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="sherloc")
 SEARCH_MAX_PAGE_SIZE = 100
 SEARCH_MAX_DEPTH = env.int("SEARCH_MAX_DEPTH", default=10_000)
+# Worker processes building documents for `search_index rebuild` (search.indexing); 1: in the command's
+# own process. Default: one per core.
+SEARCH_INDEX_WORKERS = env.int("SEARCH_INDEX_WORKERS", default=os.cpu_count() or 1)
 # Seconds a shared cache (reverse proxy, CDN) may keep an anonymous search page (portal/caching.py);
 # 0: not at all. Short, so a published record shows up in search within a minute for everyone.
 PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=60)

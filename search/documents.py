@@ -767,20 +767,27 @@ def _kinds(kind: str | None) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- public API
 
 
-def iter_documents(kind: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict]:
-    """Stream every document (of one kind, or all) for a rebuild.
+def iter_documents(
+    kind: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    pks: tuple[int, int] | None = None,
+    vocab: Vocab | None = None,
+) -> Iterator[dict]:
+    """Stream every document (of one kind, or all) for a rebuild; `pks`: only records whose pk is in
+    this inclusive range (one slice of a parallel rebuild, search.indexing).
 
     Keyset pagination on pk keeps each batch query cheap at any depth; tags are read with a pk
     range rather than an id list so no batch size hits a backend's parameter limit. Queries: 7 for
     the vocabularies, then per batch 1 for the rows and 1 per tag relation.
     """
-    vocab = Vocab.load()
+    vocab = vocab or Vocab.load()
     for name in _kinds(kind):
         builder = BUILDERS[name]
         url = _url_pattern(builder.viewname)
-        last = 0
+        last = pks[0] - 1 if pks else 0
+        published = builder.published().filter(pk__lte=pks[1]) if pks else builder.published()
         while True:
-            rows = builder.rows(builder.published().filter(pk__gt=last).order_by("pk")[:batch_size])
+            rows = builder.rows(published.filter(pk__gt=last).order_by("pk")[:batch_size])
             if not rows:
                 break
             pk_range = {"gte": rows[0]["pk"], "lte": rows[-1]["pk"]}
@@ -809,6 +816,11 @@ def documents_for(kind: str, pks: Iterable[int], vocab: Vocab | None = None) -> 
         docs.extend(builder.documents(rows, {"in": [r["pk"] for r in rows]}, vocab, url))
     found = {d["record_id"] for d in docs}
     return docs, [doc_id(builder.kind, pk) for pk in wanted if pk not in found]
+
+
+def published_pks(kind: str) -> list[int]:
+    """The sorted pks of the records of `kind` that have documents: how a parallel rebuild splits its work."""
+    return list(BUILDERS[_kinds(kind)[0]].published().order_by("pk").values_list("pk", flat=True))
 
 
 def expected_versions(kind: str | None = None) -> dict[str, str]:

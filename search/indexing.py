@@ -7,14 +7,21 @@ call can be repeated, reordered or retried without harm, and the index converges
 
 from __future__ import annotations
 
+import gc
+import itertools
 import logging
-from collections import defaultdict
+import multiprocessing
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+
+from django.conf import settings
+from django.db import connections
 
 from legislation.models import Provision
 
-from .documents import KINDS, Vocab, documents_for, expected_versions, iter_documents
+from .documents import KINDS, Vocab, documents_for, expected_versions, iter_documents, published_pks
 from .engines import SearchEngine, get_engine
 from .schema import doc_id, parse_doc_id
 
@@ -22,6 +29,10 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 500  # records per upsert batch / per fan-out task
 RECONCILE_CHUNK = 2000  # a large repair: fewer, bigger engine commits
+SLICE = 2000  # records per task of a parallel rebuild (one document batch)
+PARALLEL_MIN = 4 * SLICE  # fewer documents: a rebuild builds them in its own process
+IN_FLIGHT = 2  # slices per worker built or waiting to be written
+SAMPLE_EVERY = 32  # records per sampled document (the engine's sort-key layout)
 
 
 @dataclass
@@ -113,16 +124,34 @@ def index_laws(pks: Iterable[int], removed: Iterable[int] = (), engine: SearchEn
     return result
 
 
-def rebuild(progress: Callable[[int], None] | None = None, engine: SearchEngine | None = None) -> int:
+def rebuild(
+    progress: Callable[[int], None] | None = None,
+    engine: SearchEngine | None = None,
+    workers: int | None = None,
+) -> int:
     """Replace the whole index with fresh documents; the engine keeps serving the old one meanwhile.
 
     `progress(n)` is called with the number of documents produced since the last call (tqdm.update).
+    `workers` (default settings.SEARCH_INDEX_WORKERS): processes that build and convert documents
+    while this one writes them; a corpus below PARALLEL_MIN documents is built here (forking costs
+    more than it saves), and so is any rebuild run inside a daemon process (a Celery prefork child may
+    not start processes).
     """
     engine = engine or get_engine()
+    workers = settings.SEARCH_INDEX_WORKERS if workers is None else workers
+    vocab = Vocab.load()
+    slices = _slices()
+    sample = _sample(slices, vocab)
+    parallel = (
+        workers > 1 and sum(n for _, _, _, n in slices) >= PARALLEL_MIN and not multiprocessing.current_process().daemon
+    )
 
-    def stream() -> Iterator[dict]:
+    # Fork the workers before the engine starts its writer threads (a forked child has none of them).
+    pool = _Workers(slices, workers, engine.preparer(sample), vocab) if parallel else None
+
+    def stream() -> Iterator:
         pending = 0
-        for doc in iter_documents():
+        for doc in pool if pool is not None else iter_documents(vocab=vocab):
             yield doc
             pending += 1
             if progress and pending >= 500:
@@ -131,7 +160,92 @@ def rebuild(progress: Callable[[int], None] | None = None, engine: SearchEngine 
         if progress and pending:
             progress(pending)
 
-    return engine.rebuild(stream())
+    try:
+        return engine.rebuild(stream(), sample=sample)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _slices(size: int = SLICE) -> list[tuple[str, int, int, int]]:
+    """(kind, first pk, last pk, records) of up to `size` published records each, in kind and pk order."""
+    slices = []
+    for kind in KINDS:
+        pks = published_pks(kind)
+        for start in range(0, len(pks), size):
+            part = pks[start : start + size]
+            slices.append((kind, part[0], part[-1], len(part)))
+    return slices
+
+
+def _sample(slices: list[tuple[str, int, int, int]], vocab: Vocab) -> list[dict]:
+    """Documents spread evenly over the corpus (one per SAMPLE_EVERY records of each slice, at least
+    one per slice): what an engine lays its sort keys out by (search.engines.tantivy.titlekeys)."""
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for kind, first, last, count in slices:
+        step = max(1, (last - first + 1) * SAMPLE_EVERY // max(count, 1))
+        wanted[kind].extend(range(first, last + 1, step))
+    docs: list[dict] = []
+    for kind, pks in wanted.items():
+        docs.extend(documents_for(kind, pks, vocab=vocab)[0])
+    return docs
+
+
+# --- parallel rebuild: worker processes build and convert slices, this process writes ----------------
+_worker_state: dict = {}
+
+
+def _start_worker(prepare: Callable[[dict], object] | None, vocab: Vocab) -> None:
+    _worker_state.update(prepare=prepare, vocab=vocab)
+
+
+def _build_slice(kind: str, first: int, last: int) -> list:
+    """One slice's documents, converted by the engine's preparer (runs in a worker process)."""
+    prepare = _worker_state["prepare"]
+    docs = iter_documents(kind, pks=(first, last), vocab=_worker_state["vocab"])
+    return [prepare(doc) for doc in docs] if prepare else list(docs)
+
+
+class _Workers:
+    """Worker processes building the slices' documents; iterating yields them in slice order.
+
+    At most IN_FLIGHT slices per worker are built or waiting at a time, which bounds the memory a slow
+    writer lets pile up. The processes are forked when this is created."""
+
+    def __init__(
+        self,
+        slices: list[tuple[str, int, int, int]],
+        workers: int,
+        prepare: Callable[[dict], object] | None,
+        vocab: Vocab,
+    ) -> None:
+        connections.close_all()  # forked children open their own database connections
+        gc.freeze()  # the children's collections leave the inherited objects (and their pages) alone
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(prepare, vocab),
+        )
+        self._todo = iter(slices)
+        self._running: deque = deque()
+        try:
+            self._submit(workers * IN_FLIGHT)  # forks the workers
+        finally:
+            gc.unfreeze()
+
+    def _submit(self, count: int) -> None:
+        for kind, first, last, _ in itertools.islice(self._todo, count):
+            self._running.append(self._pool.submit(_build_slice, kind, first, last))
+
+    def __iter__(self) -> Iterator:
+        while self._running:
+            batch = self._running.popleft().result()
+            self._submit(1)
+            yield from batch
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def diff(engine: SearchEngine | None = None) -> IndexDiff:

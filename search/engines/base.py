@@ -7,7 +7,7 @@ index with the database without loading documents.
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from sherloc.exceptions import ServiceUnavailable
 
@@ -42,8 +42,17 @@ class SearchEngine(ABC):
         shares anything with it. Hits carry no snippets."""
 
     @abstractmethod
-    def rebuild(self, docs: Iterable[dict]) -> int:
-        """Replace the whole index with `docs`; searches keep working on the old data meanwhile."""
+    def rebuild(self, docs: Iterable, sample: Sequence[dict] = ()) -> int:
+        """Replace the whole index with `docs`; searches keep working on the old data meanwhile.
+
+        `docs` are documents, or what `preparer(sample)` made of them (a parallel rebuild converts
+        them in worker processes). `sample`: documents spread over the whole corpus, which an engine
+        may use to lay out its sort keys (the same sample as the preparer's)."""
+
+    def preparer(self, sample: Sequence[dict] = ()) -> Callable[[dict], object] | None:
+        """A picklable function turning a document into what `rebuild(docs, sample)` writes, for
+        worker processes to run; None when the engine has nothing to do ahead of writing."""
+        return None
 
     @abstractmethod
     def versions(self) -> dict[str, str]:

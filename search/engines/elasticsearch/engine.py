@@ -21,7 +21,7 @@ import contextlib
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
@@ -195,8 +195,9 @@ class IndexEngine(SearchEngine):
             actions = ({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids)
             return self._bulk(actions, ignore_status=(404,), **self._write_params())
 
-    def rebuild(self, docs: Iterable[dict]) -> int:
+    def rebuild(self, docs: Iterable[dict], sample: Sequence[dict] = ()) -> int:
         """Load a new index, then swap the alias atomically; searches use the old index until then.
+        (`sample` is not needed: sorts use the keyword columns.)
 
         Writes that arrive during a rebuild go to the old index and are lost with it; the periodic
         reconcile (versions() against the database) repairs them.

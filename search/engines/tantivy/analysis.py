@@ -85,19 +85,20 @@ def zh_words(text: str) -> list[tuple[str, int, int]]:
     return [(w, s, e) for w, s, e in _jieba().tokenize(text) if _is_word(w)]
 
 
-def zh_pretokenized(text: str) -> tantivy.PreTokenizedString:
-    """Index-time tokens for Chinese text: words plus the dictionary sub-words of long words."""
+def zh_tokens(text: str) -> list[tuple[str, int, int, int]]:
+    """Index-time tokens for Chinese text, (text, position, start, end): words plus the dictionary
+    sub-words of long words. Plain tuples, so that worker processes can make them (fields.assemble)."""
     freq = _jieba().FREQ
     tokens = []
     for position, (word, start, end) in enumerate(zh_words(text)):
-        tokens.append(tantivy.Token(word.lower(), position, start, end))
+        tokens.append((word.lower(), position, start, end))
         for size in (2, 3):
             if len(word) > size:
                 for i in range(len(word) - size + 1):
                     gram = word[i : i + size]
                     if freq.get(gram):
-                        tokens.append(tantivy.Token(gram.lower(), position, start + i, start + i + size))
-    return tantivy.PreTokenizedString(text, tokens)
+                        tokens.append((gram.lower(), position, start + i, start + i + size))
+    return tokens
 
 
 def zh_search_spans(text: str) -> list[tuple[str, int, int]]:

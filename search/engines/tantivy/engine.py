@@ -19,7 +19,7 @@ import functools
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -39,12 +39,27 @@ from ...schema import (
 from ...textquery import parse_text
 from ..base import EngineError, SearchEngine
 from . import paging
-from .analysis import zh_words
+from .analysis import zh_tokens, zh_words
 from .facetcache import FacetCache
-from .fields import DOC, ID_SORT, IDVER, NUMERIC_SORT_KEYS, SEP, SORT_KEYS, body_field, to_document
+from .fields import (
+    COARSE_SORT_KEYS,
+    DOC,
+    ID_SORT,
+    IDVER,
+    NUMERIC_SORT_KEYS,
+    SEP,
+    SORT_KEYS,
+    Prepared,
+    assemble,
+    body_field,
+    prepare,
+    sort_title,
+    to_document,
+)
 from .highlight import Highlighter
 from .queries import QueryBuilder, TextQuery
 from .store import IndexStore
+from .titlekeys import TABLE_FILE, TitleTable
 
 SMALL_BATCH = 500  # below this, a small single-threaded writer is cheaper to start
 SMALL_HEAP = 50_000_000
@@ -100,8 +115,9 @@ class TantivyEngine(SearchEngine):
             return 0
         written = 0
         with self._store.writer(*self._writer_size(head)) as writer:
+            titles = self._store.titles()  # the generation's, read under the write lock
             for doc in itertools.chain(head, iterator):
-                document = to_document(doc)
+                document = to_document(doc, titles)
                 writer.delete_documents_by_term("id", doc["id"])
                 writer.add_document(document)
                 written += 1
@@ -119,16 +135,31 @@ class TantivyEngine(SearchEngine):
                     writer.delete_documents_by_term("id", doc_id)
             return before - self._store.searcher().num_docs
 
+    @staticmethod
+    def _title_table(sample: Sequence[dict]) -> TitleTable:
+        return TitleTable.from_titles(sort_title(doc) for doc in sample)
+
+    def preparer(self, sample: Sequence[dict] = ()) -> Callable[[dict], Prepared]:
+        """fields.prepare with the title keys `rebuild(docs, sample)` uses (picklable). Loads jieba's
+        dictionary here, once, so that worker processes forked after this inherit it."""
+        zh_tokens("")
+        return functools.partial(prepare, titles=self._title_table(sample))
+
     @_engine_errors
-    def rebuild(self, docs: Iterable[dict]) -> int:
+    def rebuild(self, docs: Iterable[dict | Prepared], sample: Sequence[dict] = ()) -> int:
+        """A new generation from `docs` (documents, or preparer(sample)'s output); `sample` lays out
+        the title keys (titlekeys.py), stored with the generation for later upserts."""
         written = 0
         seen: set[str] = set()
-        with self._store.new_generation(BULK_HEAP, BULK_THREADS) as writer:
-            for doc in docs:
-                if doc["id"] in seen:  # a fresh index needs no deletes, except for repeated ids
-                    writer.delete_documents_by_term("id", doc["id"])
-                seen.add(doc["id"])
-                writer.add_document(to_document(doc))
+        titles = self._title_table(sample)
+        files = {TABLE_FILE: titles.dumps()}
+        with self._store.new_generation(BULK_HEAP, BULK_THREADS, files=files) as writer:
+            for item in docs:
+                doc_id, fields, zh = prepare(item, titles) if isinstance(item, dict) else item
+                if doc_id in seen:  # a fresh index needs no deletes, except for repeated ids
+                    writer.delete_documents_by_term("id", doc_id)
+                seen.add(doc_id)
+                writer.add_document(assemble(fields, zh))
                 written += 1
         return written
 
@@ -238,19 +269,23 @@ class TantivyEngine(SearchEngine):
             searcher, page, SearchQuery(page_size=size, highlight=False), TextQuery(None, None, False), True
         )
 
+    def _everywhere(self, searcher: tantivy.Searcher, version: tuple, field: str) -> bool:
+        """Whether every document of this index version has a value in `field` (checked once per version)."""
+        known_version, usable = self._numeric_sorts
+        if known_version != version:
+            usable = {}
+            self._numeric_sorts = (version, usable)
+        if field not in usable:
+            having = searcher.search(tantivy.Query.exists_query(field), limit=1, count=True).count
+            usable[field] = having == searcher.num_docs
+        return usable[field]
+
     def _sort_field(self, searcher: tantivy.Searcher, version: tuple, sort: str) -> str:
         """The fast field of a field order: its numeric twin when every document has one."""
         numeric = NUMERIC_SORT_KEYS.get(sort)
         if numeric is None:
             return SORT_KEYS.get(sort, ID_SORT)
-        known_version, usable = self._numeric_sorts
-        if known_version != version:
-            usable = {}
-            self._numeric_sorts = (version, usable)
-        if numeric not in usable:
-            having = searcher.search(tantivy.Query.exists_query(numeric), limit=1, count=True).count
-            usable[numeric] = having == searcher.num_docs
-        return numeric if usable[numeric] else SORT_KEYS.get(sort, ID_SORT)
+        return numeric if self._everywhere(searcher, version, numeric) else SORT_KEYS.get(sort, ID_SORT)
 
     def _page(
         self,
@@ -268,7 +303,11 @@ class TantivyEngine(SearchEngine):
                 hint, key = cursor
                 return paging.ranked_after(searcher, main, key, hint, query.page_size, total)
             return paging.ranked_page(searcher, main, query.offset, query.page_size)
-        field = self._sort_field(searcher, version, query.sort.value if query.sort.value in SORT_KEYS else ID_SORT)
+        sort = query.sort.value if query.sort.value in SORT_KEYS else ID_SORT
+        field = self._sort_field(searcher, version, sort)
+        coarse = COARSE_SORT_KEYS.get(sort)
+        if coarse is not None and not self._everywhere(searcher, version, coarse):
+            coarse = None  # an index written before the coarse key: the text key alone
         if cursor is not None and total is not None:
             hint, key = cursor
             numeric = field in NUMERIC_SORT_KEYS.values()
@@ -276,7 +315,14 @@ class TantivyEngine(SearchEngine):
                 raise QueryError("cursor", "no longer fits the index; start again from the first page")
             if numeric:
                 return paging.numeric_after(searcher, self._store.schema, main, field, key, query.page_size, total)
+            if coarse is not None:
+                coarse_key = self._store.titles(version[0]).key(key.partition(SEP)[0])
+                return paging.coarse_after(
+                    searcher, self._store.schema, main, coarse, coarse_key, field, key, hint, query.page_size, total
+                )
             return paging.field_after(searcher, main, field, key, hint, query.page_size, total)
+        if coarse is not None:
+            return paging.coarse_page(searcher, self._store.schema, main, coarse, field, query.offset, query.page_size)
         return paging.field_page(searcher, main, field, query.offset, query.page_size)
 
     @staticmethod

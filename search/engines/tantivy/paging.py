@@ -18,10 +18,16 @@ Two kinds of order:
   the run holding its last (runs in between are not widened into), and sort that window by
   (score desc, uid asc). The cursor holds (score, uid) of the last hit and its position.
 
+- Title order: a text key (`_sk_title`) with a coarse numeric key beside it (`_nk_title`, never out
+  of order, see titlekeys.py). The numeric order finds the key at the page's first position; the
+  matches with a smaller key are only counted, and the page is read in text order among the matches
+  whose key is at least that one, at the offset inside its run of equal keys. A cursor page does the
+  same from the cursor's key. Tantivy turns collected ordinals into strings only within that run.
+
 Tantivy's top-k collector visits every match anyway, so reading at an offset with a score or
 numeric order costs about what the first page costs; only the page (and its edge tie runs) crosses
-into Python. A text sort key is the exception: tantivy turns each of the offset + limit collected
-ordinals into its string, so deep pages in title order cost more.
+into Python. A text sort key alone is the exception: tantivy turns each of the offset + limit
+collected ordinals into its string, so deep pages on it cost more (hence the coarse title key).
 """
 
 import base64
@@ -138,6 +144,63 @@ def field_after(
             hi = mid
     hits = [PageHit(address, k) for k, address in _field_search(searcher, query, field, lo, limit).hits]
     return Page(hits, lo + len(hits), total)
+
+
+def _key_range(
+    schema: tantivy.Schema, query: tantivy.Query, field: str, lower: int, upper: int | None = None
+) -> tantivy.Query:
+    """`query` narrowed to documents whose numeric `field` is in [lower, upper] (None: no bound)."""
+    if lower == 0 and upper is None:
+        return query
+    within = tantivy.Query.range_query(
+        schema, field, tantivy.FieldType.Unsigned, lower, upper, include_lower=True, include_upper=True
+    )
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, within)])
+
+
+def coarse_page(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    coarse: str,
+    field: str,
+    offset: int,
+    limit: int,
+) -> Page:
+    """An offset page in `field` (text) order, located through `coarse`, a numeric key along it: the
+    page's documents are among those whose coarse key lies between the first and the last of the
+    page's positions in coarse order, after the matches with a smaller key (only counted)."""
+    keys = searcher.search(query, limit=limit, offset=offset, count=True, order_by_field=coarse, order=_ASC)
+    total = keys.count
+    if not keys.hits:
+        return Page([], offset, total)
+    lowest, highest = keys.hits[0][0], keys.hits[-1][0]
+    before = 0
+    if lowest > 0:
+        from_lowest = _key_range(schema, query, coarse, lowest)
+        before = total - searcher.search(from_lowest, limit=1, count=True).count
+    span = _key_range(schema, query, coarse, lowest, highest)
+    hits = _field_search(searcher, span, field, offset - before, limit).hits
+    return Page([PageHit(address, k) for k, address in hits], offset + len(hits), total)
+
+
+def coarse_after(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    coarse: str,
+    coarse_key: int,
+    field: str,
+    key: str,
+    hint: int,
+    limit: int,
+    total: int,
+) -> Page:
+    """The `limit` documents whose text key follows `key` (whose coarse key is `coarse_key`)."""
+    rest = _key_range(schema, query, coarse, coarse_key)
+    before = total - searcher.search(rest, limit=1, count=True).count if rest is not query else 0
+    page = field_after(searcher, rest, field, key, hint - before, limit, total - before)
+    return Page(page.hits, page.end + before, total)
 
 
 # --- relevance ------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import tantivy
 from ..base import EngineError
 from .analysis import register_analyzers
 from .fields import build_schema
+from .titlekeys import TitleTable
 
 GEN_PREFIX = "gen-"
 LOCK_POLL_SECONDS = 0.05
@@ -62,6 +63,7 @@ class IndexStore:
         self._generation: str | None = None
         self._current_stamp: tuple | None = None
         self._meta_stamp: tuple | None = None
+        self._titles: tuple[str | None, TitleTable] = (None, TitleTable())
         self.root.mkdir(parents=True, exist_ok=True)
         if not self._current_file.exists():
             with self.write_lock():
@@ -154,6 +156,17 @@ class IndexStore:
                     self._meta_stamp = meta
         return self._index
 
+    def titles(self, generation: str | None = None) -> TitleTable:
+        """A generation's table of title keys (titlekeys.py; default: the live one), read once per generation."""
+        if generation is None:
+            self.index()
+            generation = self._generation
+        known, table = self._titles
+        if known != generation:
+            table = TitleTable.load(self.root / generation)
+            self._titles = (generation, table)
+        return table
+
     def searcher(self) -> tantivy.Searcher:
         return self.index().searcher()
 
@@ -188,13 +201,18 @@ class IndexStore:
         self.index()
 
     @contextmanager
-    def new_generation(self, heap_size: int, threads: int) -> Iterator[tantivy.IndexWriter]:
-        """A writer on a fresh generation, published (and the older ones pruned) when the block succeeds."""
+    def new_generation(
+        self, heap_size: int, threads: int, files: dict[str, bytes] | None = None
+    ) -> Iterator[tantivy.IndexWriter]:
+        """A writer on a fresh generation, published (and the older ones pruned) when the block succeeds.
+        `files`: {name: content} written into the generation's directory (the title-key table)."""
         with self.write_lock():
             previous = self._current_file.read_text().strip()
             name = self._next_generation()
             path = self.root / name
             index = self._create(path)
+            for file_name, content in (files or {}).items():
+                (path / file_name).write_bytes(content)
             writer = index.writer(heap_size=heap_size, num_threads=threads)
             try:
                 yield writer
