@@ -47,7 +47,7 @@ ProgressCallback = Callable[[str, int, int], None]
 IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
-_IDENTITIES = {
+IDENTITIES = {
     LAW: (Law, ("country__alpha3", "number", "title"), "title", "country + number + title"),
     CASE: (Case, ("portal_number",), "portal_number", "portal number"),
     AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
@@ -172,7 +172,7 @@ class _FileChecks:
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""
-        for kind, (model, fields, path, what) in _IDENTITIES.items():
+        for kind, (model, fields, path, what) in IDENTITIES.items():
             keys = [k for k in self.unique if k[0] == kind]
             column = fields[-1]  # the most selective part of the identity
             for start in range(0, len(keys), DB_CHECK_CHUNK):

@@ -95,26 +95,32 @@ class RecordWriter:
             for data, _ in items:
                 self.write_language(data)
             return
-        update = {
+        for data, existing in items:
+            if existing is not None:
+                self.update(kind, data, existing)
+        new = [data for data, existing in items if existing is None]
+        if new:
+            self.create(kind, new)
+
+    def create(self, kind: str, datas: Sequence[dict]) -> list[Any]:
+        """Create records of one type in bulk (children, tags, attachments too); returns them in order."""
+        return {
+            LAW: self.create_laws,
+            CASE: self.create_cases,
+            AUTHORITY: self.create_authorities,
+            STRATEGY: self.create_strategies,
+            MATERIAL: self.create_materials,
+        }[kind](datas)
+
+    def update(self, kind: str, data: dict, record: Any) -> Any:
+        """Write `data` onto an existing record of that type (its children and tags replaced)."""
+        return {
             LAW: self.update_law,
             CASE: self.update_case,
             AUTHORITY: self.update_authority,
             STRATEGY: self.update_strategy,
             MATERIAL: self.update_material,
-        }[kind]
-        for data, existing in items:
-            if existing is not None:
-                update(data, existing)
-        new = [data for data, existing in items if existing is None]
-        if new:
-            create = {
-                LAW: self.create_laws,
-                CASE: self.create_cases,
-                AUTHORITY: self.create_authorities,
-                STRATEGY: self.create_strategies,
-                MATERIAL: self.create_materials,
-            }[kind]
-            create(new)
+        }[kind](data, record)
 
     # --- shared helpers ----------------------------------------------------------------------
     def _user_id(self, username: str | None) -> int | None:

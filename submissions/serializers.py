@@ -60,9 +60,9 @@ class SubmissionSerializer(serializers.Serializer):
     """One of the user's records, in any status (list entry)."""
 
     id = serializers.IntegerField(source="pk")
-    kind = serializers.SerializerMethodField(help_text="Record type: law, case or authority.")
+    kind = serializers.SerializerMethodField(help_text="Record type: law, case, authority, strategy or material.")
     external_id = serializers.CharField()
-    title = serializers.SerializerMethodField(help_text="The law's or case's title, the authority's name.")
+    title = serializers.SerializerMethodField(help_text="The record's title (an authority's name).")
     country = serializers.SerializerMethodField(help_text="Country code (ISO 3166-1 alpha-3, or XIR).")
     status = serializers.ChoiceField(choices=PublicationStatus.choices)
     revision_of = serializers.IntegerField(

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from authorities.api import AuthorityViewSet
 from caselaw.api import CaseViewSet
+from interchange.jsonl_format import RECORD_TYPES
 from legislation.api import LawViewSet, ProvisionViewSet
 from portal.api.removals import RemovalViewSet
 from portal.api.search import ExportView, SearchView
@@ -59,7 +60,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("submissions/", SubmissionListView.as_view(), name="submission-list"),
     re_path(
-        r"^submissions/(?P<kind>law|case|authority)/(?P<id>[0-9]{1,18})/$",
+        rf"^submissions/(?P<kind>{'|'.join(RECORD_TYPES)})/(?P<id>[0-9]{{1,18}})/$",
         SubmissionDetailView.as_view(),
         name="submission-detail",
     ),
