@@ -5,7 +5,7 @@ documents that follow them. A document is a plain dict:
 
     {
       "id": "provision:42",          # "<kind>:<pk>", kind in DOC_KINDS; unique in the index
-      "type": "legislation",         # facet value: legislation | case | authority
+      "type": "legislation",         # facet value: legislation | case | authority | strategy | material
       "record_id": 42,               # pk of the provision / case / authority
       "parent_id": 7 | None,         # the law's pk for a provision
       "version": "2026-11-22T15:41:00.123456+00:00",   # record's updated_at (law's, for provisions)
@@ -48,15 +48,23 @@ documents that follow them. A document is a plain dict:
 
 from .stopwords import ALL_FUNCTION_WORDS
 
-DOC_KINDS: dict[str, str] = {
-    "provision": "legislation",
-    "case": "case",
-    "authority": "authority",
-    "strategy": "strategy",
-    "material": "material",  # an explanatory material of a law; its url is the law page's anchor
-}
 
-# A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.
+def doc_kinds() -> dict[str, str]:
+    """{document kind: its `type` value}: "provision" -> "legislation", "case" -> "case"... Read from the
+    models' declarations (sherloc.families.SearchDocument, collected by search.documents.builders)."""
+    from .documents import builders
+
+    return {kind: builder.spec.type for kind, builder in builders().items()}
+
+
+def __getattr__(name: str) -> object:
+    """`DOC_KINDS` (doc_kinds()) for code that reads it as a constant, once the apps are loaded."""
+    if name == "DOC_KINDS":
+        return doc_kinds()
+    raise AttributeError(name)
+
+
+# A case's people and charges as keyword fields (caselaw/documents.py people_fields): the case-search facets.
 CASE_PEOPLE_FIELDS: tuple[str, ...] = (
     "procedural_stage",
     "verdict",
