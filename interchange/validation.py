@@ -55,6 +55,7 @@ from interchange.jsonl_format import (
     MATERIAL,
     MATERIAL_FIELDS,
     META_FIELDS,
+    MODELS,
     PERSON_FIELDS,
     PROVISION_FIELDS,
     STRATEGY,
@@ -590,7 +591,6 @@ _VALIDATORS = {
     MATERIAL: _validate_material,
     LANGUAGE: _validate_language,
 }
-_MODELS = {LAW: Law, CASE: Case, AUTHORITY: CompetentAuthority, STRATEGY: Strategy, MATERIAL: ExplanatoryMaterial}
 
 
 def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:
@@ -613,7 +613,7 @@ def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:
         ext = c.string(data, "external_id", "external_id", required=True, max_length=64)
         if ext is not None and not EXTERNAL_ID.fullmatch(ext):
             c.error("external_id", "must not contain spaces")
-        c.workflow_and_meta(data, _MODELS[kind])
+        c.workflow_and_meta(data, MODELS[kind])
     _VALIDATORS[kind](c, data)
     return c.errors
 
