@@ -152,22 +152,18 @@ class _FileChecks:
         if (kind, ext) in self.seen:
             self.error(line, "external_id", f"duplicate: {kind} {ext!r} is also on line {self.seen[kind, ext]}")
         self.seen.setdefault((kind, ext), line)
+        # The natural identity, in the order of its database lookups (`country__alpha3` is the line's
+        # `country`, `law__external_id` its `law`), so check_database compares like with like.
+        _model, lookups, path, what = IDENTITIES[kind]
+        self._unique(line, (kind, *(data.get(lookup.split("__")[0], "") for lookup in lookups)), path, what, ext)
         if kind == LAW:
-            key = (LAW, data["country"], data.get("number", ""), data["title"])
-            self._unique(line, key, "title", "country + number + title", ext)
             self.law_orders[ext] = {p.get("order", i + 1) for i, p in enumerate(data.get("provisions", []))}
         elif kind == CASE:
-            self._unique(line, (CASE, data["portal_number"]), "portal_number", "portal number", ext)
             for i, charge in enumerate(data.get("charges", [])):
                 if charge.get("provision"):
                     ref = charge["provision"]
                     self.refs.append((line, f"charges[{i}].provision", ref["law"], ref["order"]))
-        elif kind == AUTHORITY:
-            self._unique(line, (AUTHORITY, data["country"], data["name"]), "name", "country + name", ext)
-        elif kind == STRATEGY:
-            self._unique(line, (STRATEGY, data["country"], data["title"]), "title", "country + title", ext)
         elif kind == MATERIAL:
-            self._unique(line, (MATERIAL, data["law"], data["title"]), "title", "law + title", ext)
             self.law_refs.append((line, data["law"]))
 
     def check_database(self) -> None:
