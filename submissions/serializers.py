@@ -35,7 +35,7 @@ def submission_path(record: Model) -> str:
 
 
 def edit_path(record: Model) -> str | None:
-    """The record's web form: laws, cases and authorities each have one (`editing.EDIT_URLS`)."""
+    """The record's web form (`editing.edit_url_name`: every family with a form page has one)."""
     name = editing.edit_url_name(record)
     if name is None:
         return None
