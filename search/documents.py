@@ -38,7 +38,7 @@ from taxonomy import registry
 from taxonomy.registry import Term, Vocabulary
 from taxonomy.tagging import ArticleTagBase, format_paragraph
 
-from .schema import CASE_PEOPLE_FIELDS, MULTI_VALUED, doc_id
+from .schema import CASE_PEOPLE_FIELDS, DOC_KINDS, MULTI_VALUED, doc_id
 
 PUBLISHED = PublicationStatus.PUBLISHED
 DEFAULT_BATCH_SIZE = 2000
@@ -308,6 +308,11 @@ def builders() -> dict[str, Builder]:
     for model, spec in declared("search_document", apps.get_models()):
         if spec.kind in found:
             raise ImproperlyConfigured(f"Two models declare the search document kind {spec.kind!r}")
+        if DOC_KINDS.get(spec.kind) != spec.type:
+            raise ImproperlyConfigured(
+                f"{model.__name__}.search_document: add {spec.kind!r}: {spec.type!r} to search.schema.DOC_KINDS "
+                "(the index format's kinds) and rebuild the index"
+            )
         found[spec.kind] = Builder.declared(model, spec)
     return found
 

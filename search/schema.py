@@ -48,21 +48,17 @@ documents that follow them. A document is a plain dict:
 
 from .stopwords import ALL_FUNCTION_WORDS
 
-
-def doc_kinds() -> dict[str, str]:
-    """{document kind: its `type` value}: "provision" -> "legislation", "case" -> "case"... Read from the
-    models' declarations (sherloc.families.SearchDocument, collected by search.documents.builders)."""
-    from .documents import builders
-
-    return {kind: builder.spec.type for kind, builder in builders().items()}
-
-
-def __getattr__(name: str) -> object:
-    """`DOC_KINDS` (doc_kinds()) for code that reads it as a constant, once the apps are loaded."""
-    if name == "DOC_KINDS":
-        return doc_kinds()
-    raise AttributeError(name)
-
+# Every document kind and its `type` value. Part of the index format, so it is written here and importable
+# without Django (tantivy encodes document ids with the kinds' order; engine processes may not set Django up):
+# a model's `search_document` declaration (sherloc.families.SearchDocument) must match an entry, which
+# search.documents.builders() checks. A new kind is one line here and an index rebuild.
+DOC_KINDS: dict[str, str] = {
+    "provision": "legislation",
+    "case": "case",
+    "authority": "authority",
+    "strategy": "strategy",
+    "material": "material",  # an explanatory material of a law; its url is the law page's anchor
+}
 
 # A case's people and charges as keyword fields (caselaw/documents.py people_fields): the case-search facets.
 CASE_PEOPLE_FIELDS: tuple[str, ...] = (

@@ -35,6 +35,7 @@ def law_sheets(monkeypatch):  # noqa: ANN001, ANN201
         type_facets=("legal_status",),
     )
     monkeypatch.setattr(Law, "search_document", spec, raising=False)
+    monkeypatch.setitem(schema.DOC_KINDS, "law-sheet", "sheet")  # the index format's list of kinds
     builders.cache_clear()
     yield spec
     monkeypatch.undo()
@@ -81,3 +82,23 @@ def test_a_relation_that_is_no_tag_is_refused_by_name() -> None:
         tag_source(Strategy, "country")
     assert tag_source(Strategy, "covered_countries").target == "countries"
     assert tag_source(Strategy, "article_tags").extra == "paragraph"
+
+
+def test_a_kind_missing_from_the_index_format_is_named(monkeypatch) -> None:  # noqa: ANN001
+    spec = SearchDocument(
+        kind="law-sheet",
+        type="sheet",
+        label="Law sheets",
+        fields=("pk",),
+        tags=(),
+        build="tests.search.test_registry.build_law_sheet",
+        viewname="legislation:law-detail",
+    )
+    monkeypatch.setattr(Law, "search_document", spec, raising=False)
+    builders.cache_clear()
+    try:
+        with pytest.raises(ImproperlyConfigured, match="'law-sheet': 'sheet' to search.schema.DOC_KINDS"):
+            builders()
+    finally:
+        monkeypatch.undo()
+        builders.cache_clear()
