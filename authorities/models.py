@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sherloc.families import SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -21,6 +22,17 @@ class CompetentAuthority(PublishableRecord):
     # What the authority's representation is made of (sherloc.versions stamps updated_at when it changes).
     version_parts = ("article_tags", "articles", "roles", "crime_types")
     embedded_terms = {**place_terms("country"), **tag_terms(fields=("articles", "roles", "crime_types"))}
+    # Its search documents (authorities/documents.py): public fields only, never the contact details.
+    search_document = SearchDocument(
+        kind="authority",
+        type="authority",
+        label=_("Competent authorities"),
+        fields=("pk", "name", "country", "original_language", "updated_at"),
+        tags=("article_tags", "roles", "crime_types"),
+        build="authorities.documents.build_authority",
+        viewname="authorities:authority-detail",
+        type_facets=("role",),
+    )
 
     country = models.ForeignKey(
         "taxonomy.Country", on_delete=models.PROTECT, related_name="authorities", help_text="Designating State."

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sherloc.families import SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.tagging import ArticleTagBase, tag_terms
 
@@ -54,6 +55,33 @@ class Publication(PublishableRecord):
         "taxonomy.Country": ("countries",),
         "taxonomy.Region": ("countries__region", "countries__subregion", "countries__intermediate_region"),
     }
+    # How an entry becomes a search document (search.documents reads it; bibliography/documents.py builds).
+    search_document = SearchDocument(
+        kind="publication",
+        type="publication",
+        label=_("Bibliography"),
+        fields=(
+            "pk",
+            "title",
+            "year",
+            "publication_type",
+            "research_method",
+            "container_title",
+            "publisher",
+            "doi",
+            "isbn",
+            "keywords",
+            "synopsis",
+            "original_language",
+            "updated_at",
+        ),
+        tags=("article_tags", "crime_types", "issues", "countries"),
+        build="bibliography.documents.build_publication",
+        viewname="bibliography:publication-detail",
+        country=None,  # the countries the research covers: build_publication
+        type_facets=("publication_type", "research_method"),
+        loaders=("bibliography.documents.load_authors",),
+    )
 
     title = models.CharField(max_length=1000, help_text="Title as published (subtitle after a colon).")
     year = models.PositiveSmallIntegerField(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sherloc.families import SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -79,6 +80,50 @@ class Case(PublishableRecord):
         "taxonomy.CrimeType": ("crime_types", "charges__crime_type"),
         "caselaw.Court": ("court",),
     }
+    # Its search documents (caselaw/documents.py): the people and charges facets are cases' own.
+    search_document = SearchDocument(
+        kind="case",
+        type="case",
+        label=_("Case law"),
+        fields=(
+            "pk",
+            "title",
+            "country",
+            "original_language",
+            "court__name",
+            "court__level",
+            "portal_number",
+            "case_number",
+            "source_number",
+            "decision_date",
+            "decision_date_precision",
+            "procedural_stage",
+            "keywords",
+            "fact_summary",
+            "commentary",
+            "legal_reasoning",
+            "sentence",
+            "updated_at",
+        ),
+        tags=("article_tags", "crime_types", "crime_subtypes", "issues", "attachments"),
+        build="caselaw.documents.build_case",
+        viewname="caselaw:case-detail",
+        type_facets=(
+            "court_level",
+            "procedural_stage",
+            "verdict",
+            "sentence_band",
+            "victim_gender",
+            "victim_nationality",
+            "victim_age",
+            "defendant_gender",
+            "defendant_nationality",
+            "defendant_age",
+            "legal_person",
+            "group_size",
+        ),
+        loaders=("caselaw.documents.load_people",),
+    )
 
     title = models.CharField(max_length=500, help_text="Case name, e.g. 'Prosecutor v. A.B. and others'.")
     portal_number = models.CharField(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sherloc import richtext
+from sherloc.families import SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.models import Language
 
@@ -44,6 +45,31 @@ class ArticleGuidance(PublishableRecord):
     record_kind = "guidance"
     # The page shows the article's number and title (and its instrument's): relabelling them re-stamps it.
     embedded_terms = {"taxonomy.Article": ("article",), "taxonomy.Instrument": ("article__instrument",)}
+    # How guidance becomes a search document (search.documents reads it; guidance/documents.py builds,
+    # with the article page's URL: hence no viewname).
+    search_document = SearchDocument(
+        kind="guidance",
+        type="guidance",
+        label=_("Guidance"),  # short: the seventh tab still fits one line at desktop width
+        fields=(
+            "pk",
+            "article",
+            "article__code",
+            "article__number",
+            "article__instrument__code",
+            "language",
+            "requirements",
+            "mandatory_measures",
+            "optional_measures",
+            "drafting_points",
+            "sources",
+            "updated_at",
+        ),
+        tags=(),
+        build="guidance.documents.build_guidance",
+        viewname="",
+        country=None,
+    )
 
     article = models.ForeignKey(
         "taxonomy.Article",

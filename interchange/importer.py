@@ -55,7 +55,7 @@ TREATY = treaty_status.TREATY
 IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, GUIDANCE, TREATY)
 DB_CHECK_CHUNK = 500
 # Natural identities that must stay unique: (model, fields of the key, path reported, description).
-_IDENTITIES = {
+IDENTITIES = {
     LAW: (Law, ("country__alpha3", "number", "title"), "title", "country + number + title"),
     CASE: (Case, ("portal_number",), "portal_number", "portal number"),
     AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
@@ -174,32 +174,29 @@ class _FileChecks:
         if (kind, ext) in self.seen:
             self.error(line, "external_id", f"duplicate: {kind} {ext!r} is also on line {self.seen[kind, ext]}")
         self.seen.setdefault((kind, ext), line)
+        # The natural identity, in the order of its database lookups (`country__alpha3` is the line's
+        # `country`, `law__external_id` its `law`), so check_database compares like with like.
+        _model, lookups, path, what = IDENTITIES[kind]
+        values = tuple(data.get(lookup.split("__")[0], "") for lookup in lookups)
+        if kind == PUBLICATION:  # stored normalised; an entry without a DOI has no identity to check
+            values = (normalise_doi(values[0]),) if values[0] else ()
+        if values:
+            self._unique(line, (kind, *values), path, what, ext)
         if kind == LAW:
-            key = (LAW, data["country"], data.get("number", ""), data["title"])
-            self._unique(line, key, "title", "country + number + title", ext)
             self.law_orders[ext] = {p.get("order", i + 1) for i, p in enumerate(data.get("provisions", []))}
         elif kind == CASE:
-            self._unique(line, (CASE, data["portal_number"]), "portal_number", "portal number", ext)
             for i, charge in enumerate(data.get("charges", [])):
                 if charge.get("provision"):
                     ref = charge["provision"]
                     self.refs.append((line, f"charges[{i}].provision", ref["law"], ref["order"]))
         elif kind == AUTHORITY:
-            self._unique(line, (AUTHORITY, data["country"], data["name"]), "name", "country + name", ext)
-            self.authorities[ext] = data["country"]
-        elif kind == STRATEGY:
-            self._unique(line, (STRATEGY, data["country"], data["title"]), "title", "country + title", ext)
+            self.authorities[ext] = data["country"]  # a treaty status's notification names it
         elif kind == MATERIAL:
-            self._unique(line, (MATERIAL, data["law"], data["title"]), "title", "law + title", ext)
             self.law_refs.append((line, data["law"]))
-        elif kind == PUBLICATION and data.get("doi"):
-            self._unique(line, (PUBLICATION, normalise_doi(data["doi"])), "doi", "DOI", ext)
-        elif kind == GUIDANCE:
-            self._unique(line, (GUIDANCE, data["article"], data["language"]), "language", "article + language", ext)
 
     def check_database(self) -> None:
         """Identities the file gives to one record that the database already gives to another."""
-        for kind, (model, fields, path, what) in _IDENTITIES.items():
+        for kind, (model, fields, path, what) in IDENTITIES.items():
             keys = [k for k in self.unique if k[0] == kind]
             column = fields[-1]  # the most selective part of the identity
             for start in range(0, len(keys), DB_CHECK_CHUNK):

@@ -62,6 +62,7 @@ from interchange.jsonl_format import (
     MATERIAL,
     MATERIAL_FIELDS,
     META_FIELDS,
+    MODELS,
     PERSON_FIELDS,
     PROVISION_FIELDS,
     PUBLICATION,
@@ -684,7 +685,7 @@ def validate_record(data: Any, ctx: ValidationContext) -> list[FieldError]:
         ext = c.string(data, "external_id", "external_id", required=True, max_length=64)
         if ext is not None and not EXTERNAL_ID.fullmatch(ext):
             c.error("external_id", "must not contain spaces")
-        c.workflow_and_meta(data, _MODELS[kind])
+        c.workflow_and_meta(data, MODELS[kind])
     _VALIDATORS[kind](c, data)
     return c.errors
 

@@ -116,7 +116,28 @@ class RecordWriter:
             for data, existing in items:
                 treaty_status.write(data, existing, self.codes, self.change_reason)
             return
-        update = {
+        for data, existing in items:
+            if existing is not None:
+                self.update(kind, data, existing)
+        new = [data for data, existing in items if existing is None]
+        if new:
+            self.create(kind, new)
+
+    def create(self, kind: str, datas: Sequence[dict]) -> list[Any]:
+        """Create records of one type in bulk (children, tags, attachments too); returns them in order."""
+        return {
+            LAW: self.create_laws,
+            CASE: self.create_cases,
+            AUTHORITY: self.create_authorities,
+            STRATEGY: self.create_strategies,
+            MATERIAL: self.create_materials,
+            PUBLICATION: self.create_publications,
+            GUIDANCE: self.create_guidance,
+        }[kind](datas)
+
+    def update(self, kind: str, data: dict, record: Any) -> Any:
+        """Write `data` onto an existing record of that type (its children and tags replaced)."""
+        return {
             LAW: self.update_law,
             CASE: self.update_case,
             AUTHORITY: self.update_authority,
@@ -124,22 +145,7 @@ class RecordWriter:
             MATERIAL: self.update_material,
             PUBLICATION: self.update_publication,
             GUIDANCE: self.update_guidance,
-        }[kind]
-        for data, existing in items:
-            if existing is not None:
-                update(data, existing)
-        new = [data for data, existing in items if existing is None]
-        if new:
-            create = {
-                LAW: self.create_laws,
-                CASE: self.create_cases,
-                AUTHORITY: self.create_authorities,
-                STRATEGY: self.create_strategies,
-                MATERIAL: self.create_materials,
-                PUBLICATION: self.create_publications,
-                GUIDANCE: self.create_guidance,
-            }[kind]
-            create(new)
+        }[kind](data, record)
 
     # --- shared helpers ----------------------------------------------------------------------
     def _user_id(self, username: str | None) -> int | None:

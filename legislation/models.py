@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sherloc.families import SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -132,6 +133,39 @@ class Provision(models.Model):
 
     #: Plain text or a safe subset of HTML (sherloc.richtext): shown rendered, searched and diffed as plain text.
     RICH_TEXT_FIELDS = ("text", "text_en")
+
+    # A law's search documents are its provisions (legislation/documents.py), anchors on the law's page and
+    # public while it is; their version is the law's.
+    search_document = SearchDocument(
+        kind="provision",
+        type="legislation",
+        label=_("Legislation"),
+        fields=(
+            "pk",
+            "law",
+            "label",
+            "heading",
+            "text",
+            "text_en",
+            "language",
+            "law__title",
+            "law__original_title",
+            "law__number",
+            "law__country",
+            "law__adoption_date",
+            "law__entry_into_force_date",
+            "law__legal_status",
+            "law__updated_at",
+        ),
+        tags=("article_tags", "crime_types", "crime_subtypes", "issues"),
+        build="legislation.documents.build_provision",
+        viewname="legislation:law-detail",
+        country="law__country",
+        parent="law",
+        version_field="law__updated_at",
+        annotations="legislation.documents.lead_provision",
+        loaders=("legislation.documents.load_law_files",),
+    )
 
     class Meta:
         ordering = ["law", "order"]

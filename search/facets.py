@@ -42,17 +42,32 @@ FACETS: dict[str, Facet] = {
 }
 FACET_NAMES: tuple[str, ...] = tuple(FACETS)
 
-# Facets whose values only documents of one type have: a search limited to other types leaves them out of
-# its default facets (their counts would be 0 anyway), so a search of laws does not pay for them.
-FACET_TYPES: dict[str, str] = {
-    "role": "authority",
-    "court_level": "case",
-    **dict.fromkeys(CASE_PEOPLE_FIELDS, "case"),
-    **dict.fromkeys(("publication_type", "research_method"), "publication"),
-}
 
 # Filterable keyword fields that are not returned as facets by default.
 EXTRA_FILTERS: tuple[str, ...] = ("legal_status",)
 FILTER_NAMES: tuple[str, ...] = FACET_NAMES + EXTRA_FILTERS
 
-DOC_TYPES: tuple[str, ...] = ("legislation", "case", "authority", "strategy", "material", "publication", "guidance")
+
+def doc_types() -> tuple[str, ...]:
+    """The `type` facet's values, in the order of the models' declarations (search.documents.builders)."""
+    from .documents import builders
+
+    return tuple(dict.fromkeys(builder.spec.type for builder in builders().values()))
+
+
+def facet_types() -> dict[str, str]:
+    """Facets whose values only documents of one type have (each declaration's `type_facets`): a search
+    limited to other types leaves them out of its default facets (their counts would be 0 anyway), so a
+    search of laws does not pay for them."""
+    from .documents import builders
+
+    return {name: builder.spec.type for builder in builders().values() for name in builder.spec.type_facets}
+
+
+def __getattr__(name: str) -> object:
+    """`DOC_TYPES` and `FACET_TYPES` for code that reads them as constants, once the apps are loaded."""
+    if name == "DOC_TYPES":
+        return doc_types()
+    if name == "FACET_TYPES":
+        return facet_types()
+    raise AttributeError(name)

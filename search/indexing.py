@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass, field
 from django.conf import settings
 from django.db import connections
 
-from legislation.models import Provision
+from legislation.models import Law, Provision
 
-from .documents import KINDS, Vocab, documents_for, expected_versions, iter_documents, published_pks
+from .documents import Vocab, builders, documents_for, expected_versions, iter_documents, published_pks
 from .engines import SearchEngine, get_engine
 from .schema import doc_id, parse_doc_id
 
@@ -105,8 +105,6 @@ def index_law(pk: int, removed: Iterable[int] = (), engine: SearchEngine | None 
 def index_laws(pks: Iterable[int], removed: Iterable[int] = (), engine: SearchEngine | None = None) -> IndexResult:
     """`index_law` for many laws at once: one engine write (one commit) instead of one per law,
     which is what keeps an import of thousands of laws from spending its time in index commits."""
-    from strategies.models import ExplanatoryMaterial
-
     engine = engine or get_engine()
     pks = list(pks)
     current = list(Provision.objects.filter(law_id__in=pks).values_list("pk", flat=True))
@@ -115,12 +113,20 @@ def index_laws(pks: Iterable[int], removed: Iterable[int] = (), engine: SearchEn
     if gone:
         engine.delete([doc_id("provision", p) for p in gone])
         result.deleted += len(gone)
-    # A law's explanatory materials show its title and country and are public only while it is.
-    materials = list(ExplanatoryMaterial.objects.filter(law_id__in=pks).values_list("pk", flat=True))
-    if materials:
-        more = index_ids("material", materials, engine=engine)
-        result.upserted += more.upserted
-        result.deleted += more.deleted
+    # Other documents shown on the law's page (its declared `parent`: explanatory materials) show its title
+    # and country and are public only while it is.
+    for kind, builder in builders().items():
+        if kind == "provision" or builder.spec.parent is None:
+            continue
+        if builder.model._meta.get_field(builder.spec.parent).related_model is not Law:
+            continue
+        children = list(
+            builder.model._default_manager.filter(**{f"{builder.spec.parent}__in": pks}).values_list("pk", flat=True)
+        )
+        if children:
+            more = index_ids(kind, children, engine=engine)
+            result.upserted += more.upserted
+            result.deleted += more.deleted
     return result
 
 
@@ -170,7 +176,7 @@ def rebuild(
 def _slices(size: int = SLICE) -> list[tuple[str, int, int, int]]:
     """(kind, first pk, last pk, records) of up to `size` published records each, in kind and pk order."""
     slices = []
-    for kind in KINDS:
+    for kind in builders():
         pks = published_pks(kind)
         for start in range(0, len(pks), size):
             part = pks[start : start + size]
@@ -294,7 +300,6 @@ def _sort_key(value: str) -> tuple[str, int]:
 
 
 __all__ = [
-    "KINDS",
     "IndexDiff",
     "IndexResult",
     "diff",

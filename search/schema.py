@@ -5,7 +5,7 @@ documents that follow them. A document is a plain dict:
 
     {
       "id": "provision:42",          # "<kind>:<pk>", kind in DOC_KINDS; unique in the index
-      "type": "legislation",         # facet value: legislation | case | authority
+      "type": "legislation",         # facet value: legislation | case | authority | strategy | material
       "record_id": 42,               # pk of the provision / case / authority
       "parent_id": 7 | None,         # the law's pk for a provision
       "version": "2026-11-22T15:41:00.123456+00:00",   # record's updated_at (law's, for provisions)
@@ -48,6 +48,10 @@ documents that follow them. A document is a plain dict:
 
 from .stopwords import ALL_FUNCTION_WORDS
 
+# Every document kind and its `type` value. Part of the index format, so it is written here and importable
+# without Django (tantivy encodes document ids with the kinds' order; engine processes may not set Django up):
+# a model's `search_document` declaration (sherloc.families.SearchDocument) must match an entry, which
+# search.documents.builders() checks. A new kind is one line here and an index rebuild.
 DOC_KINDS: dict[str, str] = {
     "provision": "legislation",
     "case": "case",
@@ -58,7 +62,7 @@ DOC_KINDS: dict[str, str] = {
     "guidance": "guidance",  # article guidance; its url is the article page's guidance anchor
 }
 
-# A case's people and charges as keyword fields (search.documents.people_fields): the case-search facets.
+# A case's people and charges as keyword fields (caselaw/documents.py people_fields): the case-search facets.
 CASE_PEOPLE_FIELDS: tuple[str, ...] = (
     "procedural_stage",
     "verdict",

@@ -16,28 +16,18 @@ import time
 from collections.abc import Iterable, Mapping
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from taxonomy import registry
 from taxonomy.registry import sort_key
 
 from .engines import SearchEngine, get_engine
-from .facets import DOC_TYPES, FACET_NAMES, FACET_TYPES, FACETS, FILTER_NAMES
+from .facets import FACET_NAMES, FACETS, FILTER_NAMES, doc_types, facet_types
 from .query import Match, ParsedText, QueryError, SearchQuery, Sort
 from .results import EngineResult, FacetValue, Hit, SearchResult, Suggestion
 from .schema import doc_id
 from .textquery import parse_text, unparse
 
 MAX_VALUES_PER_PARAM = 200
-DOC_TYPE_LABELS = {
-    "legislation": _("Legislation"),
-    "case": _("Case law"),
-    "authority": _("Competent authorities"),
-    "strategy": _("Strategies and policies"),
-    "material": _("Explanatory materials"),
-    "publication": _("Bibliography"),
-    "guidance": _("Guidance"),  # short: the seventh tab still fits one line at desktop width
-}
 SCALAR_PARAMS = ("q", "sort", "page", "page_size", "cursor", "year_from", "year_to")
 LIST_PARAMS = (*FILTER_NAMES, "facets")
 KNOWN_PARAMS = frozenset((*SCALAR_PARAMS, *LIST_PARAMS))
@@ -46,6 +36,20 @@ YEAR_RANGE = "year_range"  # Suggestion.name of year_from/year_to
 # An empty result tries at most this many ways out (drop a filter, drop a word, drop the text), each one
 # counting search (two when it falls back to most of the words): a zero-result page stays cheap, and is rare.
 MAX_SUGGESTIONS = 5
+
+
+def doc_type_labels() -> dict[str, object]:
+    """{type: its lazy label}, from the models' declarations (sherloc.families.SearchDocument.label)."""
+    from .documents import builders
+
+    return {builder.spec.type: builder.spec.label for builder in builders().values()}
+
+
+def __getattr__(name: str) -> object:
+    """`DOC_TYPE_LABELS` (doc_type_labels()) for code that reads it as a constant."""
+    if name == "DOC_TYPE_LABELS":
+        return doc_type_labels()
+    raise AttributeError(name)
 
 
 # Filters whose values are a vocabulary of another name (a nationality is a country).
@@ -88,7 +92,7 @@ def facet_labels(facet: str, language: str) -> dict[str, str]:
     """{value: label} for a facet in `language` (cached; an unknown value is its own label)."""
     if facet == "type":
         with translation.override(language):
-            return {code: str(DOC_TYPE_LABELS.get(code, code)) for code in DOC_TYPES}
+            return {code: str(label) for code, label in doc_type_labels().items()}
     if facet in choices():
         with translation.override(language):
             return {value: str(label) for value, label in choices()[facet].choices}
@@ -228,7 +232,7 @@ def _resolve(name: str, value: str) -> str | None:
     """The canonical code of an accepted spelling of a filter value (case-folded; country: alpha-2 too)."""
     if registry.has(_vocabulary_name(name)):
         return registry.vocabulary(_vocabulary_name(name)).resolve(value)
-    codes = DOC_TYPES if name == "type" else choices()[name].values
+    codes = doc_types() if name == "type" else choices()[name].values
     return next((c for c in codes if c.casefold() == value.strip().casefold()), None)
 
 
@@ -291,7 +295,8 @@ def default_facets(types: Iterable[str]) -> tuple[str, ...]:
     wanted = set(types)
     if not wanted:
         return FACET_NAMES
-    return tuple(name for name in FACET_NAMES if FACET_TYPES.get(name, next(iter(wanted))) in wanted)
+    only = facet_types()
+    return tuple(name for name in FACET_NAMES if only.get(name, next(iter(wanted))) in wanted)
 
 
 def query_from_params(

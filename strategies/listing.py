@@ -3,6 +3,8 @@ international jurisdiction, article pages): the family says what belongs there, 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db.models import Q, QuerySet
 
 from sherloc.models import PublicationStatus
@@ -41,3 +43,17 @@ def for_article(article: object) -> dict[str, QuerySet]:
         "strategies": strategies.select_related("country").order_by("country__name", "title"),
         "materials": materials.select_related("law", "country").order_by("country__name", "title"),
     }
+
+
+def strategy_countries() -> set[tuple[int, int]]:
+    """(strategy pk, country pk) of published strategies: the issuing country and each State it covers."""
+    published = Strategy.objects.published()
+    pairs = set(published.values_list("pk", "country"))
+    covered = Strategy.covered_countries.through.objects.filter(strategy__in=published.values("pk"))
+    return pairs | set(covered.values_list("strategy_id", "country_id"))
+
+
+def strategy_counts_by_country() -> Counter:
+    """Published strategies per country pk, as the search's country facet counts them: under the issuing
+    country and under each State a regional strategy covers, once per strategy and country."""
+    return Counter(country for _pk, country in strategy_countries())

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sherloc.families import SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -61,6 +62,27 @@ class Strategy(PublishableRecord):
             *place_terms("covered_countries")["taxonomy.Region"],
         ),
     }
+    # Its search documents (search.documents reads this; strategies/documents.py builds the fields).
+    search_document = SearchDocument(
+        kind="strategy",
+        type="strategy",
+        label=_("Strategies and policies"),
+        fields=(
+            "pk",
+            "title",
+            "original_title",
+            "country",
+            "original_language",
+            "issuing_body",
+            "summary",
+            "adoption_date",
+            "period_start",
+            "updated_at",
+        ),
+        tags=("article_tags", "crime_types", "issues", "covered_countries", "attachments"),
+        build="strategies.documents.build_strategy",
+        viewname="strategies:strategy-detail",
+    )
 
     country = models.ForeignKey(
         "taxonomy.Country",
@@ -202,6 +224,30 @@ class ExplanatoryMaterial(PublishableRecord):
     # Its law's title and status show too: re-indexing a law re-indexes its materials (search.indexing).
     version_parts = ("attachments", "article_tags", "articles", "crime_types", "issues")
     embedded_terms = {**place_terms("country"), **tag_terms(fields=("articles", "crime_types", "issues"))}
+    # A hit leads to the law's page, and is public only while the law is (`parent`).
+    search_document = SearchDocument(
+        kind="material",
+        type="material",
+        label=_("Explanatory materials"),
+        fields=(
+            "pk",
+            "law",
+            "title",
+            "original_language",
+            "summary",
+            "text",
+            "date",
+            "law__title",
+            "law__number",
+            "law__country",
+            "updated_at",
+        ),
+        tags=("article_tags", "crime_types", "issues", "attachments"),
+        build="strategies.documents.build_material",
+        viewname="legislation:law-detail",
+        country="law__country",
+        parent="law",
+    )
 
     law = models.ForeignKey(
         "legislation.Law",

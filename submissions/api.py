@@ -131,7 +131,8 @@ RECORD_BODY = {
     "type": "object",
     "description": (
         "One record in the SHERLOC import format (docs/import-format.md): a law with its provisions, a case "
-        "with its people and charges, or a competent authority; vocabulary terms by code. `format_version` "
+        "with its people and charges, a competent authority, a strategy or an explanatory material of a law (`law`: "
+        "the law's external_id, whose country it belongs to); vocabulary terms by code. `format_version` "
         "defaults to 1 and `external_id` is generated when left out. Workflow fields (`status`, "
         "`submitted_by`, `submitted_at`, `reviewed_by`, `reviewed_at`, `published_at`, `created_at`, "
         "`updated_at`) and `attachments` are refused unless null or empty."
@@ -143,7 +144,7 @@ RECORD_BODY = {
         "external_id": {"type": "string", "maxLength": 64, "description": "Your stable id; generated if absent."},
         "country": {"type": "string", "description": "Country code (alpha-3); must be in your scope."},
         "original_language": {"type": "string", "description": "Language code, e.g. `en`, `fr`, `pt`."},
-        "title": {"type": "string", "description": "Laws and cases."},
+        "title": {"type": "string", "description": "Laws, cases, strategies and explanatory materials."},
         "name": {"type": "string", "description": "Authorities."},
         "provisions": {"type": "array", "items": {"type": "object"}, "description": "Laws: provisions in order."},
     },
@@ -186,6 +187,18 @@ AUTHORITY_EXAMPLE = {
     "roles": ["mla-central"],
     "original_language": "en",
     "email": "central.authority@example.gov",
+}
+
+STRATEGY_EXAMPLE = {
+    "type": "strategy",
+    "country": "BRA",
+    "title": "National Plan to Combat Trafficking in Persons",
+    "strategy_type": "action_plan",
+    "period_start": "2018-01-01",
+    "period_end": "2022-12-31",
+    "original_language": "pt",
+    "summary": "<p>Prevention, protection of victims and prosecution.</p>",
+    "crime_types": ["trafficking-in-persons"],
 }
 
 
@@ -238,7 +251,8 @@ class SubmissionListView(ApiViewMixin, GenericAPIView):
         operation_id="submissions_create",
         summary="Submit a record for review",
         description=(
-            "Creates a law, case or authority from one record in the import format and submits it for review "
+            "Creates a law, case, authority, strategy or explanatory material from one record in the import "
+            "format and submits it for review "
             "(`?action=draft` keeps it a draft). Needs a token with the `submit` scope of a focal point (for "
             "the countries of their scope) or a secretariat editor. Updates of existing records are not "
             "supported yet: an `external_id` that is already used is a 409."
@@ -264,6 +278,7 @@ class SubmissionListView(ApiViewMixin, GenericAPIView):
             OpenApiExample("law", value=LAW_EXAMPLE, request_only=True),
             OpenApiExample("case", value=CASE_EXAMPLE, request_only=True),
             OpenApiExample("authority", value=AUTHORITY_EXAMPLE, request_only=True),
+            OpenApiExample("strategy", value=STRATEGY_EXAMPLE, request_only=True),
         ],
         responses={
             201: SubmissionSerializer,
@@ -271,7 +286,8 @@ class SubmissionListView(ApiViewMixin, GenericAPIView):
                 "Invalid record: `errors` maps each field path (e.g. `provisions[1].articles[0]`) to its problems. "
                 "Submitting (not `?action=draft`) also needs a complete record, as the web forms do: a law's "
                 "`provisions`, a case's `fact_summary` and a defendant in `people`, an authority's `roles` and "
-                "one of `email`, `phone`, `address`; each missing piece is named."
+                "one of `email`, `phone`, `address`; a strategy's or explanatory material's `original_language` and "
+                "some content (`summary`, a material's `text`); each missing piece is named."
             ),
             401: UNAUTHENTICATED,
             403: FORBIDDEN,

@@ -10,35 +10,31 @@ Long texts get a word-level diff (<del>/<ins>) so a reviewer sees the changed wo
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from authorities.models import CompetentAuthority
-from caselaw.models import Case
 from interchange.jsonl_format import TIMESTAMP_FIELDS, WORKFLOW_FIELDS
-from legislation.models import Provision
 from sherloc import richtext
-from strategies.models import ExplanatoryMaterial, Strategy
 
 from .snapshots import as_format
 
-# Format keys holding rich text (sherloc.richtext) in any record type or child row.
-RICH_FIELDS = frozenset(
-    {
-        *Case.RICH_TEXT_FIELDS,
-        *Provision.RICH_TEXT_FIELDS,
-        *CompetentAuthority.RICH_TEXT_FIELDS,
-        *Strategy.RICH_TEXT_FIELDS,
-        *ExplanatoryMaterial.RICH_TEXT_FIELDS,
-    }
-)
+
+@functools.cache
+def rich_fields() -> frozenset[str]:
+    """Format keys holding rich text (sherloc.richtext) in any record type or child row: what each model
+    declares in `RICH_TEXT_FIELDS` (a new family's come with it)."""
+    return frozenset(name for model in apps.get_models() for name in getattr(model, "RICH_TEXT_FIELDS", ()))
+
+
 IGNORED = frozenset({"format_version", "type", "external_id", *WORKFLOW_FIELDS, *TIMESTAMP_FIELDS})
 SECTIONS: dict[str, tuple[Any, Callable[[dict], Any]]] = {
     "provisions": (_("Provisions"), lambda p: p.get("label") or f"#{p.get('order')}"),
@@ -95,7 +91,7 @@ class FieldChange:
     @property
     def rich(self) -> bool:
         """A rich-text field (a case's summary, a provision's text...): shown rendered, compared as text."""
-        return self.name in RICH_FIELDS
+        return self.name in rich_fields()
 
     @property
     def old_text(self) -> str:

@@ -33,11 +33,9 @@ from django.db.models import Model, Q
 from django.utils import translation
 from rest_framework import status
 
-from authorities.models import CompetentAuthority
-from caselaw.models import Case
 from interchange.codes import Codes
+from interchange.importer import IDENTITIES
 from interchange.jsonl_format import (
-    AUTHORITY,
     CASE,
     FORMAT_VERSION,
     LAW,
@@ -113,7 +111,18 @@ def _storable(value: Any, path: str) -> Iterable[tuple[str, str]]:
 
 
 def record_kind(record: Model) -> str:
-    return {Law: LAW, Case: CASE, CompetentAuthority: AUTHORITY}[type(record)]
+    """The interchange type of a record (`law`, `strategy`...), from the format's model table."""
+    return next(kind for kind, model in SUBMITTABLE_MODELS.items() if isinstance(record, model))
+
+
+def record_country(data: dict, codes: Codes) -> int | None:
+    """The pk of the country a record belongs to: its own `country`, or, for a record that names its law
+    instead (an explanatory material), that law's. None when the law is unknown."""
+    if "country" in data:
+        return codes.countries.by_code[data["country"]]
+    if "law" in data:
+        return Law.objects.originals().filter(external_id=data["law"]).values_list("country_id", flat=True).first()
+    return None
 
 
 # --------------------------------------------------------------------------- checks
@@ -156,8 +165,8 @@ def check_shape(data: Any, codes: Codes, *, submit: bool = False) -> dict:
 def _clean_rich_text(data: dict) -> None:
     """Rich text stored safe, like the web forms store it (sherloc.richtext): a case's summaries, an
     authority's requirements, each provision's texts."""
-    model = {CASE: Case, AUTHORITY: CompetentAuthority}.get(data["type"])
-    rows = [(data, model)] if model else []
+    model = SUBMITTABLE_MODELS[data["type"]]
+    rows = [(data, model)] if getattr(model, "RICH_TEXT_FIELDS", ()) else []
     if data["type"] == LAW:
         rows = [(p, Provision) for p in data.get("provisions") or [] if isinstance(p, dict)]
     for row, kind in rows:
@@ -177,21 +186,36 @@ def check_complete(data: dict, flagged: set[str] | frozenset[str] = frozenset())
     return found
 
 
-def check_scope(data: dict, user: Any, codes: Codes) -> None:
-    """403 unless the record's country is one the user may submit for."""
-    country_id = codes.countries.by_code[data["country"]]
+def check_scope(data: dict, user: Any, codes: Codes) -> int:
+    """403 unless the record's country is one the user may submit for; returns that country's pk.
+
+    A record attached to a law (an explanatory material) belongs to the law's country; a law the user can
+    neither see (published) nor submit for reads as missing, whether or not it exists."""
+    country_id = record_country(data, codes)
+    if country_id is None:
+        raise _invalid({"law": [f"no law {data.get('law')!r} that you can attach a record to"]})
     allowed = record_access.countries_for(user)
     if not allowed.filter(pk=country_id).exists():
         mine = ", ".join(sorted(allowed.values_list("alpha3", flat=True))) or "none"
+        if "country" not in data:  # named by its law: say so without telling whether a draft law exists
+            if not Law.objects.originals().filter(external_id=data["law"], status=PublicationStatus.PUBLISHED):
+                raise _invalid({"law": [f"no law {data['law']!r} that you can attach a record to"]})
+            raise Refused(
+                status.HTTP_403_FORBIDDEN,
+                f"You may only submit records for the countries of your focal point scope ({mine}); "
+                f"the law {data['law']} is not of one of them.",
+                {"law": [f"{data['law']} belongs to a country outside your scope"]},
+            )
         raise Refused(
             status.HTTP_403_FORBIDDEN,
             f"You may only submit records for the countries of your focal point scope ({mine}); "
             f"{data['country']} is not one of them.",
             {"country": [f"{data['country']} is outside your scope"]},
         )
+    return country_id
 
 
-def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
+def check_conflicts(data: dict, user: Any, codes: Codes, country_id: int) -> Model | None:
     """409 for an external id or a natural identity that another record already holds.
 
     The external_id of a published record of the user's countries is not a conflict but an update: that
@@ -209,8 +233,9 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
                 "The external_id is already used by another record.",
                 {"external_id": ["already in use; leave it out to have one generated"]},
             )
-        if existing.country.alpha3 != data["country"]:
-            raise _invalid({"country": ["an update cannot move a record to another country"]})
+        if existing.country_id != country_id:
+            path = "country" if "country" in data else "law"
+            raise _invalid({path: ["an update cannot move a record to another country"]})
         pending = revisions.open_revision(existing)
         if pending is not None and pending.status not in record_access.EDITABLE_BY_FOCAL_POINT:
             raise _conflict(
@@ -218,20 +243,15 @@ def check_conflicts(data: dict, user: Any, codes: Codes) -> Model | None:
                 {"external_id": ["an update of this record is pending review"]},
             )
         updating = existing
-    country_id = codes.countries.by_code[data["country"]]
     originals = model.objects.originals()
     if updating is not None:
         originals = originals.exclude(pk=updating.pk)
-    if kind == LAW:
-        clash = originals.filter(country_id=country_id, title=data["title"], number=data.get("number", ""))
-        path, message = "title", "a law with this country, title and number already exists"
-    elif kind == CASE:
-        clash = originals.filter(portal_number=data["portal_number"])
-        path, message = "portal_number", "this portal number already belongs to another case"
-    else:
-        clash = originals.filter(country_id=country_id, name=data["name"])
-        path, message = "name", "an authority with this country and name already exists"
+    # The natural identity the importer enforces (interchange.importer.IDENTITIES): each lookup's first
+    # part names the record's field (`country__alpha3` -> `country`, `law__external_id` -> `law`).
+    _model, lookups, path, what = IDENTITIES[kind]
+    clash = originals.filter(**{lookup: data.get(lookup.split("__")[0], "") for lookup in lookups})
     if clash.exists():
+        message = f"another {kind} already has this {what}"
         raise _conflict("A record with the same identity already exists.", {path: [message]})
     return updating
 
@@ -262,23 +282,21 @@ def create_submission(data: Any, user: Any, *, submit: bool = True, provenance: 
     False) submit it. Raises Refused; nothing is written unless everything succeeds."""
     codes = Codes.load()
     data = check_shape(data, codes, submit=submit)
-    check_scope(data, user, codes)
-    updating = check_conflicts(data, user, codes)
+    country_id = check_scope(data, user, codes)
+    updating = check_conflicts(data, user, codes, country_id)
     if data["type"] == CASE:
         check_provision_refs(data, user)
     if provenance and not data.get("provenance"):
         data["provenance"] = provenance
     writer = RecordWriter(codes, change_reason=CHANGE_REASON)
-    create = {LAW: writer.create_laws, CASE: writer.create_cases, AUTHORITY: writer.create_authorities}
-    update = {LAW: writer.update_law, CASE: writer.update_case, AUTHORITY: writer.update_authority}
     try:
         with transaction.atomic():
             if updating is not None:  # a pending revision: the public keeps the published version
                 record = revisions.start_revision(updating, user)
                 data.update(external_id=record.external_id, status=PublicationStatus.DRAFT)
-                update[data["type"]](data, record)  # start_revision logged the creation
+                writer.update(data["type"], data, record)  # start_revision logged the creation
             else:
-                record = create[data["type"]]([data])[0]
+                record = writer.create(data["type"], [data])[0]
                 workflow.record_created(record, user)
             if submit:
                 workflow.submit(record, user)

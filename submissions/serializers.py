@@ -35,7 +35,7 @@ def submission_path(record: Model) -> str:
 
 
 def edit_path(record: Model) -> str | None:
-    """The record's web form: laws, cases and authorities each have one (`editing.EDIT_URLS`)."""
+    """The record's web form (`editing.edit_url_name`: every family with a form page has one)."""
     name = editing.edit_url_name(record)
     if name is None:
         return None
@@ -60,9 +60,9 @@ class SubmissionSerializer(serializers.Serializer):
     """One of the user's records, in any status (list entry)."""
 
     id = serializers.IntegerField(source="pk")
-    kind = serializers.SerializerMethodField(help_text="Record type: law, case or authority.")
+    kind = serializers.SerializerMethodField(help_text="Record type: law, case, authority, strategy or material.")
     external_id = serializers.CharField()
-    title = serializers.SerializerMethodField(help_text="The law's or case's title, the authority's name.")
+    title = serializers.SerializerMethodField(help_text="The record's title (an authority's name).")
     country = serializers.SerializerMethodField(help_text="Country code (ISO 3166-1 alpha-3, or XIR).")
     status = serializers.ChoiceField(choices=PublicationStatus.choices)
     revision_of = serializers.IntegerField(

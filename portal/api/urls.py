@@ -17,7 +17,7 @@ from portal.api.removals import RemovalViewSet
 from portal.api.search import ExportView, SearchView
 from sherloc.api.errors import not_found
 from strategies.api import MaterialViewSet, StrategyViewSet
-from submissions.api import SubmissionDetailView, SubmissionListView
+from submissions.api import RECORD_TYPES, SubmissionDetailView, SubmissionListView
 from taxonomy.api import (
     ArticleViewSet,
     AuthorityRoleViewSet,
@@ -65,7 +65,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("submissions/", SubmissionListView.as_view(), name="submission-list"),
     re_path(
-        r"^submissions/(?P<kind>law|case|authority)/(?P<id>[0-9]{1,18})/$",
+        rf"^submissions/(?P<kind>{'|'.join(RECORD_TYPES)})/(?P<id>[0-9]{{1,18}})/$",
         SubmissionDetailView.as_view(),
         name="submission-detail",
     ),

@@ -60,6 +60,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
     laws = _counts(Law.objects.published().values_list("country").annotate(n=Count("pk")).order_by())
     cases = _counts(Case.objects.published().values_list("country").annotate(n=Count("pk")).order_by())
     auths = _counts(CompetentAuthority.objects.published().values_list("country").annotate(n=Count("pk")).order_by())
+    strategies = strategy_listing.strategy_counts_by_country()  # regional ones under each State they cover
     lang = get_language()
     groups: dict[Region | None, list[dict]] = defaultdict(list)
     for c in Country.objects.select_related("region"):
@@ -70,6 +71,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
                 "laws": laws[c.pk],
                 "cases": cases[c.pk],
                 "authorities": auths[c.pk],
+                "strategies": strategies[c.pk],
             }
         )
     # Names in the reader's collation (Chinese by pinyin, not by code point); jurisdictions without a region last.

@@ -24,11 +24,13 @@ from search.engines import EngineError, get_engine
 from sherloc import cache as shared_cache
 from sherloc.collation import sort_by_label
 from sherloc.models import PublicationStatus
+from strategies import listing as strategy_listing
+from strategies.models import Strategy
 from taxonomy.models import Country, CrimeType, Instrument, Region
 
 logger = logging.getLogger(__name__)
 
-HOME_CACHE_KEY = "home:stats:v2"
+HOME_CACHE_KEY = "home:stats:v3"
 HOME_CACHE_SECONDS = 60
 RECENT_LIMIT = 6
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -50,6 +52,8 @@ def counts_from_database() -> dict[str, dict[str, int]]:
         (Provision.objects.filter(law__status=PUBLISHED), "law__country", "legislation"),
         (Case.objects.published(), "country", "case"),
         (CompetentAuthority.objects.published(), "country", "authority"),
+        (Strategy.objects.published(), None, "strategy"),  # countries: its own and those it covers
+        (strategy_listing.published_materials(), "country", "material"),
     )
     counts: dict[str, Counter] = {name: Counter() for name in HOME_FACETS}
     region_of = {c.pk: c.region_codes() for c in Country.objects.select_related("region", "subregion")}
@@ -64,20 +68,27 @@ def counts_from_database() -> dict[str, dict[str, int]]:
         ):
             if code:
                 counts["instrument"][code] += n
+        if country is None:  # a record under several countries counts once per country and once per region
+            pairs = strategy_listing.strategy_countries()
+            counts["country"].update(alpha3[pk] for _record, pk in pairs)
+            per_record = {(record, region) for record, pk in pairs for region in region_of.get(pk, ())}
+            counts["region"].update(region for _record, region in per_record)
+            continue
         for pk, n in qs.values_list(country).annotate(n=Count("pk")).order_by():
             counts["country"][alpha3[pk]] += n
             for region in region_of.get(pk, ()):
                 counts["region"][region] += n
-    return {name: dict(c) for name, c in counts.items()}
+    return {name: {code: n for code, n in c.items() if n} for name, c in counts.items()}
 
 
 def recent_records() -> list[dict]:
-    """The latest published laws, cases and authorities, newest first (primitives: cacheable)."""
+    """The latest published laws, cases, authorities and strategies, newest first (primitives: cacheable)."""
     rows: list[dict] = []
     families = (
         ("legislation", Law.objects.published().values("pk", "title", "published_at", "country_id")),
         ("case", Case.objects.published().values("pk", "title", "published_at", "country_id")),
         ("authority", CompetentAuthority.objects.published().values("pk", "name", "published_at", "country_id")),
+        ("strategy", Strategy.objects.published().values("pk", "title", "published_at", "country_id")),
     )
     for kind, qs in families:
         for row in qs.order_by("-published_at", "-pk")[:RECENT_LIMIT]:
@@ -100,6 +111,8 @@ def home_stats() -> dict:
             "provisions": types.get("legislation", 0),
             "cases": types.get("case", 0),
             "authorities": types.get("authority", 0),
+            "strategies": types.get("strategy", 0),
+            "materials": types.get("material", 0),
             "countries": len(counts["country"]),
         },
         **{name: counts[name] for name in ("crime_type", "instrument", "region", "country")},

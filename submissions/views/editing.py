@@ -29,6 +29,7 @@ from django.db.models import QuerySet
 from django.forms import BaseFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from sherloc import access
@@ -163,15 +164,15 @@ def withdraw(request: HttpRequest, page: FormPage, record: models.Model) -> Http
     return redirect("submissions:mine")
 
 
-EDIT_URLS = {
-    "legislation.law": "submissions:law-edit",
-    "caselaw.case": "submissions:case-edit",
-    "authorities.competentauthority": "submissions:authority-edit",
-    "strategies.strategy": "submissions:strategy-edit",
-    "strategies.explanatorymaterial": "submissions:material-edit",
-}
-
-
 def edit_url_name(record: models.Model) -> str | None:
-    """The URL name of the page that edits this record, for lists such as "My submissions"."""
-    return EDIT_URLS.get(record._meta.label_lower)
+    """The URL name of the page that edits this record, for lists such as "My submissions": by convention
+    `submissions:<record_kind>-edit` (each family's form page registers that name); None without one."""
+    kind = getattr(record, "record_kind", None)
+    if kind is None:
+        return None
+    name = f"submissions:{kind}-edit"
+    try:
+        reverse(name, kwargs={"pk": 1})
+    except NoReverseMatch:
+        return None
+    return name

@@ -79,3 +79,33 @@ def test_material_of_an_unpublished_law_is_not_listed(client):
     law = LawFactory(status=PublicationStatus.DRAFT, country=country("FRA"))
     MaterialFactory(law=law, title="Memo of a draft law")
     assert "Memo of a draft law" not in client.get("/en/countries/FRA/").content.decode()
+
+
+def test_home_and_country_list_count_strategies_and_materials(client):
+    """A regional strategy counts under each State it covers, in the search's counts and the database's."""
+    from portal.views.home import counts_from_database, counts_from_search
+    from search import indexing
+
+    law = LawFactory(country=country("BRA"), status=PublicationStatus.PUBLISHED)
+    MaterialFactory(law=law, title="Memorandum on the Act")
+    MaterialFactory(law=law, title="Draft memorandum", status=PublicationStatus.DRAFT)
+    StrategyFactory(country=country("BRA"), title="Brazilian plan")
+    regional = StrategyFactory(country=country("XIR"), title="ECOWAS Regional Action Plan", covered=["GHA", "NGA"])
+    StrategyFactory(country=country("GHA"), title="Unpublished plan", status=PublicationStatus.DRAFT)
+    indexing.rebuild()
+
+    home = client.get("/en/")
+
+    assert home.context["totals"]["strategies"] == 2 and home.context["totals"]["materials"] == 1
+    body = home.content.decode()
+    assert "<strong>2</strong> strategies and policies" in body and "<strong>1</strong> explanatory material" in body
+    assert f'href="/en/strategies/{regional.pk}/"' in body  # among the recently published
+    assert counts_from_search() == counts_from_database()
+    assert counts_from_database()["country"]["GHA"] == 1
+
+    rows = {
+        row["country"].alpha3: row for _region, group in client.get("/en/countries/").context["groups"] for row in group
+    }
+    assert (rows["BRA"]["laws"], rows["BRA"]["strategies"]) == (1, 1)
+    assert (rows["GHA"]["strategies"], rows["NGA"]["strategies"], rows["XIR"]["strategies"]) == (1, 1, 1)
+    assert rows["FRA"]["strategies"] == 0

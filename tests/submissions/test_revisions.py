@@ -7,9 +7,10 @@ from django.db import IntegrityError, transaction
 from legislation.models import Law, Provision
 from search import service as search_service
 from sherloc.models import PublicationStatus
+from strategies.models import ExplanatoryMaterial
 from submissions import diff, revisions, snapshots, workflow
 from submissions.models import PublishedVersion
-from tests.factories import AuthorityFactory, CaseFactory, LawFactory, ProvisionFactory, country
+from tests.factories import AuthorityFactory, CaseFactory, LawFactory, MaterialFactory, ProvisionFactory, country
 from tests.submissions.conftest import as_user
 from tests.submissions.test_law_form import post_data
 
@@ -436,3 +437,29 @@ def test_a_file_no_row_uses_leaves_storage(published_law, commit, settings) -> N
     with commit():
         attachment.detach()
     assert not stored.exists()
+
+
+def test_explanatory_material_update_from_the_law_page(client, fp_bra, fp_fra, reviewer) -> None:  # noqa: ANN001
+    """ "Propose an update" on a material's section of its law page: a working copy in the material form;
+    approval writes it onto the published material."""
+    law = LawFactory(status=PublicationStatus.PUBLISHED, country=country("BRA"))
+    material = MaterialFactory(law=law, title="Explanatory memorandum")
+    action = f'action="/en/submit/material/{material.pk}/revise/"'
+    assert action in as_user(client, fp_bra).get(law.get_absolute_url()).content.decode()
+    assert action not in as_user(client, fp_fra).get(law.get_absolute_url()).content.decode()
+    assert as_user(client, fp_fra).post(f"/en/submit/material/{material.pk}/revise/").status_code == 403
+
+    response = as_user(client, fp_bra).post(f"/en/submit/material/{material.pk}/revise/")
+
+    copy = ExplanatoryMaterial.objects.get(revision_of=material)
+    assert response["Location"] == f"/en/submit/explanatory-materials/{copy.pk}/edit/"
+    page = client.get(response["Location"]).content.decode()
+    assert "update of a published record" in page and "No differences." in page
+    copy.title = "Explanatory memorandum (updated)"
+    copy.save()
+    workflow.submit(copy, fp_bra)
+    workflow.start_review(copy, reviewer)
+    workflow.publish(copy, reviewer)
+    material.refresh_from_db()
+    assert material.title == "Explanatory memorandum (updated)" and material.status == PublicationStatus.PUBLISHED
+    assert not ExplanatoryMaterial.objects.filter(revision_of=material).exists()

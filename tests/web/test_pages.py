@@ -149,7 +149,15 @@ def test_ui_is_translated(client, web_data) -> None:  # noqa: ANN001
 def test_home_counts_only_published_records(client, web_data) -> None:  # noqa: ANN001
     response = client.get("/en/")
     totals = response.context["totals"]
-    assert totals == {"laws": 2, "provisions": 3, "cases": 1, "authorities": 1, "countries": 2}
+    assert totals == {
+        "laws": 2,
+        "provisions": 3,
+        "cases": 1,
+        "authorities": 1,
+        "strategies": 0,
+        "materials": 0,
+        "countries": 2,
+    }
     body = html(response)
     assert web_data.case.title in body and "Unpublished case" not in body
     crime = dict((c.code, n) for c, n in response.context["crime_types"])
