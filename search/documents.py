@@ -211,6 +211,7 @@ class Builder:
     content: Callable[[dict, Tags, Vocab], dict]  # the family's own fields
     annotations: Callable[[], dict] | None = None  # extra row values computed by the database
     loaders: tuple[Callable[[list[dict], dict[int, Tags]], None], ...] = ()  # extra per-batch data from rows
+    type_facets: tuple[str, ...] = ()  # every declared type's own facets (builders() fills it in)
 
     @classmethod
     def declared(cls, model: type[Model], spec: SearchDocument) -> Builder:
@@ -263,17 +264,17 @@ class Builder:
     def document(self, row: dict, tags: Tags, vocab: Vocab, url: str) -> dict:
         """What every document has, then the family's fields, then the tag facets."""
         spec = self.spec
-        doc = _base(spec, row, vocab, url)
+        doc = _base(spec, row, vocab, url, self.type_facets)
         doc.update(self.content(row, tags, vocab))
         doc.update(tags.fields(vocab))
         return doc
 
 
-def _base(spec: SearchDocument, row: dict, vocab: Vocab, url: str) -> dict:
+def _base(spec: SearchDocument, row: dict, vocab: Vocab, url: str, type_facets: tuple[str, ...] = ()) -> dict:
     country = (vocab.countries.by_pk(row[spec.country]) if spec.country else None) or NO_COUNTRY
     if spec.parent:  # an anchor on the parent's page
         url = url.format(pk=row[spec.parent]) + f"#{spec.kind}-{{pk}}"
-    return {
+    doc = {
         "id": doc_id(spec.kind, row["pk"]),
         "type": spec.type,
         "record_id": row["pk"],
@@ -289,6 +290,9 @@ def _base(spec: SearchDocument, row: dict, vocab: Vocab, url: str) -> dict:
         "date": None,
         "numbers": [],
     }
+    for name in type_facets:  # the types' own facets, empty unless `build` fills them (every document has every field)
+        doc.setdefault(name, [] if name in MULTI_VALUED else "")
+    return doc
 
 
 @functools.cache
@@ -304,6 +308,9 @@ def builders() -> dict[str, Builder]:
                 "(the index format's kinds) and rebuild the index"
             )
         found[spec.kind] = Builder.declared(model, spec)
+    every = tuple(dict.fromkeys(name for builder in found.values() for name in builder.spec.type_facets))
+    for builder in found.values():
+        builder.type_facets = every
     return found
 
 

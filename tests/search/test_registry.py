@@ -51,8 +51,11 @@ def test_every_family_declares_its_documents_under_its_record_kind() -> None:
         "authority": "authority",
         "strategy": "strategy",
         "material": "material",
+        "publication": "publication",
+        "guidance": "guidance",
     }
-    assert facets.DOC_TYPES == ("legislation", "case", "authority", "strategy", "material")
+    assert facets.DOC_TYPES == ("legislation", "case", "authority", "strategy", "material", "publication", "guidance")
+    assert facets.FACET_TYPES["publication_type"] == "publication"
     assert facets.FACET_TYPES["role"] == "authority" and facets.FACET_TYPES["verdict"] == "case"
     assert str(service.DOC_TYPE_LABELS["strategy"]) == "Strategies and policies"
 
