@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401 - the Chromium fixture
 from tests.browser.test_accessibility import FAILING, describe, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +24,7 @@ SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElemen
 WIDTHS = {"desktop": (1280, 900), "phone": (360, 780)}
 
 
-def test_guidance_box_reads_in_each_direction(browser, live_server, reference_data, tmp_path) -> None:  # noqa: ANN001, F811
+def test_guidance_box_reads_in_each_direction(browser, live_server, reference_data, tmp_path) -> None:  # noqa: ANN001
     from demo.generator import SeedReport
     from demo.guidance import write_guidance
     from search import indexing
