@@ -141,7 +141,8 @@ def rebuild(
     `workers` (default settings.SEARCH_INDEX_WORKERS): processes that build and convert documents
     while this one writes them; a corpus below PARALLEL_MIN documents is built here (forking costs
     more than it saves), and so is any rebuild run inside a daemon process (a Celery prefork child may
-    not start processes).
+    not start processes) or inside a transaction (the workers' own connections would not see its rows, and
+    closing the connection before forking would end it).
     """
     engine = engine or get_engine()
     workers = settings.SEARCH_INDEX_WORKERS if workers is None else workers
@@ -149,7 +150,10 @@ def rebuild(
     slices = _slices()
     sample = _sample(slices, vocab)
     parallel = (
-        workers > 1 and sum(n for _, _, _, n in slices) >= PARALLEL_MIN and not multiprocessing.current_process().daemon
+        workers > 1
+        and sum(n for _, _, _, n in slices) >= PARALLEL_MIN
+        and not multiprocessing.current_process().daemon
+        and not any(conn.in_atomic_block for conn in connections.all(initialized_only=True))
     )
 
     # Fork the workers before the engine starts its writer threads (a forked child has none of them).

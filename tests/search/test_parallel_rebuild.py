@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 import tantivy
+from django.db import transaction
 
 from search import indexing, tasks
 from search.documents import expected_count
@@ -24,11 +25,13 @@ from tests.factories import (
     lang,
 )
 
-pytestmark = pytest.mark.django_db
+# Committed rows: the workers read them through their own connections (inside a transaction a rebuild
+# stays in-process).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def records() -> None:
+def records(reference_data) -> None:  # noqa: ANN001 - reference data is reloaded: a transactional test flushes it
     """Records of every family, some in Chinese (pre-tokenized text), without indexing them on save."""
     with mock.patch.object(tasks.index_records, "delay"), mock.patch.object(tasks.index_law, "delay"):
         for n in range(6):
@@ -86,6 +89,15 @@ def test_small_corpus_and_one_worker_build_in_process(records, settings) -> None
     with mock.patch.object(indexing, "_Workers") as parallel_path:
         assert indexing.rebuild() == expected_count()  # below PARALLEL_MIN
         assert indexing.rebuild(workers=1) == expected_count()
+    parallel_path.assert_not_called()
+
+
+def test_a_rebuild_inside_a_transaction_builds_in_process(records, monkeypatch) -> None:  # noqa: ANN001
+    """Workers could not see the transaction's rows, and closing its connection to fork would end it."""
+    monkeypatch.setattr(indexing, "PARALLEL_MIN", 1)
+    with transaction.atomic(), mock.patch.object(indexing, "_Workers") as parallel_path:
+        assert indexing.rebuild(workers=2) == expected_count()
+        assert LawFactory._meta.model.objects.exists()  # the connection is still usable afterwards
     parallel_path.assert_not_called()
 
 
