@@ -10,6 +10,9 @@ the checklist.
 the search index (search/schema.py is the document's shape, search/documents.py the reader). The model is
 usually the family's record; a family whose searchable unit is a part of its record declares it there
 (a law's documents are its provisions).
+
+`RecordFormat` (the attribute `record_format` on a family's record model): its line in the JSON Lines
+interchange format (interchange/ derives its type, field, order and identity tables from these).
 """
 
 from __future__ import annotations
