@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -99,6 +99,18 @@ class CompetentAuthority(PublishableRecord):
     )
     #: Plain text or a safe subset of HTML (sherloc.richtext): shown rendered (to practitioners), diffed as text.
     RICH_TEXT_FIELDS = ("legal_requirements", "procedural_requirements")
+
+    # Its line in the interchange format (sherloc.families.RecordFormat): contact details included, since
+    # exports are for curators.
+    record_format = RecordFormat(
+        type="authority",
+        plural="authorities",
+        position=30,
+        fields=("country", "name", "source_url", "roles", "articles", "crime_types", *CONTACT_FIELDS),
+        identity=("country__alpha3", "name"),
+        identity_path="name",
+        identity_description="country + name",
+    )
 
     class Meta:
         ordering = ["country__name", "name"]

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.tagging import ArticleTagBase, tag_terms
 
@@ -48,6 +48,37 @@ class Publication(PublishableRecord):
     """A book, chapter, article, report or thesis, with a synopsis written for practitioners."""
 
     record_kind = "publication"
+    # Its line in the interchange format (sherloc.families.RecordFormat). Only entries with a DOI have an
+    # identity to check (the importer compares DOIs normalised).
+    record_format = RecordFormat(
+        type="publication",
+        plural="publications",
+        position=60,
+        fields=(
+            "title",
+            "authors",
+            "year",
+            "publication_type",
+            "container_title",
+            "volume",
+            "issue",
+            "pages",
+            "publisher",
+            "doi",
+            "isbn",
+            "url",
+            "synopsis",
+            "research_method",
+            "keywords",
+            "countries",
+            "articles",
+            "crime_types",
+            "issues",
+        ),
+        identity=("doi",),
+        identity_path="doi",
+        identity_description="DOI",
+    )
     # What the entry's representation is made of (sherloc.versions stamps updated_at when any of it changes).
     version_parts = ("authors", "article_tags", "articles", "crime_types", "issues", "countries")
     embedded_terms = {

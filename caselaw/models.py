@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -62,6 +62,38 @@ class Court(models.Model):
 
 class Case(PublishableRecord):
     record_kind = "case"
+    # Its line in the interchange format (sherloc.families.RecordFormat; docs/import-format.md).
+    record_format = RecordFormat(
+        type="case",
+        plural="cases",
+        position=20,
+        fields=(
+            "title",
+            "portal_number",
+            "source_number",
+            "source_url",
+            "country",
+            "court",
+            "decision_date",
+            "case_number",
+            "procedural_stage",
+            "keywords",
+            "fact_summary",
+            "commentary",
+            "legal_reasoning",
+            "sentence",
+            "articles",
+            "crime_types",
+            "crime_subtypes",
+            "issues",
+            "people",
+            "charges",
+            "attachments",
+        ),
+        identity=("portal_number",),
+        identity_path="portal_number",
+        identity_description="portal number",
+    )
     # What the case's representation is made of (sherloc.versions stamps updated_at when any of it changes).
     version_parts = (
         "people",

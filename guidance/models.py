@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sherloc import richtext
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import PublishableRecord
 from taxonomy.models import Language
 
@@ -108,6 +108,18 @@ class ArticleGuidance(PublishableRecord):
 
     #: Plain text or a safe subset of HTML (sherloc.richtext): cleaned on save, rendered on the page.
     RICH_TEXT_FIELDS = ("requirements", "mandatory_measures", "optional_measures", "drafting_points", "sources")
+
+    # Its line in the interchange format (sherloc.families.RecordFormat): curated, so never submitted.
+    record_format = RecordFormat(
+        type="guidance",
+        plural="guidance",
+        position=70,
+        fields=("article", "language", *RICH_TEXT_FIELDS),
+        identity=("article__code", "language"),
+        identity_path="language",
+        identity_description="article + language",
+        curated=True,
+    )
 
     class Meta:
         ordering = ["article__instrument__sort_order", "article__number", "language"]

@@ -20,49 +20,40 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 
-from authorities.models import CompetentAuthority
 from bibliography.identifiers import normalise_doi
-from bibliography.models import Publication
-from caselaw.models import Case
-from guidance.models import ArticleGuidance
 from interchange import treaty_status
 from interchange.codes import Codes
 from interchange.jsonl_format import (
     AUTHORITY,
     CASE,
-    GUIDANCE,
+    FORMATS,
     LANGUAGE,
     LAW,
     MATERIAL,
     MODELS,
     PUBLICATION,
-    STRATEGY,
+    RECORD_TYPES,
     language_line,
     serialise,
 )
 from interchange.validation import ValidationContext, parse_line
 from interchange.writer import RecordWriter
 from legislation.models import Law, Provision
-from strategies.models import ExplanatoryMaterial, Strategy
 from taxonomy.models import Language
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(phase, lines_advanced, total_lines); phase is 'validate' or 'import'."""
 
-# laws before cases (charges may point at provisions) and before explanatory materials (which name their law);
-# treaty statuses last (their notifications name authorities)
+# The families in their declared order (laws before cases, whose charges may point at provisions, and before
+# explanatory materials, which name their law: `RecordFormat.position`); content languages first, treaty
+# statuses last (their notifications name authorities)
 TREATY = treaty_status.TREATY
-IMPORT_ORDER = (LANGUAGE, LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, GUIDANCE, TREATY)
+IMPORT_ORDER = (LANGUAGE, *RECORD_TYPES, TREATY)
 DB_CHECK_CHUNK = 500
-# Natural identities that must stay unique: (model, fields of the key, path reported, description).
+# Natural identities that must stay unique: (model, fields of the key, path reported, description), as each
+# family declares them. A publication's is its DOI: only entries with a DOI have an identity to check.
 IDENTITIES = {
-    LAW: (Law, ("country__alpha3", "number", "title"), "title", "country + number + title"),
-    CASE: (Case, ("portal_number",), "portal_number", "portal number"),
-    AUTHORITY: (CompetentAuthority, ("country__alpha3", "name"), "name", "country + name"),
-    STRATEGY: (Strategy, ("country__alpha3", "title"), "title", "country + title"),
-    MATERIAL: (ExplanatoryMaterial, ("law__external_id", "title"), "title", "law + title"),
-    PUBLICATION: (Publication, ("doi",), "doi", "DOI"),  # only entries with a DOI have an identity to check
-    GUIDANCE: (ArticleGuidance, ("article__code", "language"), "language", "article + language"),
+    kind: (MODELS[kind], spec.identity, spec.identity_path, spec.identity_description) for kind, spec in FORMATS.items()
 }
 
 

@@ -17,6 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+
 from authorities.models import AuthorityArticle, CompetentAuthority
 from bibliography.models import Publication, PublicationArticle, PublicationAuthor
 from caselaw.dates import iso_partial
@@ -24,6 +27,7 @@ from caselaw.models import Case, CaseArticle, CaseAttachment, Charge, Court, Per
 from guidance.models import ArticleGuidance
 from interchange.codes import Codes
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
+from sherloc.families import RecordFormat, declared
 from strategies.models import (
     ExplanatoryMaterial,
     MaterialArticle,
@@ -35,24 +39,30 @@ from strategies.models import (
 
 FORMAT_VERSION = 1
 
+# The types of this module's own code (other modules import these names); a new family needs none here.
 LAW, CASE, AUTHORITY, LANGUAGE = "law", "case", "authority", "language"
 STRATEGY, MATERIAL = "strategy", "material"
 PUBLICATION = "publication"
-# Export order; an explanatory material names its law, so laws come first (the importer's order too).
 GUIDANCE = "guidance"
-RECORD_TYPES = (LAW, CASE, AUTHORITY, STRATEGY, MATERIAL, PUBLICATION, GUIDANCE)
+
+
+def _formats() -> dict[str, tuple[type, RecordFormat]]:
+    """Every family's declaration (`record_format` on its record model), in export order (`position`):
+    an explanatory material names its law, so laws come first (the importer's order too)."""
+    found: dict[str, tuple[type, RecordFormat]] = {}
+    for model, spec in sorted(declared("record_format", apps.get_models()), key=lambda pair: pair[1].position):
+        if spec.type in found or spec.type in (LANGUAGE, "treaty_status"):
+            raise ImproperlyConfigured(f"{model.__name__}.record_format: the type {spec.type!r} is taken")
+        found[spec.type] = (model, spec)
+    return found
+
+
+FORMATS: dict[str, RecordFormat] = {kind: spec for kind, (_, spec) in _formats().items()}
+RECORD_TYPES = tuple(FORMATS)
 # Written by the secretariat only (the admin, an import): no focal-point submission, API intake or review queue.
-CURATED_TYPES = (GUIDANCE,)
+CURATED_TYPES = tuple(kind for kind, spec in FORMATS.items() if spec.curated)
 SUBMITTABLE_TYPES = tuple(kind for kind in RECORD_TYPES if kind not in CURATED_TYPES)
-MODELS: dict[str, type] = {
-    LAW: Law,
-    CASE: Case,
-    AUTHORITY: CompetentAuthority,
-    STRATEGY: Strategy,
-    MATERIAL: ExplanatoryMaterial,
-    PUBLICATION: Publication,
-    GUIDANCE: ArticleGuidance,
-}
+MODELS: dict[str, type] = {kind: model for kind, (model, _) in _formats().items()}
 SUBMITTABLE_MODELS: dict[str, type] = {kind: MODELS[kind] for kind in SUBMITTABLE_TYPES}
 
 # Workflow and provenance fields every record carries (sherloc.models.PublishableRecord).
@@ -60,91 +70,15 @@ WORKFLOW_FIELDS = ("status", "submitted_by", "submitted_at", "reviewed_by", "rev
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
 META_FIELDS = ("original_language", "source", "provenance", "created_at", "updated_at")
 
-LAW_FIELDS = (
-    "country",
-    "title",
-    "original_title",
-    "law_type",
-    "number",
-    "adoption_date",
-    "entry_into_force_date",
-    "legal_status",
-    "source_url",
-)
 PROVISION_FIELDS = ("order", "label", "heading", "text", "text_en", "language", "source_url")
 TAG_FIELDS = ("articles", "crime_types", "crime_subtypes", "issues")
-CASE_FIELDS = (
-    "title",
-    "portal_number",
-    "source_number",
-    "source_url",
-    "country",
-    "court",
-    "decision_date",
-    "case_number",
-    "procedural_stage",
-    "keywords",
-    "fact_summary",
-    "commentary",
-    "legal_reasoning",
-    "sentence",
-)
 PERSON_FIELDS = ("key", "order", "role", "kind", "name", "gender", "age_at_offence", "nationality", "group_size")
 CHARGE_FIELDS = ("defendant", "statute", "provision", "crime_type", "verdict", "sentence", "sentence_months")
-AUTHORITY_FIELDS = (
-    "country",
-    "name",
-    "source_url",
-    "roles",
-    "articles",
-    "crime_types",
-    *CompetentAuthority.CONTACT_FIELDS,
-)
-STRATEGY_FIELDS = (
-    "country",
-    "covered_countries",
-    "title",
-    "original_title",
-    "strategy_type",
-    "issuing_body",
-    "adoption_date",
-    "period_start",
-    "period_end",
-    "superseded",
-    "summary",
-    "source_url",
-    "articles",
-    "crime_types",
-    "issues",
-)
-MATERIAL_FIELDS = ("law", "kind", "title", "date", "summary", "text", "source_url", "articles", "crime_types", "issues")
-PUBLICATION_FIELDS = (
-    "title",
-    "authors",
-    "year",
-    "publication_type",
-    "container_title",
-    "volume",
-    "issue",
-    "pages",
-    "publisher",
-    "doi",
-    "isbn",
-    "url",
-    "synopsis",
-    "research_method",
-    "keywords",
-    "countries",
-    "articles",
-    "crime_types",
-    "issues",
-)
 # The fields stored on the row itself (the rest are authors, keywords, countries and tags).
 PUBLICATION_SCALARS = tuple(
-    name for name in PUBLICATION_FIELDS if name not in ("authors", "keywords", "countries", *TAG_FIELDS)
+    name for name in Publication.record_format.fields if name not in ("authors", "keywords", "countries", *TAG_FIELDS)
 )
 AUTHOR_FIELDS = ("family", "given", "literal")
-GUIDANCE_FIELDS = ("article", "language", *ArticleGuidance.RICH_TEXT_FIELDS)
 ATTACHMENT_FIELDS = ("title", "file", "language", "content_type", "extracted_text", "created_at")
 LANGUAGE_FIELDS = ("code", "label", "rtl")
 
@@ -497,15 +431,15 @@ def serialise_guidance(guidance: Sequence[ArticleGuidance], codes: Codes) -> lis
     return out
 
 
-SERIALISERS = {
-    LAW: serialise_laws,
-    CASE: serialise_cases,
-    AUTHORITY: serialise_authorities,
-    STRATEGY: serialise_strategies,
-    MATERIAL: serialise_materials,
-    PUBLICATION: serialise_publications,
-    GUIDANCE: serialise_guidance,
-}
+def _serialiser(spec: RecordFormat) -> Any:
+    """A family's chunk serialiser, found by its name: `serialise_<plural>`."""
+    name = f"serialise_{spec.plural}"
+    if name not in globals():
+        raise ImproperlyConfigured(f"record type {spec.type!r}: write interchange.jsonl_format.{name}(objects, codes)")
+    return globals()[name]
+
+
+SERIALISERS = {kind: _serialiser(spec) for kind, spec in FORMATS.items()}
 
 
 def serialise(kind: str, objects: Sequence[Any], codes: Codes) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
 from authorities.models import Channel, CompetentAuthority
@@ -47,28 +47,15 @@ from interchange.codes import Codes
 from interchange.jsonl_format import (
     ATTACHMENT_FIELDS,
     AUTHOR_FIELDS,
-    AUTHORITY,
-    AUTHORITY_FIELDS,
-    CASE,
-    CASE_FIELDS,
     CHARGE_FIELDS,
     FORMAT_VERSION,
-    GUIDANCE,
-    GUIDANCE_FIELDS,
+    FORMATS,
     LANGUAGE,
     LANGUAGE_FIELDS,
-    LAW,
-    LAW_FIELDS,
-    MATERIAL,
-    MATERIAL_FIELDS,
     META_FIELDS,
     MODELS,
     PERSON_FIELDS,
     PROVISION_FIELDS,
-    PUBLICATION,
-    PUBLICATION_FIELDS,
-    STRATEGY,
-    STRATEGY_FIELDS,
     TAG_FIELDS,
     WORKFLOW_FIELDS,
 )
@@ -632,36 +619,26 @@ def _validate_language(c: _Checker, data: dict) -> None:
 
 
 _HEADERS = HEADER_FIELDS + WORKFLOW_FIELDS + META_FIELDS
+# The fields a line may carry and its checks: a family's from its declaration (`record_format.fields`) and
+# `_validate_<type>` below, found by name; a content language and a treaty status are this layer's own.
 ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
-    LAW: _HEADERS + LAW_FIELDS + ("provisions", "attachments"),
-    CASE: _HEADERS + CASE_FIELDS + TAG_FIELDS + ("people", "charges", "attachments"),
-    AUTHORITY: _HEADERS + AUTHORITY_FIELDS,
-    STRATEGY: _HEADERS + STRATEGY_FIELDS + ("attachments",),
-    MATERIAL: _HEADERS + MATERIAL_FIELDS + ("attachments",),
-    PUBLICATION: _HEADERS + PUBLICATION_FIELDS,
-    GUIDANCE: _HEADERS + GUIDANCE_FIELDS,
+    **{kind: _HEADERS + spec.fields for kind, spec in FORMATS.items()},
     LANGUAGE: ("format_version", "type") + LANGUAGE_FIELDS,
     treaty_status.TREATY: ("format_version", "type") + treaty_status.STATUS_FIELDS,
 }
+
+
+def _validator(kind: str) -> Any:
+    name = f"_validate_{kind}"
+    if name not in globals():
+        raise ImproperlyConfigured(f"record type {kind!r}: write interchange.validation.{name}(checker, data)")
+    return globals()[name]
+
+
 _VALIDATORS = {
-    LAW: _validate_law,
-    CASE: _validate_case,
-    AUTHORITY: _validate_authority,
-    STRATEGY: _validate_strategy,
-    MATERIAL: _validate_material,
-    PUBLICATION: _validate_publication,
-    GUIDANCE: _validate_guidance,
+    **{kind: _validator(kind) for kind in FORMATS},
     LANGUAGE: _validate_language,
     treaty_status.TREATY: treaty_status.validate,
-}
-_MODELS = {
-    LAW: Law,
-    CASE: Case,
-    AUTHORITY: CompetentAuthority,
-    STRATEGY: Strategy,
-    MATERIAL: ExplanatoryMaterial,
-    PUBLICATION: Publication,
-    GUIDANCE: ArticleGuidance,
 }
 
 

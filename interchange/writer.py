@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models.signals import post_save
 from simple_history.utils import bulk_create_with_history
@@ -34,15 +35,9 @@ from interchange import treaty_status
 from interchange.codes import Codes, Vocabulary
 from interchange.jsonl_format import (
     AUTHOR_FIELDS,
-    AUTHORITY,
-    CASE,
-    GUIDANCE,
+    FORMATS,
     LANGUAGE,
-    LAW,
-    MATERIAL,
-    PUBLICATION,
     PUBLICATION_SCALARS,
-    STRATEGY,
 )
 from legislation.models import Law, LawAttachment, Provision, ProvisionArticle
 from sherloc import richtext
@@ -124,28 +119,13 @@ class RecordWriter:
             self.create(kind, new)
 
     def create(self, kind: str, datas: Sequence[dict]) -> list[Any]:
-        """Create records of one type in bulk (children, tags, attachments too); returns them in order."""
-        return {
-            LAW: self.create_laws,
-            CASE: self.create_cases,
-            AUTHORITY: self.create_authorities,
-            STRATEGY: self.create_strategies,
-            MATERIAL: self.create_materials,
-            PUBLICATION: self.create_publications,
-            GUIDANCE: self.create_guidance,
-        }[kind](datas)
+        """Create records of one type in bulk (children, tags, attachments too); returns them in order.
+        A family's is `create_<plural>` (its `record_format.plural`), found by name."""
+        return getattr(self, f"create_{FORMATS[kind].plural}")(datas)
 
     def update(self, kind: str, data: dict, record: Any) -> Any:
-        """Write `data` onto an existing record of that type (its children and tags replaced)."""
-        return {
-            LAW: self.update_law,
-            CASE: self.update_case,
-            AUTHORITY: self.update_authority,
-            STRATEGY: self.update_strategy,
-            MATERIAL: self.update_material,
-            PUBLICATION: self.update_publication,
-            GUIDANCE: self.update_guidance,
-        }[kind](data, record)
+        """Write `data` onto an existing record of that type (its children and tags replaced): `update_<type>`."""
+        return getattr(self, f"update_{kind}")(data, record)
 
     # --- shared helpers ----------------------------------------------------------------------
     def _user_id(self, username: str | None) -> int | None:
@@ -602,3 +582,14 @@ class RecordWriter:
         self._assign_guidance(item, data).save()
         self._restore_timestamps(ArticleGuidance, [item], [data])
         return item
+
+
+def _check_declared() -> None:
+    """Every declared record type has its writer methods: a missing one stops start-up, not an import."""
+    for spec in FORMATS.values():
+        for name in (f"create_{spec.plural}", f"update_{spec.type}"):
+            if not callable(getattr(RecordWriter, name, None)):
+                raise ImproperlyConfigured(f"record type {spec.type!r}: write interchange.writer.RecordWriter.{name}")
+
+
+_check_declared()

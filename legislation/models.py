@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -31,6 +31,28 @@ class Law(PublishableRecord):
     """A piece of domestic legislation. Amendment links and dated versions are a later step."""
 
     record_kind = "law"
+    # Its line in the interchange format (sherloc.families.RecordFormat; docs/import-format.md).
+    record_format = RecordFormat(
+        type="law",
+        plural="laws",
+        position=10,
+        fields=(
+            "country",
+            "title",
+            "original_title",
+            "law_type",
+            "number",
+            "adoption_date",
+            "entry_into_force_date",
+            "legal_status",
+            "source_url",
+            "provisions",
+            "attachments",
+        ),
+        identity=("country__alpha3", "number", "title"),
+        identity_path="title",
+        identity_description="country + number + title",
+    )
     # What the law's representation is made of (sherloc.versions stamps updated_at when any of it changes).
     version_parts = (
         "provisions",

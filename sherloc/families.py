@@ -10,6 +10,9 @@ the checklist.
 the search index (search/schema.py is the document's shape, search/documents.py the reader). The model is
 usually the family's record; a family whose searchable unit is a part of its record declares it there
 (a law's documents are its provisions).
+
+`RecordFormat` (the attribute `record_format` on a family's record model): its line in the JSON Lines
+interchange format (interchange/ derives its type, field, order and identity tables from these).
 """
 
 from __future__ import annotations
@@ -83,3 +86,24 @@ def countries_of(own: int | None, covered: Iterable[int], vocab: Any) -> tuple[s
 def declared(attribute: str, models: Iterable[type]) -> list[tuple[type, Any]]:
     """(model, declaration) of the models that declare `attribute` themselves, in the given order."""
     return [(model, model.__dict__[attribute]) for model in models if attribute in model.__dict__]
+
+
+@dataclass(frozen=True)
+class RecordFormat:
+    """How one record type is written in the JSON Lines interchange format (docs/import-format.md).
+
+    `interchange` reads every declaration (the attribute `record_format` on a family's record model) and
+    derives its tables from them: the types and their models, the export and import order, the fields a
+    line may carry, the natural identity the importer keeps unique. The code that turns rows into lines
+    and back needs interchange's helpers (vocabulary codes, the checker, the shared writer), so it stays
+    there, found by name: `serialise_<plural>` (interchange/jsonl_format.py), `_validate_<type>`
+    (interchange/validation.py), `RecordWriter.create_<plural>` and `update_<type>` (interchange/writer.py)."""
+
+    type: str  # the line's `type` ("strategy"); the record's `record_kind` where it has one
+    plural: str  # names the chunk functions: serialise_<plural>, create_<plural> ("strategies")
+    position: int  # export and import order, ascending: a type naming another (material -> law) comes after it
+    fields: tuple[str, ...]  # the line's own fields, beside the header, workflow and provenance ones
+    identity: tuple[str, ...]  # lookups of the natural key kept unique; the first part of each is the line's field
+    identity_path: str  # the field an identity clash is reported on
+    identity_description: str  # the key in words ("country + title")
+    curated: bool = False  # written by the secretariat only: no focal-point submission, intake or review

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sherloc.families import SearchDocument
+from sherloc.families import RecordFormat, SearchDocument
 from sherloc.models import Attachment, PublishableRecord
 from taxonomy.tagging import ArticleTagBase, place_terms, tag_terms
 
@@ -51,6 +51,33 @@ class Strategy(PublishableRecord):
     """A strategy, action plan, policy or agreement on organized crime."""
 
     record_kind = "strategy"
+    # Its line in the interchange format (sherloc.families.RecordFormat; docs/import-format.md).
+    record_format = RecordFormat(
+        type="strategy",
+        plural="strategies",
+        position=40,
+        fields=(
+            "country",
+            "covered_countries",
+            "title",
+            "original_title",
+            "strategy_type",
+            "issuing_body",
+            "adoption_date",
+            "period_start",
+            "period_end",
+            "superseded",
+            "summary",
+            "source_url",
+            "articles",
+            "crime_types",
+            "issues",
+            "attachments",
+        ),
+        identity=("country__alpha3", "title"),
+        identity_path="title",
+        identity_description="country + title",
+    )
     # What the strategy's representation is made of (sherloc.versions stamps updated_at when any of it changes).
     version_parts = ("attachments", "article_tags", "articles", "crime_types", "issues", "covered_countries")
     embedded_terms = {
@@ -220,6 +247,19 @@ class ExplanatoryMaterial(PublishableRecord):
     """An explanatory document about one law, listed on the law's page and searchable on its own."""
 
     record_kind = "material"
+    # Its line in the interchange format (sherloc.families.RecordFormat): it names its law, so it comes after.
+    record_format = RecordFormat(
+        type="material",
+        plural="materials",
+        position=50,
+        fields=(
+            *("law", "kind", "title", "date", "summary", "text", "source_url"),
+            *("articles", "crime_types", "issues", "attachments"),
+        ),
+        identity=("law__external_id", "title"),
+        identity_path="title",
+        identity_description="law + title",
+    )
     # What the material's representation is made of (sherloc.versions stamps updated_at when any of it changes).
     # Its law's title and status show too: re-indexing a law re-indexes its materials (search.indexing).
     version_parts = ("attachments", "article_tags", "articles", "crime_types", "issues")
