@@ -1,5 +1,9 @@
 """What digests and feeds list: published records matching a search, one entry per record (a law once,
-however many of its provisions match), checked against the database.
+however many of its provisions or explanatory materials match), checked against the database.
+
+Every declared search document kind takes part (search.documents.builders(), read from the models'
+`search_document`): a hit maps to the record whose page it leads to (its own, or its `parent`'s), titled
+by the declaration's `entry_title` field, at the hit's URL without its anchor. No family is named here.
 
 Why two checks: the search service indexes only published records, but a record unpublished a moment
 ago may still be in the index until its task runs, so every entry is re-read from the database and
@@ -15,14 +19,15 @@ page's fallback to records with most of them (a "relaxed" result) is never a mat
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from authorities.models import CompetentAuthority
-from caselaw.models import Case
-from legislation.models import Law, Provision
+from django.db.models import Model
+
 from search import service
+from search.documents import Builder, builders
 from search.query import SearchQuery, Sort
 from search.results import Hit
 from sherloc.models import PublicationStatus
@@ -37,10 +42,10 @@ FEED_SIZE = 30
 @dataclass(frozen=True)
 class Entry:
     """One record of a digest or feed. `path` is language-neutral ('/laws/7/'); `key` is stable
-    ('law:7', 'case:3', 'authority:5') for feed ids."""
+    ('law:7', 'case:3', 'authority:5', 'strategy:2', 'publication:4', 'guidance:1') for feed ids."""
 
     key: str
-    type: str  # legislation | case | authority
+    type: str  # the `type` facet value of the record's documents (a law's: legislation)
     title: str
     subtitle: str
     path: str
@@ -52,34 +57,88 @@ class Entry:
 # --------------------------------------------------------------------------- database side
 
 
-def _published_rows(hits: Iterable[Hit]) -> dict[str, dict[int, tuple]]:
-    """{type: {record id: (key, path, title, published_at, updated_at)}} for hits whose record is published
-    now. A provision maps to its law (key, path and title of the law)."""
-    by_type: dict[str, set[int]] = {}
+@dataclass(frozen=True)
+class Family:
+    """How hits of one document kind map to the record whose page they lead to, read from its declaration
+    (sherloc.families.SearchDocument): the document's own record, or its `parent` (a provision's or an
+    explanatory material's law), knowing no family by name."""
+
+    builder: Builder
+    record: type[Model]  # the model of the record an entry is
+    prefix: str  # lookup path from the document's model to that record: "" or "law__"
+    key: str  # entry keys' prefix: the kind, or the parent model's name ("law")
+    type: str  # entries' type: the kind's, or that of the first kind leading to the same parent
+
+    @property
+    def published(self) -> dict:
+        """Lookups keeping a document whose record is published now (not a pending revision), and the
+        document itself where it has a status of its own (an explanatory material)."""
+        condition: dict = {}
+        models = [(self.builder.model, "")]
+        if self.prefix:
+            models.append((self.record, self.prefix))
+        for model, prefix in models:
+            names = {f.name for f in model._meta.concrete_fields}
+            if "status" in names:
+                condition[f"{prefix}status"] = PUBLISHED
+            if "revision_of" in names:
+                condition[f"{prefix}revision_of__isnull"] = True
+        return condition
+
+    @property
+    def country(self) -> str | None:
+        """Lookup of the document's country code; None when its build finds the countries (no narrowing)."""
+        country = self.builder.spec.country
+        return f"{country}__alpha3" if country else None
+
+
+@functools.cache
+def families() -> dict[str, Family]:
+    """{document kind: Family} for every declared search document kind."""
+    found: dict[str, Family] = {}
+    parent_types: dict[type[Model], str] = {}
+    for kind, builder in builders().items():
+        parent = builder.spec.parent
+        if parent:
+            record = builder.model._meta.get_field(parent).related_model
+            entry_type = parent_types.setdefault(record, builder.spec.type)
+            found[kind] = Family(builder, record, f"{parent}__", record._meta.model_name, entry_type)
+        else:
+            found[kind] = Family(builder, builder.model, "", kind, builder.spec.type)
+    return found
+
+
+def _kind(hit: Hit) -> str:
+    return hit.id.partition(":")[0]
+
+
+def _published_rows(hits: Iterable[Hit]) -> dict[str, tuple]:
+    """{document id: (family, key, title or None, published_at, updated_at)} for hits whose record is
+    published now; one query per document kind. A document with a parent maps to the parent record."""
+    by_kind: dict[str, set[int]] = {}
     for hit in hits:
-        by_type.setdefault(hit.type, set()).add(hit.record_id)
-    rows: dict[str, dict[int, tuple]] = {"legislation": {}, "case": {}, "authority": {}}
-    if ids := by_type.get("legislation"):
-        provisions = Provision.objects.filter(pk__in=ids, law__status=PUBLISHED, law__revision_of__isnull=True)
-        for pk, law_id, title, published, updated in provisions.values_list(
-            "pk", "law_id", "law__title", "law__published_at", "law__updated_at"
-        ):
-            rows["legislation"][pk] = (f"law:{law_id}", f"/laws/{law_id}/", title, published, updated)
-    for hit_type, model, prefix, name in (
-        ("case", Case, "cases", "title"),
-        ("authority", CompetentAuthority, "authorities", "name"),
-    ):
-        if ids := by_type.get(hit_type):
-            records = model.objects.filter(pk__in=ids, status=PUBLISHED, revision_of__isnull=True)
-            for pk, title, published, updated in records.values_list("pk", name, "published_at", "updated_at"):
-                rows[hit_type][pk] = (f"{hit_type}:{pk}", f"/{prefix}/{pk}/", title, published, updated)
+        by_kind.setdefault(_kind(hit), set()).add(hit.record_id)
+    rows: dict[str, tuple] = {}
+    known = families()
+    for kind, ids in by_kind.items():
+        family = known.get(kind)
+        if family is None:  # a kind the index still has but no model declares any more
+            continue
+        spec, prefix = family.builder.spec, family.prefix
+        fields = ["pk", spec.parent or "pk", f"{prefix}published_at", f"{prefix}updated_at"]
+        if spec.entry_title:
+            fields.append(f"{prefix}{spec.entry_title}")
+        records = family.builder.model._default_manager.filter(pk__in=ids, **family.published)
+        for pk, record_pk, published, updated, *title in records.values_list(*fields):
+            name = title[0] if title else None
+            rows[f"{kind}:{pk}"] = (family, f"{family.key}:{record_pk}", name, published, updated)
     return rows
 
 
 def localized_subtitle(source: dict, language: str) -> str:
     """The indexed subtitle opens with the English country name: the reader's UN name instead."""
     subtitle, code = source.get("subtitle", ""), source.get("country")
-    if code and language != "en":
+    if isinstance(code, str) and code and language != "en":
         english, local = (
             service.facet_labels("country", "en").get(code),
             service.facet_labels("country", language).get(code),
@@ -90,48 +149,56 @@ def localized_subtitle(source: dict, language: str) -> str:
 
 
 def entries_for(hits: list[Hit], language: str = "en") -> list[Entry]:
-    """Entries for hits in their order: published records only, a law once (at its first provision)."""
+    """Entries for hits in their order: published records only, a record once (a law at its first
+    provision or explanatory material)."""
     rows = _published_rows(hits)
     seen: set[str] = set()
     entries = []
     for hit in hits:
-        row = rows.get(hit.type, {}).get(hit.record_id)
-        if row is None or row[0] in seen:
+        row = rows.get(hit.id)
+        if row is None or row[1] in seen:
             continue
-        seen.add(row[0])
-        key, path, title, published, updated = row
+        family, key, title, published, updated = row
+        seen.add(key)
         # A provision's subtitle is its law's (country, law number): right for the law's entry too.
         subtitle = localized_subtitle(hit.source, language)
-        entries.append(Entry(key, hit.type, title, subtitle, path, hit.source.get("country", ""), published, updated))
+        country = hit.source.get("country") or ""
+        if not isinstance(country, str):  # a record covering several countries (a study, a regional strategy)
+            country = " ".join(country)
+        path = hit.url.partition("#")[0]  # the page the hit leads to, without the anchor of a part of it
+        entries.append(Entry(key, family.type, title or hit.title, subtitle, path, country, published, updated))
     return entries
 
 
 @dataclass(frozen=True)
 class Fresh:
-    """Records published in a period: document keys ('provision:4') with their type and country."""
+    """Records published in a period as their documents: ids ('provision:4'), types and countries.
+    `countries` is None when some of them are not filed under a declared country (a study, guidance):
+    the search is then not narrowed by country."""
 
-    keys: set[tuple[str, int]]  # (hit type, record id)
+    keys: set[str]
     types: set[str]
-    countries: set[str]
+    countries: set[str] | None
 
 
 def published_between(since: dt.datetime, until: dt.datetime) -> Fresh:
-    """Records (a law's provisions) published in (since, until], from the database: three queries."""
-    window = {"published_at__gt": since, "published_at__lte": until}
-    keys: set[tuple[str, int]] = set()
+    """Documents whose record (a provision's or a material's law) was published in (since, until], from
+    the database: one query per document kind."""
+    keys: set[str] = set()
     types: set[str] = set()
-    countries: set[str] = set()
-    law_ids = Law.objects.filter(status=PUBLISHED, revision_of__isnull=True, **window).values("pk")
-    for pk, country in Provision.objects.filter(law__in=law_ids).values_list("pk", "law__country__alpha3"):
-        keys.add(("legislation", pk))
-        types.add("legislation")
-        countries.add(country)
-    for hit_type, model in (("case", Case), ("authority", CompetentAuthority)):
-        records = model.objects.filter(status=PUBLISHED, revision_of__isnull=True, **window)
-        for pk, country in records.values_list("pk", "country__alpha3"):
-            keys.add((hit_type, pk))
-            types.add(hit_type)
-            countries.add(country)
+    countries: set[str] | None = set()
+    for kind, family in families().items():
+        prefix = family.prefix
+        window = {f"{prefix}published_at__gt": since, f"{prefix}published_at__lte": until}
+        records = family.builder.model._default_manager.filter(**family.published, **window)
+        country = family.country
+        for pk, code in records.values_list("pk", country or "pk"):
+            keys.add(f"{kind}:{pk}")
+            types.add(family.builder.spec.type)
+            if country is None:
+                countries = None
+            elif countries is not None:
+                countries.add(code)
     return Fresh(keys, types, countries)
 
 
@@ -142,6 +209,8 @@ def _narrowed(query: SearchQuery, fresh: Fresh) -> SearchQuery | None:
     """The query AND (type in the fresh records' types) AND (country in theirs); None when that is empty."""
     filters = dict(query.filters)
     for name, wanted in (("type", fresh.types), ("country", fresh.countries)):
+        if wanted is None:  # not every fresh document has a declared country: the type narrows alone
+            continue
         values = set(filters[name]) & wanted if name in filters else wanted
         if not values:
             return None
@@ -178,8 +247,8 @@ def new_matches(query: SearchQuery, since: dt.datetime, until: dt.datetime) -> l
     wanted = set(fresh.keys)
     for hits in _walk(narrowed, MAX_SCAN):
         for hit in hits:
-            if (hit.type, hit.record_id) in wanted:
-                wanted.discard((hit.type, hit.record_id))
+            if hit.id in wanted:
+                wanted.discard(hit.id)
                 found.append(hit)
         if not wanted:
             break

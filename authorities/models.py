@@ -32,6 +32,7 @@ class CompetentAuthority(PublishableRecord):
         build="authorities.documents.build_authority",
         viewname="authorities:authority-detail",
         type_facets=("role",),
+        entry_title="name",
     )
 
     country = models.ForeignKey(

@@ -69,6 +69,7 @@ class ArticleGuidance(PublishableRecord):
         build="guidance.documents.build_guidance",
         viewname="",
         country=None,
+        entry_title=None,  # its article's number and title in its language: the indexed title
     )
 
     article = models.ForeignKey(

@@ -52,6 +52,9 @@ class SearchDocument:
     type_facets: tuple[str, ...] = ()  # facets only documents of this type have (left out of other searches)
     annotations: str | None = None  # "app.module.function": () -> {name: expression} added to each row
     loaders: tuple[str, ...] = ()  # "app.module.function": (rows, tags) -> None, extra per-batch data
+    # The field naming the record a hit leads to (the parent's, when `parent` is set), read from the
+    # database for alert digests and feeds; None: the document's indexed title (built from the database).
+    entry_title: str | None = "title"
 
 
 def join_text(*parts: object) -> str:
