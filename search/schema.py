@@ -5,8 +5,8 @@ documents that follow them. A document is a plain dict:
 
     {
       "id": "provision:42",          # "<kind>:<pk>", kind in DOC_KINDS; unique in the index
-      "type": "legislation",         # facet value: legislation | case | authority | strategy | material
-      "record_id": 42,               # pk of the provision / case / authority
+      "type": "legislation",         # facet value: one of DOC_KINDS' values (legislation, case, ...)
+      "record_id": 42,               # pk of the record the document is built from
       "parent_id": 7 | None,         # the law's pk for a provision
       "version": "2026-11-22T15:41:00.123456+00:00",   # record's updated_at (law's, for provisions)
       "url": "/laws/7/#provision-42",
